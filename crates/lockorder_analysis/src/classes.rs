@@ -1,0 +1,193 @@
+//! Lock classes, lockdep-style: a lock expression names a class by its global name, its
+//! file-static name, or the declared type of its base plus the field path
+//! (`struct foo_dev::lock`), found through struct definitions and typedefs program-wide.
+
+use std::collections::HashMap;
+
+use lockorder_ir::{LockExpr, LockRoot, PathStep};
+
+use crate::program::Program;
+
+pub type ClassId = u32;
+
+pub struct ClassTable {
+    names: Vec<String>,
+    /// Per file, the class of each of its interned lock expressions.
+    per_file: Vec<Vec<ClassId>>,
+}
+
+/// Program-wide type knowledge; the first definition of a name (in file order) wins.
+struct TypeEnv<'p> {
+    structs: HashMap<&'p str, &'p [lockorder_ir::FieldDef]>,
+    typedefs: HashMap<&'p str, &'p str>,
+    /// Non-static globals by name, with their declared type.
+    globals: HashMap<&'p str, Option<&'p str>>,
+}
+
+impl<'p> TypeEnv<'p> {
+    fn build(program: &'p Program) -> Self {
+        let mut env = TypeEnv {
+            structs: HashMap::new(),
+            typedefs: HashMap::new(),
+            globals: HashMap::new(),
+        };
+        for f in &program.files {
+            for s in &f.facts.structs {
+                let known = env.structs.entry(s.name.as_str()).or_insert(&s.fields);
+                // A forward declaration in an earlier header must not hide the definition.
+                if known.is_empty() {
+                    *known = &s.fields;
+                }
+            }
+            for (name, target) in &f.facts.typedefs {
+                env.typedefs.entry(name.as_str()).or_insert(target.as_str());
+            }
+            for g in f.facts.globals.iter().filter(|g| !g.is_static) {
+                let slot = env.globals.entry(g.name.as_str()).or_insert(None);
+                if slot.is_none() {
+                    *slot = g.ty.as_deref();
+                }
+            }
+        }
+        env
+    }
+
+    fn canonical<'a>(&'a self, mut ty: &'a str) -> &'a str {
+        for _ in 0..16 {
+            match self.typedefs.get(ty) {
+                Some(&t) if t != ty => ty = t,
+                _ => break,
+            }
+        }
+        ty
+    }
+
+    fn field_type(&self, ty: &str, field: &str) -> Option<&'p str> {
+        let fields = self.structs.get(self.canonical(ty))?;
+        fields.iter().find(|f| f.name == field)?.ty.as_deref()
+    }
+
+    /// `struct a` + `b.c.lock` → the struct that owns `lock` and the rest of the path.
+    fn resolve_path(&self, ty: &str, path: &[PathStep]) -> String {
+        let mut ty = self.canonical(ty).to_string();
+        let last_field = path.iter().rposition(|s| matches!(s, PathStep::Field(_)));
+        let mut rest_from = 0;
+        if let Some(last) = last_field {
+            for (i, step) in path[..last].iter().enumerate() {
+                if let PathStep::Field(f) = step {
+                    match self.field_type(&ty, f) {
+                        Some(t) => {
+                            ty = self.canonical(t).to_string();
+                            rest_from = i + 1;
+                        }
+                        None => break,
+                    }
+                } else {
+                    rest_from = i + 1;
+                }
+            }
+        }
+        format!("{ty}::{}", render_path(&path[rest_from..]))
+    }
+}
+
+fn render_path(path: &[PathStep]) -> String {
+    let mut s = String::new();
+    for step in path {
+        match step {
+            PathStep::Field(f) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(f);
+            }
+            PathStep::Index => s.push_str("[]"),
+        }
+    }
+    s
+}
+
+impl ClassTable {
+    pub fn build(program: &Program) -> Self {
+        let env = TypeEnv::build(program);
+        let mut ids: HashMap<String, ClassId> = HashMap::new();
+        let mut names = Vec::new();
+        let mut per_file = Vec::with_capacity(program.files.len());
+        for file in &program.files {
+            let statics: HashMap<&str, Option<&str>> = file
+                .facts
+                .globals
+                .iter()
+                .filter(|g| g.is_static)
+                .map(|g| (g.name.as_str(), g.ty.as_deref()))
+                .collect();
+            let classes = file
+                .facts
+                .locks
+                .iter()
+                .map(|e| {
+                    let name = class_name(&env, &statics, &file.rel_path, e);
+                    *ids.entry(name.clone()).or_insert_with(|| {
+                        names.push(name);
+                        (names.len() - 1) as ClassId
+                    })
+                })
+                .collect();
+            per_file.push(classes);
+        }
+        ClassTable { names, per_file }
+    }
+
+    pub fn class_of(&self, file: usize, lock: lockorder_ir::LockId) -> ClassId {
+        self.per_file[file][lock as usize]
+    }
+
+    pub fn name(&self, class: ClassId) -> &str {
+        &self.names[class as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+fn class_name(
+    env: &TypeEnv,
+    statics: &HashMap<&str, Option<&str>>,
+    rel_path: &str,
+    e: &LockExpr,
+) -> String {
+    match &e.root {
+        LockRoot::Global { name, file_static } => {
+            let (prefix, ty) = if *file_static {
+                (
+                    format!("{rel_path}::"),
+                    statics.get(name.as_str()).copied().flatten(),
+                )
+            } else {
+                (
+                    String::new(),
+                    env.globals.get(name.as_str()).copied().flatten(),
+                )
+            };
+            if e.path.is_empty() {
+                return format!("{prefix}{name}");
+            }
+            match ty {
+                Some(ty) => env.resolve_path(ty, &e.path),
+                None => format!("{prefix}{name}.{}", render_path(&e.path)),
+            }
+        }
+        LockRoot::Var { name, ty, function } => match ty {
+            // A lock passed by pointer or a local lock object: known only in this function.
+            _ if e.path.is_empty() => format!("{rel_path}::{function}::{name}"),
+            Some(ty) => env.resolve_path(ty, &e.path),
+            None => format!("{rel_path}::{function}::{name}->{}", render_path(&e.path)),
+        },
+        LockRoot::Opaque => format!("{rel_path}::({})", e.text.trim_start_matches('&')),
+    }
+}

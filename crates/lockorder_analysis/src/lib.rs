@@ -1,0 +1,15 @@
+//! Everything after the front ends: the program's lock classes, a held-lock dataflow over
+//! each function's CFG, the lock-order graph, and the checks that turn them into findings.
+//! Nothing here knows C or Rust syntax.
+
+pub mod checks;
+mod classes;
+mod dataflow;
+mod finding;
+mod order_graph;
+mod program;
+
+pub use checks::{rule_by_code_or_name, RuleInfo, RULES};
+pub use classes::ClassTable;
+pub use finding::{Finding, Severity, Site};
+pub use program::{analyze, Analysis, AnalysisStats, Program, SourceFile};

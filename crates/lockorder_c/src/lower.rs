@@ -1,0 +1,1589 @@
+//! Lowers a tree-sitter-c syntax tree to [`FileFacts`]: every function becomes a CFG of
+//! lock events; struct, typedef and global declarations become type facts for lock classes.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use lockorder_ir::{
+    Acquire, Annotation, AtomId, Block, BlockId, Call, Event, FieldDef, FileFacts, FileId,
+    Function, GlobalDecl, LockExpr, LockId, LockRoot, PathStep, Span, StructDef, Success,
+    Terminator, VarId,
+};
+use lockorder_rules::{Op, Rules};
+use tree_sitter::{Node, Parser};
+
+use crate::prepass::prepass;
+
+/// Statement nesting beyond which a function is degraded instead of lowered further:
+/// the lowering recurses, and the stack is finite.
+const MAX_NESTING: usize = 256;
+
+/// One C front end per thread: it owns a tree-sitter parser.
+pub struct CFrontEnd {
+    parser: Parser,
+}
+
+impl Default for CFrontEnd {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl CFrontEnd {
+    pub fn new() -> Self {
+        let mut parser = Parser::new();
+        parser
+            .set_language(&tree_sitter_c::LANGUAGE.into())
+            .expect("tree-sitter-c matches the tree-sitter version");
+        CFrontEnd { parser }
+    }
+
+    /// Lowers one file. The source must be UTF-8-clean enough to slice: callers replace
+    /// invalid bytes beforehand.
+    pub fn lower_file(&mut self, file: FileId, src: &str, rules: &Rules) -> FileFacts {
+        let t0 = Instant::now();
+        let pre = prepass(src.as_bytes(), &rules.prepass);
+        let t1 = Instant::now();
+        let tree = self.parser.parse(&pre.text, None);
+        let t2 = Instant::now();
+        let mut facts = FileFacts::default();
+        facts.stats.bytes = src.len() as u64;
+        facts.stats.lines = src.bytes().filter(|&b| b == b'\n').count() as u64;
+        facts.stats.prepass_ns = (t1 - t0).as_nanos() as u64;
+        facts.stats.parse_ns = (t2 - t1).as_nanos() as u64;
+        let Some(tree) = tree else {
+            return facts;
+        };
+        // The pre-pass output is `src` with some bytes turned into ASCII: still UTF-8 at
+        // every boundary tree-sitter reports, since those are token boundaries.
+        let text = String::from_utf8_lossy(&pre.text);
+        let mut lowerer = FileLowerer {
+            file,
+            text: &text,
+            orig: src,
+            rules,
+            facts: &mut facts,
+            lock_ids: HashMap::new(),
+            file_globals: HashMap::new(),
+        };
+        for d in &pre.defined_locks {
+            lowerer.file_globals.insert(d.name.clone(), d.is_static);
+            lowerer.facts.globals.push(GlobalDecl {
+                name: d.name.clone(),
+                ty: None,
+                is_static: d.is_static,
+                lock_kind: Some(d.kind),
+            });
+        }
+        for (kind, argument, start, end) in pre.annotations {
+            lowerer.facts.annotations.push(Annotation {
+                kind,
+                argument,
+                span: Span::new(file, start, end),
+            });
+        }
+        let functions = lowerer.collect_declarations(tree.root_node());
+        for f in functions {
+            lowerer.lower_function(f);
+        }
+        drop(tree);
+        facts.stats.lower_ns = t2.elapsed().as_nanos() as u64;
+        facts
+    }
+}
+
+struct FileLowerer<'a> {
+    file: FileId,
+    /// The pre-passed text the tree was parsed from.
+    text: &'a str,
+    /// The original text, for macros the pre-pass rewrote (`scoped_guard`).
+    orig: &'a str,
+    rules: &'a Rules,
+    facts: &'a mut FileFacts,
+    lock_ids: HashMap<LockExpr, LockId>,
+    /// Names declared at file scope, and whether they are `static`.
+    file_globals: HashMap<String, bool>,
+}
+
+fn named_children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
+    (0..node.named_child_count() as u32)
+        .filter_map(move |i| node.named_child(i))
+        .filter(|c| c.kind() != "comment")
+}
+
+impl<'a> FileLowerer<'a> {
+    fn text_of(&self, node: Node) -> &'a str {
+        &self.text[node.byte_range()]
+    }
+
+    fn span(&self, node: Node) -> Span {
+        Span::new(self.file, node.start_byte(), node.end_byte())
+    }
+
+    /// Walks the file outside function bodies: records structs, typedefs and globals, and
+    /// returns the function definitions (also those tree-sitter left inside ERROR nodes).
+    fn collect_declarations<'t>(&mut self, root: Node<'t>) -> Vec<Node<'t>> {
+        let mut functions = Vec::new();
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            match node.kind() {
+                "function_definition" => {
+                    functions.push(node);
+                    continue;
+                }
+                "ERROR" => self.facts.stats.error_nodes += 1,
+                "declaration" => self.record_global(node),
+                "type_definition" => self.record_typedef(node),
+                "struct_specifier" | "union_specifier" => {
+                    if let Some(name) = node.child_by_field_name("name") {
+                        let kw = if node.kind() == "struct_specifier" {
+                            "struct"
+                        } else {
+                            "union"
+                        };
+                        let name = format!("{kw} {}", self.text_of(name));
+                        self.record_struct(node, name);
+                    }
+                }
+                _ => {}
+            }
+            let mut cursor = node.walk();
+            let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev());
+        }
+        functions.sort_by_key(|n| n.start_byte());
+        functions
+    }
+
+    fn record_struct(&mut self, node: Node, name: String) {
+        let Some(body) = node.child_by_field_name("body") else {
+            return;
+        };
+        let mut fields = Vec::new();
+        self.collect_fields(body, &mut fields, 0);
+        self.facts.structs.push(StructDef { name, fields });
+    }
+
+    fn collect_fields(&self, body: Node, fields: &mut Vec<FieldDef>, depth: usize) {
+        if depth > 16 {
+            return;
+        }
+        for decl in named_children(body) {
+            if decl.kind() != "field_declaration" {
+                continue;
+            }
+            let ty_node = decl.child_by_field_name("type");
+            let mut cursor = decl.walk();
+            let declarators: Vec<Node> = decl
+                .children_by_field_name("declarator", &mut cursor)
+                .collect();
+            if declarators.is_empty() {
+                // An anonymous struct/union member: its fields belong to the parent.
+                if let Some(t) = ty_node.filter(|t| t.child_by_field_name("body").is_some()) {
+                    if let Some(b) = t.child_by_field_name("body") {
+                        self.collect_fields(b, fields, depth + 1);
+                    }
+                }
+                continue;
+            }
+            let ty = ty_node.and_then(|t| self.type_name(t));
+            for d in declarators {
+                if let Some(name) = declarator_name(d) {
+                    fields.push(FieldDef {
+                        name: self.text_of(name).to_string(),
+                        ty: ty.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// `struct foo`, `union foo`, a typedef name or a primitive; `None` for anonymous types.
+    fn type_name(&self, ty: Node) -> Option<String> {
+        match ty.kind() {
+            "struct_specifier" | "union_specifier" | "enum_specifier" => {
+                let kw = &ty.kind()[..ty.kind().find('_').unwrap_or(0)];
+                ty.child_by_field_name("name")
+                    .map(|n| format!("{kw} {}", self.text_of(n)))
+            }
+            "type_identifier" | "primitive_type" | "sized_type_specifier" => Some(
+                self.text_of(ty)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            _ => None,
+        }
+    }
+
+    fn record_typedef(&mut self, node: Node) {
+        let Some(ty) = node.child_by_field_name("type") else {
+            return;
+        };
+        let mut cursor = node.walk();
+        let names: Vec<String> = node
+            .children_by_field_name("declarator", &mut cursor)
+            .filter_map(declarator_name)
+            .map(|n| self.text_of(n).to_string())
+            .collect();
+        match self.type_name(ty) {
+            Some(target) => {
+                for n in names {
+                    if n != target {
+                        self.facts.typedefs.push((n, target.clone()));
+                    }
+                }
+            }
+            None if matches!(ty.kind(), "struct_specifier" | "union_specifier") => {
+                // `typedef struct { ... } foo_t;`: the struct is known by the typedef name.
+                if let Some(first) = names.first() {
+                    self.record_struct(ty, first.clone());
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn record_global(&mut self, node: Node) {
+        if !matches!(
+            node.parent().map(|p| p.kind()),
+            Some(
+                "translation_unit"
+                    | "ERROR"
+                    | "linkage_specification"
+                    | "declaration_list"
+                    | "preproc_if"
+                    | "preproc_ifdef"
+                    | "preproc_else"
+            )
+        ) {
+            return;
+        }
+        let is_static = has_storage_class(node, self.text, "static");
+        let is_extern = has_storage_class(node, self.text, "extern");
+        let ty = node
+            .child_by_field_name("type")
+            .and_then(|t| self.type_name(t));
+        let mut cursor = node.walk();
+        let declarators: Vec<Node> = node
+            .children_by_field_name("declarator", &mut cursor)
+            .collect();
+        for d in declarators {
+            if is_function_declarator(d) {
+                continue;
+            }
+            if let Some(name) = declarator_name(d) {
+                let name = self.text_of(name).to_string();
+                if !is_extern || !self.file_globals.contains_key(&name) {
+                    self.file_globals.insert(name.clone(), is_static);
+                }
+                self.facts.globals.push(GlobalDecl {
+                    name,
+                    ty: ty.clone(),
+                    is_static,
+                    lock_kind: None,
+                });
+            }
+        }
+    }
+
+    fn intern_lock(&mut self, expr: LockExpr) -> LockId {
+        if let Some(&id) = self.lock_ids.get(&expr) {
+            return id;
+        }
+        let id = self.facts.locks.len() as LockId;
+        self.facts.locks.push(expr.clone());
+        self.lock_ids.insert(expr, id);
+        id
+    }
+
+    fn lower_function(&mut self, node: Node) {
+        let Some(declarator) = node.child_by_field_name("declarator") else {
+            return;
+        };
+        let Some(fdecl) = find_function_declarator(declarator) else {
+            return;
+        };
+        let Some(name_node) = fdecl
+            .child_by_field_name("declarator")
+            .and_then(declarator_name)
+        else {
+            return;
+        };
+        let Some(body) = node.child_by_field_name("body") else {
+            return;
+        };
+        let mut name = self.text_of(name_node).to_string();
+        if let Some(sys) = syscall_name(&name, fdecl, self.text) {
+            name = sys;
+        }
+        let is_static = has_storage_class(node, self.text, "static");
+        let mut fb = FnBuilder::new(self, name.clone());
+        if let Some(params) = fdecl.child_by_field_name("parameters") {
+            for p in named_children(params) {
+                if p.kind() != "parameter_declaration" {
+                    continue;
+                }
+                let ty = p
+                    .child_by_field_name("type")
+                    .and_then(|t| fb.fl.type_name(t));
+                if let Some(n) = p
+                    .child_by_field_name("declarator")
+                    .and_then(declarator_name)
+                {
+                    let pname = fb.fl.text_of(n).to_string();
+                    fb.scopes[0].vars.insert(pname, ty);
+                }
+            }
+        }
+        fb.degraded = body.has_error();
+        fb.function_body(body);
+        let function = Function {
+            name,
+            name_span: fb.fl.span(name_node),
+            is_static,
+            blocks: fb.blocks,
+            atom_vars: fb.atom_vars,
+            var_count: fb.vars.len() as u32,
+            degraded: fb.degraded,
+        };
+        self.facts.stats.functions += 1;
+        if function.degraded {
+            self.facts.stats.degraded_functions += 1;
+        }
+        self.facts.functions.push(function);
+    }
+}
+
+fn has_storage_class(node: Node, text: &str, class: &str) -> bool {
+    named_children(node)
+        .any(|c| c.kind() == "storage_class_specifier" && &text[c.byte_range()] == class)
+}
+
+fn is_function_declarator(mut d: Node) -> bool {
+    loop {
+        match d.kind() {
+            "function_declarator" => return true,
+            "pointer_declarator"
+            | "init_declarator"
+            | "attributed_declarator"
+            | "parenthesized_declarator" => {
+                match d
+                    .child_by_field_name("declarator")
+                    .or_else(|| d.named_child(0))
+                {
+                    Some(c) => d = c,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The identifier a declarator declares.
+fn declarator_name(mut d: Node) -> Option<Node> {
+    for _ in 0..64 {
+        match d.kind() {
+            "identifier" | "field_identifier" | "type_identifier" => return Some(d),
+            "pointer_declarator"
+            | "array_declarator"
+            | "init_declarator"
+            | "function_declarator"
+            | "attributed_declarator" => {
+                d = d.child_by_field_name("declarator")?;
+            }
+            "parenthesized_declarator" => d = named_children(d).next()?,
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn find_function_declarator(mut d: Node) -> Option<Node> {
+    for _ in 0..64 {
+        match d.kind() {
+            "function_declarator" => {
+                // `int (*f(void))(int)`: the outer one declares a function returning a pointer.
+                let inner = d.child_by_field_name("declarator")?;
+                if inner.kind() == "parenthesized_declarator" {
+                    if let Some(f) = named_children(inner)
+                        .next()
+                        .and_then(find_function_declarator)
+                    {
+                        return Some(f);
+                    }
+                }
+                return Some(d);
+            }
+            "pointer_declarator" | "attributed_declarator" => {
+                d = d.child_by_field_name("declarator")?
+            }
+            "parenthesized_declarator" => d = named_children(d).next()?,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// `SYSCALL_DEFINE3(open, ...)` defines `sys_open`.
+fn syscall_name(name: &str, fdecl: Node, text: &str) -> Option<String> {
+    let prefix = if name.starts_with("SYSCALL_DEFINE") {
+        "sys_"
+    } else if name.starts_with("COMPAT_SYSCALL_DEFINE") {
+        "compat_sys_"
+    } else {
+        return None;
+    };
+    let params = fdecl.child_by_field_name("parameters")?;
+    let first = named_children(params).next()?;
+    let n: String = text[first.byte_range()].split_whitespace().collect();
+    Some(format!("{prefix}{n}"))
+}
+
+struct Scope {
+    vars: HashMap<String, Option<String>>,
+    /// Cleanup guards declared in this scope, released at its end.
+    guards: Vec<(LockId, Acquire)>,
+}
+
+struct JumpTarget {
+    brk: BlockId,
+    cont: Option<BlockId>,
+    depth: usize,
+}
+
+struct FnBuilder<'f, 'a> {
+    fl: &'f mut FileLowerer<'a>,
+    function: String,
+    blocks: Vec<Block>,
+    cur: BlockId,
+    scopes: Vec<Scope>,
+    jumps: Vec<JumpTarget>,
+    labels: HashMap<String, (BlockId, Option<usize>)>,
+    atoms: HashMap<String, AtomId>,
+    atom_vars: Vec<Vec<VarId>>,
+    vars: HashMap<String, VarId>,
+    degraded: bool,
+    nesting: usize,
+}
+
+impl<'f, 'a> FnBuilder<'f, 'a> {
+    fn new(fl: &'f mut FileLowerer<'a>, function: String) -> Self {
+        FnBuilder {
+            fl,
+            function,
+            blocks: vec![Block {
+                events: Vec::new(),
+                terminator: Terminator::Unreachable,
+            }],
+            cur: 0,
+            scopes: vec![Scope {
+                vars: HashMap::new(),
+                guards: Vec::new(),
+            }],
+            jumps: Vec::new(),
+            labels: HashMap::new(),
+            atoms: HashMap::new(),
+            atom_vars: Vec::new(),
+            vars: HashMap::new(),
+            degraded: false,
+            nesting: 0,
+        }
+    }
+
+    fn new_block(&mut self) -> BlockId {
+        self.blocks.push(Block {
+            events: Vec::new(),
+            terminator: Terminator::Unreachable,
+        });
+        (self.blocks.len() - 1) as BlockId
+    }
+
+    fn emit(&mut self, e: Event) {
+        self.blocks[self.cur as usize].events.push(e);
+    }
+
+    /// Ends the current block; code that follows goes to a fresh block with no
+    /// predecessor until a label or join gives it one.
+    fn finish(&mut self, t: Terminator) {
+        self.blocks[self.cur as usize].terminator = t;
+        self.cur = self.new_block();
+    }
+
+    fn goto(&mut self, target: BlockId) {
+        self.finish(Terminator::Goto(target));
+        self.cur = target;
+    }
+
+    fn span(&self, n: Node) -> Span {
+        self.fl.span(n)
+    }
+
+    fn text(&self, n: Node) -> &'a str {
+        self.fl.text_of(n)
+    }
+
+    fn var(&mut self, name: &str) -> VarId {
+        let next = self.vars.len() as VarId;
+        *self.vars.entry(name.to_string()).or_insert(next)
+    }
+
+    /// The atom for a condition expression, keyed by its text without whitespace.
+    fn atom(&mut self, n: Node) -> AtomId {
+        let key: String = self.text(n).split_whitespace().collect();
+        if let Some(&a) = self.atoms.get(&key) {
+            return a;
+        }
+        let mut idents = Vec::new();
+        collect_identifiers(n, &mut idents, 0);
+        let vars = idents.iter().map(|&i| self.text(i)).collect::<Vec<_>>();
+        let vars: Vec<VarId> = vars.into_iter().map(|v| self.var(v)).collect();
+        self.new_atom(key, vars)
+    }
+
+    fn atom_for_var(&mut self, name: &str) -> AtomId {
+        if let Some(&a) = self.atoms.get(name) {
+            return a;
+        }
+        let v = self.var(name);
+        self.new_atom(name.to_string(), vec![v])
+    }
+
+    /// A fresh atom no other condition shares (a trylock tested where it is called).
+    fn fresh_atom(&mut self) -> AtomId {
+        let key = format!("#{}", self.atom_vars.len());
+        self.new_atom(key, Vec::new())
+    }
+
+    fn new_atom(&mut self, key: String, vars: Vec<VarId>) -> AtomId {
+        let id = self.atom_vars.len() as AtomId;
+        self.atom_vars.push(vars);
+        self.atoms.insert(key, id);
+        id
+    }
+
+    fn lookup_var_type(&self, name: &str) -> Option<Option<String>> {
+        self.scopes
+            .iter()
+            .rev()
+            .find_map(|s| s.vars.get(name).cloned())
+    }
+
+    // ---- lock expressions ----
+
+    fn lock_expr(&mut self, arg: Node) -> LockId {
+        let mut n = arg;
+        let mut path = Vec::new();
+        let root = loop {
+            match n.kind() {
+                "parenthesized_expression" => match named_children(n).next() {
+                    Some(c) => n = c,
+                    None => break LockRoot::Opaque,
+                },
+                "cast_expression" => match n.child_by_field_name("value") {
+                    Some(c) => n = c,
+                    None => break LockRoot::Opaque,
+                },
+                "pointer_expression" => match n.child_by_field_name("argument") {
+                    Some(c) => n = c,
+                    None => break LockRoot::Opaque,
+                },
+                "field_expression" => {
+                    if let Some(f) = n.child_by_field_name("field") {
+                        path.push(PathStep::Field(self.text(f).to_string()));
+                    }
+                    match n.child_by_field_name("argument") {
+                        Some(c) => n = c,
+                        None => break LockRoot::Opaque,
+                    }
+                }
+                "subscript_expression" => {
+                    path.push(PathStep::Index);
+                    match n.child_by_field_name("argument") {
+                        Some(c) => n = c,
+                        None => break LockRoot::Opaque,
+                    }
+                }
+                "identifier" => {
+                    let name = self.text(n).to_string();
+                    break match self.lookup_var_type(&name) {
+                        Some(ty) => LockRoot::Var {
+                            name,
+                            ty,
+                            function: self.function.clone(),
+                        },
+                        None => {
+                            let file_static =
+                                self.fl.file_globals.get(&name).copied().unwrap_or(false);
+                            LockRoot::Global { name, file_static }
+                        }
+                    };
+                }
+                _ => break LockRoot::Opaque,
+            }
+        };
+        path.reverse();
+        let text: String = self.text(arg).split_whitespace().collect();
+        self.fl.intern_lock(LockExpr { root, path, text })
+    }
+
+    // ---- statements ----
+
+    fn function_body(&mut self, body: Node) {
+        self.scopes.push(Scope {
+            vars: HashMap::new(),
+            guards: Vec::new(),
+        });
+        for s in named_children(body) {
+            self.stmt(s);
+        }
+        let close = closing_brace_span(self, body);
+        self.release_guards(1, close);
+        self.scopes.pop();
+        self.finish(Terminator::Return { span: close });
+    }
+
+    /// Emits the releases of cleanup guards in scopes deeper than `depth`, innermost first.
+    fn release_guards(&mut self, depth: usize, span: Span) {
+        let mut releases = Vec::new();
+        for scope in self.scopes[depth.min(self.scopes.len())..].iter().rev() {
+            for &(lock, acq) in scope.guards.iter().rev() {
+                releases.push(Event::Release {
+                    lock,
+                    kind: acq.kind,
+                    mode: acq.mode,
+                    span,
+                });
+            }
+        }
+        for e in releases {
+            self.emit(e);
+        }
+    }
+
+    fn stmt(&mut self, n: Node) {
+        if self.nesting >= MAX_NESTING {
+            self.degraded = true;
+            return;
+        }
+        self.nesting += 1;
+        self.stmt_inner(n);
+        self.nesting -= 1;
+    }
+
+    fn stmt_inner(&mut self, n: Node) {
+        match n.kind() {
+            "compound_statement" => {
+                self.scopes.push(Scope {
+                    vars: HashMap::new(),
+                    guards: Vec::new(),
+                });
+                for s in named_children(n) {
+                    self.stmt(s);
+                }
+                let close = closing_brace_span(self, n);
+                let depth = self.scopes.len() - 1;
+                self.release_guards(depth, close);
+                self.scopes.pop();
+            }
+            "expression_statement" => {
+                if let Some(e) = named_children(n).next() {
+                    self.expr_stmt(e);
+                }
+            }
+            "declaration" => self.declaration(n),
+            "if_statement" => self.if_stmt(n),
+            "while_statement" => {
+                if self.fl.orig[n.start_byte()..].starts_with("scoped_") {
+                    self.scoped_guard(n);
+                } else {
+                    self.while_stmt(n);
+                }
+            }
+            "do_statement" => self.do_stmt(n),
+            "for_statement" => self.for_stmt(n),
+            "switch_statement" => self.switch_stmt(n),
+            "case_statement" => {
+                // A case label outside a recognised switch body: lower its statements.
+                let value = n.child_by_field_name("value").map(|v| v.id());
+                for s in named_children(n).filter(|c| Some(c.id()) != value) {
+                    self.stmt(s);
+                }
+            }
+            "return_statement" => {
+                if let Some(v) = named_children(n).next() {
+                    self.expr(v);
+                }
+                let span = self.span(n);
+                self.release_guards(1, span);
+                self.finish(Terminator::Return { span });
+            }
+            "break_statement" | "continue_statement" => {
+                let want_cont = n.kind() == "continue_statement";
+                let target = self
+                    .jumps
+                    .iter()
+                    .rev()
+                    .find(|j| !want_cont || j.cont.is_some());
+                if let Some(j) = target {
+                    let (to, depth) = (
+                        if want_cont {
+                            j.cont.unwrap_or(j.brk)
+                        } else {
+                            j.brk
+                        },
+                        j.depth,
+                    );
+                    let span = self.span(n);
+                    self.release_guards(depth, span);
+                    self.finish(Terminator::Goto(to));
+                }
+            }
+            "goto_statement" => {
+                if let Some(l) = n.child_by_field_name("label") {
+                    let name = self.text(l).to_string();
+                    let (target, depth) = self.label(&name);
+                    // A label not seen yet is assumed at function level, where cleanup
+                    // ladders live.
+                    let span = self.span(n);
+                    self.release_guards(depth.unwrap_or(2), span);
+                    self.finish(Terminator::Goto(target));
+                }
+            }
+            "labeled_statement" => {
+                if let Some(l) = n.child_by_field_name("label") {
+                    let name = self.text(l).to_string();
+                    let (target, _) = self.label(&name);
+                    let depth = self.scopes.len();
+                    self.labels.insert(name, (target, Some(depth)));
+                    self.goto(target);
+                }
+                let label = n.child_by_field_name("label").map(|l| l.id());
+                for s in named_children(n).filter(|c| Some(c.id()) != label) {
+                    self.stmt(s);
+                }
+            }
+            "attributed_statement" => {
+                for s in named_children(n).filter(|c| c.kind() != "attribute_declaration") {
+                    self.stmt(s);
+                }
+            }
+            "ERROR" => {
+                self.degraded = true;
+                for c in named_children(n) {
+                    if is_statement(c.kind()) {
+                        self.stmt(c);
+                    } else {
+                        self.expr(c);
+                    }
+                }
+            }
+            k if k.starts_with("preproc_")
+                || k == "type_definition"
+                || k == "gnu_asm_expression" => {}
+            _ => self.expr(n),
+        }
+    }
+
+    fn label(&mut self, name: &str) -> (BlockId, Option<usize>) {
+        if let Some(&l) = self.labels.get(name) {
+            return l;
+        }
+        let b = self.new_block();
+        self.labels.insert(name.to_string(), (b, None));
+        (b, None)
+    }
+
+    fn declaration(&mut self, n: Node) {
+        let ty = n
+            .child_by_field_name("type")
+            .and_then(|t| self.fl.type_name(t));
+        let mut cursor = n.walk();
+        let declarators: Vec<Node> = n
+            .children_by_field_name("declarator", &mut cursor)
+            .collect();
+        for d in declarators {
+            let Some(name) = declarator_name(d) else {
+                continue;
+            };
+            let name = self.text(name).to_string();
+            if let Some(scope) = self.scopes.last_mut() {
+                scope.vars.insert(name.clone(), ty.clone());
+            }
+            if d.kind() == "init_declarator" {
+                if let Some(v) = d.child_by_field_name("value") {
+                    self.assign_value(&name, v);
+                }
+            }
+        }
+    }
+
+    /// `name = value`: a conditional lock call's result is tied to `name`, so a later
+    /// `if (name)` decides whether the lock is held.
+    fn assign_value(&mut self, name: &str, value: Node) {
+        let inner = strip_parens(value);
+        if let Some((rule, call)) = self.lock_call(inner) {
+            if matches!(rule.op, Op::Trylock | Op::Conditional) {
+                self.call_args(call);
+                let v = self.var(name);
+                self.emit(Event::Assign { var: v });
+                let atom = self.atom_for_var(name);
+                self.cond_acquire(call, rule, atom);
+                return;
+            }
+        }
+        self.expr(value);
+        let v = self.var(name);
+        self.emit(Event::Assign { var: v });
+    }
+
+    fn if_stmt(&mut self, n: Node) {
+        let then_b = self.new_block();
+        let join = self.new_block();
+        let alt = n.child_by_field_name("alternative");
+        let else_b = if alt.is_some() {
+            self.new_block()
+        } else {
+            join
+        };
+        if let Some(c) = n.child_by_field_name("condition") {
+            self.cond(c, then_b, else_b);
+        } else {
+            self.finish(Terminator::Fork(vec![then_b, else_b]));
+        }
+        self.cur = then_b;
+        if let Some(c) = n.child_by_field_name("consequence") {
+            self.stmt(c);
+        }
+        self.goto(join);
+        if let Some(a) = alt {
+            self.cur = else_b;
+            // `else_clause` wraps the statement.
+            for s in named_children(a) {
+                self.stmt(s);
+            }
+            self.goto(join);
+        }
+        self.cur = join;
+    }
+
+    fn while_stmt(&mut self, n: Node) {
+        let head = self.new_block();
+        let body_b = self.new_block();
+        let exit = self.new_block();
+        self.goto(head);
+        match n.child_by_field_name("condition") {
+            Some(c) => self.cond(c, body_b, exit),
+            None => self.finish(Terminator::Fork(vec![body_b, exit])),
+        }
+        self.cur = body_b;
+        self.loop_body(n.child_by_field_name("body"), exit, head);
+        self.goto(head);
+        self.cur = exit;
+    }
+
+    fn loop_body(&mut self, body: Option<Node>, brk: BlockId, cont: BlockId) {
+        self.jumps.push(JumpTarget {
+            brk,
+            cont: Some(cont),
+            depth: self.scopes.len(),
+        });
+        if let Some(b) = body {
+            self.stmt(b);
+        }
+        self.jumps.pop();
+    }
+
+    fn do_stmt(&mut self, n: Node) {
+        let body_b = self.new_block();
+        let cond_b = self.new_block();
+        let exit = self.new_block();
+        self.goto(body_b);
+        self.loop_body(n.child_by_field_name("body"), exit, cond_b);
+        self.goto(cond_b);
+        match n.child_by_field_name("condition") {
+            Some(c) => self.cond(c, body_b, exit),
+            None => self.finish(Terminator::Goto(exit)),
+        }
+        self.cur = exit;
+    }
+
+    fn for_stmt(&mut self, n: Node) {
+        self.scopes.push(Scope {
+            vars: HashMap::new(),
+            guards: Vec::new(),
+        });
+        if let Some(init) = n.child_by_field_name("initializer") {
+            if init.kind() == "declaration" {
+                self.declaration(init);
+            } else {
+                self.expr(init);
+            }
+        }
+        let head = self.new_block();
+        let body_b = self.new_block();
+        let update_b = self.new_block();
+        let exit = self.new_block();
+        self.goto(head);
+        match n.child_by_field_name("condition") {
+            Some(c) => self.cond(c, body_b, exit),
+            None => self.finish(Terminator::Goto(body_b)),
+        }
+        self.cur = body_b;
+        self.loop_body(n.child_by_field_name("body"), exit, update_b);
+        self.goto(update_b);
+        if let Some(u) = n.child_by_field_name("update") {
+            self.expr(u);
+        }
+        self.finish(Terminator::Goto(head));
+        self.cur = exit;
+        self.scopes.pop();
+    }
+
+    fn switch_stmt(&mut self, n: Node) {
+        if let Some(c) = n.child_by_field_name("condition") {
+            self.expr(c);
+        }
+        let exit = self.new_block();
+        let dispatch = self.cur;
+        self.cur = self.new_block();
+        let mut targets = Vec::new();
+        let mut has_default = false;
+        self.jumps.push(JumpTarget {
+            brk: exit,
+            cont: None,
+            depth: self.scopes.len(),
+        });
+        if let Some(body) = n.child_by_field_name("body") {
+            self.scopes.push(Scope {
+                vars: HashMap::new(),
+                guards: Vec::new(),
+            });
+            for child in named_children(body) {
+                if child.kind() == "case_statement" {
+                    let b = self.new_block();
+                    // Fall-through from the previous case.
+                    self.goto(b);
+                    targets.push(b);
+                    let value = child.child_by_field_name("value");
+                    has_default |= value.is_none();
+                    let vid = value.map(|v| v.id());
+                    for s in named_children(child).filter(|c| Some(c.id()) != vid) {
+                        self.stmt(s);
+                    }
+                } else {
+                    self.stmt(child);
+                }
+            }
+            let close = closing_brace_span(self, body);
+            let depth = self.scopes.len() - 1;
+            self.release_guards(depth, close);
+            self.scopes.pop();
+        }
+        self.jumps.pop();
+        self.goto(exit);
+        if !has_default {
+            targets.push(exit);
+        }
+        self.blocks[dispatch as usize].terminator = Terminator::Fork(targets);
+        self.cur = exit;
+    }
+
+    /// `scoped_guard(class, &l) stmt` and `scoped_cond_guard(class, fail, &l) stmt`, which
+    /// the pre-pass turned into `while (...)`: the lock is held for the statement only.
+    fn scoped_guard(&mut self, n: Node) {
+        let is_cond_form = self.fl.orig[n.start_byte()..].starts_with("scoped_cond_guard");
+        let mut args = Vec::new();
+        if let Some(c) = n.child_by_field_name("condition") {
+            flatten_commas(strip_parens(c), &mut args);
+        }
+        let body = n.child_by_field_name("body");
+        let class = args
+            .first()
+            .map(|&a| self.text(a).trim().to_string())
+            .unwrap_or_default();
+        let lock_arg = args.get(if is_cond_form { 2 } else { 1 }).copied();
+        let rule = self.fl.rules.guards.get(&class).copied();
+        let exit = self.new_block();
+        let (Some(rule), Some(lock_arg)) = (rule, lock_arg) else {
+            // A guard class that is not a lock (`rcu`, `irqsave`): the body runs once.
+            if let Some(b) = body {
+                self.stmt(b);
+            }
+            self.goto(exit);
+            return;
+        };
+        let head_span = Span::new(
+            self.fl.file,
+            n.start_byte(),
+            n.child_by_field_name("condition")
+                .map_or(n.end_byte(), |c| c.end_byte()),
+        );
+        let lock = self.lock_expr(lock_arg);
+        let acq = Acquire {
+            lock,
+            kind: rule.kind,
+            mode: rule.mode,
+            irq: rule.irq,
+            nested: false,
+            waits: rule.cond != Some(Op::Trylock),
+        };
+        let body_b = self.new_block();
+        if rule.cond.is_some() || is_cond_form {
+            let atom = self.fresh_atom();
+            self.emit(Event::CondAcquire {
+                acq,
+                atom,
+                success: Success::Nonzero,
+                span: head_span,
+            });
+            let fail_b = self.new_block();
+            self.finish(Terminator::Branch {
+                atom,
+                then: body_b,
+                otherwise: fail_b,
+            });
+            self.cur = fail_b;
+            if is_cond_form {
+                self.cond_guard_failure(n, head_span, exit);
+            } else {
+                self.goto(exit);
+            }
+        } else {
+            self.emit(Event::Acquire {
+                acq,
+                span: head_span,
+            });
+            self.finish(Terminator::Goto(body_b));
+        }
+        self.cur = body_b;
+        self.scopes.push(Scope {
+            vars: HashMap::new(),
+            guards: vec![(lock, acq)],
+        });
+        let depth = self.scopes.len() - 1;
+        // `break` and `continue` leave a scoped guard: it is a one-shot `for` loop.
+        self.jumps.push(JumpTarget {
+            brk: exit,
+            cont: Some(exit),
+            depth,
+        });
+        if let Some(b) = body {
+            self.stmt(b);
+        }
+        self.jumps.pop();
+        let end = body.map_or(head_span, |b| {
+            if b.kind() == "compound_statement" {
+                closing_brace_span(self, b)
+            } else {
+                self.span(b)
+            }
+        });
+        self.release_guards(depth, end);
+        self.scopes.pop();
+        self.goto(exit);
+    }
+
+    /// The failure statement of `scoped_cond_guard`, read from the original text.
+    fn cond_guard_failure(&mut self, n: Node, span: Span, exit: BlockId) {
+        let orig = &self.fl.orig[n.start_byte()
+            ..n.child_by_field_name("condition")
+                .map_or(n.end_byte(), |c| c.end_byte())];
+        let fail = orig.split(',').nth(1).unwrap_or("").trim();
+        if fail.starts_with("return") {
+            self.release_guards(1, span);
+            self.finish(Terminator::Return { span });
+        } else if let Some(label) = fail.strip_prefix("goto") {
+            let (target, depth) = self.label(label.trim());
+            self.release_guards(depth.unwrap_or(2), span);
+            self.finish(Terminator::Goto(target));
+        } else {
+            self.goto(exit);
+        }
+    }
+
+    // ---- conditions ----
+
+    /// Lowers a branch condition: ends the current block with edges to `t` and `f`.
+    fn cond(&mut self, n: Node, t: BlockId, f: BlockId) {
+        match n.kind() {
+            "parenthesized_expression" | "condition_clause" => {
+                let inner: Vec<Node> = named_children(n).collect();
+                match inner.as_slice() {
+                    [one] => self.cond(*one, t, f),
+                    _ => self.opaque_cond(n, t, f),
+                }
+                return;
+            }
+            "unary_expression" if self.op(n) == "!" => {
+                if let Some(a) = n.child_by_field_name("argument") {
+                    self.cond(a, f, t);
+                    return;
+                }
+            }
+            "binary_expression" => {
+                let (Some(l), Some(r)) = (
+                    n.child_by_field_name("left"),
+                    n.child_by_field_name("right"),
+                ) else {
+                    return self.opaque_cond(n, t, f);
+                };
+                match self.op(n) {
+                    "&&" => {
+                        let mid = self.new_block();
+                        self.cond(l, mid, f);
+                        self.cur = mid;
+                        self.cond(r, t, f);
+                        return;
+                    }
+                    "||" => {
+                        let mid = self.new_block();
+                        self.cond(l, t, mid);
+                        self.cur = mid;
+                        self.cond(r, t, f);
+                        return;
+                    }
+                    "==" | "!=" | "<" => {
+                        let op = self.op(n);
+                        let other = if is_zero(self.text(r)) {
+                            Some(l)
+                        } else if is_zero(self.text(l)) && op != "<" {
+                            Some(r)
+                        } else {
+                            None
+                        };
+                        if let Some(o) = other {
+                            // `x == 0` is `!x`; `x != 0` and `ret < 0` (a failed lock call) are `x`.
+                            if op == "==" {
+                                self.cond(o, f, t);
+                            } else {
+                                self.cond(o, t, f);
+                            }
+                            return;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            "number_literal" => {
+                let v = self.text(n);
+                self.finish(Terminator::Goto(if is_zero(v) { f } else { t }));
+                return;
+            }
+            "true" | "false" => {
+                self.finish(Terminator::Goto(if n.kind() == "true" { t } else { f }));
+                return;
+            }
+            "call_expression" => {
+                if let Some(func) = n.child_by_field_name("function") {
+                    let name = self.text(func);
+                    if matches!(
+                        name,
+                        "likely" | "unlikely" | "WARN_ON" | "WARN_ON_ONCE" | "unlikely_notrace"
+                    ) {
+                        if let Some(a) = n
+                            .child_by_field_name("arguments")
+                            .and_then(|a| named_children(a).next())
+                        {
+                            self.cond(a, t, f);
+                            return;
+                        }
+                    }
+                }
+                if let Some((rule, call)) = self.lock_call(n) {
+                    if matches!(rule.op, Op::Trylock | Op::Conditional) {
+                        self.call_args(call);
+                        let atom = self.fresh_atom();
+                        self.cond_acquire(call, rule, atom);
+                        self.finish(Terminator::Branch {
+                            atom,
+                            then: t,
+                            otherwise: f,
+                        });
+                        return;
+                    }
+                }
+            }
+            "assignment_expression" => {
+                if let (Some(l), Some(r)) = (
+                    n.child_by_field_name("left"),
+                    n.child_by_field_name("right"),
+                ) {
+                    if self.op(n) == "=" && l.kind() == "identifier" {
+                        let name = self.text(l).to_string();
+                        self.assign_value(&name, r);
+                        let atom = self.atom_for_var(&name);
+                        self.finish(Terminator::Branch {
+                            atom,
+                            then: t,
+                            otherwise: f,
+                        });
+                        return;
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.opaque_cond(n, t, f)
+    }
+
+    /// A condition the analysis only correlates by its text (`dev->locked`, `is_foo(x)`).
+    fn opaque_cond(&mut self, n: Node, t: BlockId, f: BlockId) {
+        self.expr(n);
+        if n.byte_range().len() > 200 || n.has_error() {
+            self.finish(Terminator::Fork(vec![t, f]));
+            return;
+        }
+        let atom = self.atom(n);
+        self.finish(Terminator::Branch {
+            atom,
+            then: t,
+            otherwise: f,
+        });
+    }
+
+    fn op(&self, n: Node) -> &'a str {
+        n.child_by_field_name("operator")
+            .map_or("", |o| self.text(o))
+    }
+
+    // ---- expressions ----
+
+    /// An expression whose value is discarded: an interruptible lock whose result is
+    /// ignored is taken as acquired.
+    fn expr_stmt(&mut self, n: Node) {
+        let inner = strip_parens(n);
+        if let Some((rule, call)) = self.lock_call(inner) {
+            if rule.op == Op::Conditional {
+                self.call_args(call);
+                let Some(acq) = self.acquire_of(call, rule) else {
+                    return;
+                };
+                self.emit(Event::Acquire {
+                    acq,
+                    span: self.span(call),
+                });
+                return;
+            }
+        }
+        self.expr(n);
+    }
+
+    fn lock_call<'t>(&self, n: Node<'t>) -> Option<(lockorder_rules::ApiRule, Node<'t>)> {
+        if n.kind() != "call_expression" {
+            return None;
+        }
+        let func = n.child_by_field_name("function")?;
+        if func.kind() != "identifier" {
+            return None;
+        }
+        self.fl.rules.apis.get(self.text(func)).map(|r| (*r, n))
+    }
+
+    fn call_args(&mut self, call: Node) {
+        if let Some(args) = call.child_by_field_name("arguments") {
+            for a in named_children(args) {
+                self.expr(a);
+            }
+        }
+    }
+
+    fn acquire_of(&mut self, call: Node, rule: lockorder_rules::ApiRule) -> Option<Acquire> {
+        let args = call.child_by_field_name("arguments")?;
+        let arg = named_children(args).nth(rule.lock_arg)?;
+        let lock = self.lock_expr(arg);
+        Some(Acquire {
+            lock,
+            kind: rule.kind,
+            mode: rule.mode,
+            irq: rule.irq,
+            nested: rule.nested,
+            waits: rule.op != Op::Trylock,
+        })
+    }
+
+    fn cond_acquire(&mut self, call: Node, rule: lockorder_rules::ApiRule, atom: AtomId) {
+        if let Some(acq) = self.acquire_of(call, rule) {
+            let span = self.span(call);
+            self.emit(Event::CondAcquire {
+                acq,
+                atom,
+                success: rule.success.unwrap_or(Success::Nonzero),
+                span,
+            });
+        }
+    }
+
+    fn expr(&mut self, n: Node) {
+        if self.nesting >= MAX_NESTING {
+            self.degraded = true;
+            return;
+        }
+        self.nesting += 1;
+        self.expr_inner(n);
+        self.nesting -= 1;
+    }
+
+    fn expr_inner(&mut self, n: Node) {
+        match n.kind() {
+            "call_expression" => self.call(n),
+            "assignment_expression" => {
+                let (Some(l), Some(r)) = (
+                    n.child_by_field_name("left"),
+                    n.child_by_field_name("right"),
+                ) else {
+                    return;
+                };
+                if l.kind() == "identifier" && self.op(n) == "=" {
+                    let name = self.text(l).to_string();
+                    self.assign_value(&name, r);
+                } else {
+                    self.expr(r);
+                    self.expr(l);
+                    if let Some(root) = root_identifier(l) {
+                        let v = self.var(self.text(root));
+                        self.emit(Event::Assign { var: v });
+                    }
+                }
+            }
+            "update_expression" => {
+                if let Some(root) = n.child_by_field_name("argument").and_then(root_identifier) {
+                    let v = self.var(self.text(root));
+                    self.emit(Event::Assign { var: v });
+                }
+            }
+            "compound_statement" => self.stmt(n),
+            "identifier"
+            | "number_literal"
+            | "string_literal"
+            | "char_literal"
+            | "field_identifier"
+            | "true"
+            | "false"
+            | "null"
+            | "sizeof_expression"
+            | "concatenated_string" => {}
+            _ => {
+                for c in named_children(n) {
+                    self.expr(c);
+                }
+            }
+        }
+    }
+
+    fn call(&mut self, n: Node) {
+        let Some(func) = n.child_by_field_name("function") else {
+            return;
+        };
+        // `guard(class)(&lock)`: held until the end of the enclosing scope.
+        if func.kind() == "call_expression"
+            && func
+                .child_by_field_name("function")
+                .is_some_and(|g| self.text(g) == "guard")
+        {
+            self.call_args(n);
+            let class = func
+                .child_by_field_name("arguments")
+                .and_then(|a| named_children(a).next())
+                .map(|c| self.text(c).trim().to_string())
+                .unwrap_or_default();
+            let rule = self.fl.rules.guards.get(&class).copied();
+            let arg = n
+                .child_by_field_name("arguments")
+                .and_then(|a| named_children(a).next());
+            if let (Some(rule), Some(arg)) = (rule, arg) {
+                let lock = self.lock_expr(arg);
+                let acq = Acquire {
+                    lock,
+                    kind: rule.kind,
+                    mode: rule.mode,
+                    irq: rule.irq,
+                    nested: false,
+                    waits: true,
+                };
+                let span = self.span(n);
+                self.emit(Event::Acquire { acq, span });
+                if let Some(s) = self.scopes.last_mut() {
+                    s.guards.push((lock, acq));
+                }
+            }
+            return;
+        }
+        self.call_args(n);
+        let span = self.span(n);
+        if func.kind() == "identifier" {
+            let name = self.text(func);
+            if let Some(&rule) = self.fl.rules.apis.get(name) {
+                match rule.op {
+                    Op::Acquire => {
+                        if let Some(acq) = self.acquire_of(n, rule) {
+                            self.emit(Event::Acquire { acq, span });
+                        }
+                    }
+                    Op::Trylock | Op::Conditional => {
+                        // The result is used but not as a condition here (stored in a
+                        // struct, returned): tie it to a fresh atom.
+                        let atom = self.fresh_atom();
+                        self.cond_acquire(n, rule, atom);
+                    }
+                    Op::Release => {
+                        if let Some(args) = n.child_by_field_name("arguments") {
+                            if let Some(arg) = named_children(args).nth(rule.lock_arg) {
+                                let lock = self.lock_expr(arg);
+                                self.emit(Event::Release {
+                                    lock,
+                                    kind: rule.kind,
+                                    mode: rule.mode,
+                                    span,
+                                });
+                            }
+                        }
+                    }
+                    Op::Downgrade => {
+                        if let Some(arg) = n
+                            .child_by_field_name("arguments")
+                            .and_then(|a| named_children(a).nth(rule.lock_arg))
+                        {
+                            let lock = self.lock_expr(arg);
+                            self.emit(Event::Downgrade { lock, span });
+                        }
+                    }
+                }
+                return;
+            }
+            let callee = name.to_string();
+            let noreturn = self.fl.rules.noreturn.contains(&callee);
+            self.emit(Event::Call {
+                call: Call {
+                    callee,
+                    indirect: false,
+                },
+                span,
+            });
+            if noreturn {
+                self.finish(Terminator::Unreachable);
+            }
+        } else if func.kind() == "field_expression" {
+            self.expr(func);
+            if let Some(f) = func.child_by_field_name("field") {
+                let callee = self.text(f).to_string();
+                self.emit(Event::Call {
+                    call: Call {
+                        callee,
+                        indirect: true,
+                    },
+                    span,
+                });
+            }
+        } else {
+            self.expr(func);
+        }
+        // `&x` passed to a call may write `x`.
+        if let Some(args) = n.child_by_field_name("arguments") {
+            let written: Vec<VarId> = named_children(args)
+                .filter(|a| a.kind() == "pointer_expression" && self.op(*a) == "&")
+                .filter_map(|a| a.child_by_field_name("argument"))
+                .filter(|a| a.kind() == "identifier")
+                .map(|a| self.text(a))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|name| self.var(name))
+                .collect();
+            for v in written {
+                self.emit(Event::Assign { var: v });
+            }
+        }
+    }
+}
+
+fn closing_brace_span(fb: &FnBuilder, block: Node) -> Span {
+    let end = block.end_byte();
+    let start = if fb.fl.text[..end].ends_with('}') {
+        end - 1
+    } else {
+        end
+    };
+    Span::new(fb.fl.file, start, end)
+}
+
+fn strip_parens(mut n: Node) -> Node {
+    while n.kind() == "parenthesized_expression" {
+        match named_children(n).next() {
+            Some(c) if n.named_child_count() == 1 => n = c,
+            _ => break,
+        }
+    }
+    n
+}
+
+fn flatten_commas<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>) {
+    if n.kind() == "comma_expression" {
+        if let Some(l) = n.child_by_field_name("left") {
+            flatten_commas(l, out);
+        }
+        if let Some(r) = n.child_by_field_name("right") {
+            flatten_commas(r, out);
+        }
+    } else {
+        out.push(n);
+    }
+}
+
+fn root_identifier(mut n: Node) -> Option<Node> {
+    for _ in 0..64 {
+        match n.kind() {
+            "identifier" => return Some(n),
+            "field_expression" | "subscript_expression" | "pointer_expression" => {
+                n = n.child_by_field_name("argument")?
+            }
+            "parenthesized_expression" => n = named_children(n).next()?,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Identifiers a condition reads (not called function names, not field names).
+fn collect_identifiers<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
+    if depth > 32 {
+        return;
+    }
+    match n.kind() {
+        "identifier" => out.push(n),
+        "call_expression" => {
+            if let Some(a) = n.child_by_field_name("arguments") {
+                collect_identifiers(a, out, depth + 1);
+            }
+        }
+        _ => {
+            for c in named_children(n) {
+                collect_identifiers(c, out, depth + 1);
+            }
+        }
+    }
+}
+
+fn is_zero(text: &str) -> bool {
+    matches!(text.trim(), "0" | "NULL" | "false" | "0UL" | "0L" | "0U")
+}
+
+fn is_statement(kind: &str) -> bool {
+    matches!(
+        kind,
+        "compound_statement"
+            | "expression_statement"
+            | "declaration"
+            | "if_statement"
+            | "while_statement"
+            | "do_statement"
+            | "for_statement"
+            | "switch_statement"
+            | "case_statement"
+            | "return_statement"
+            | "break_statement"
+            | "continue_statement"
+            | "goto_statement"
+            | "labeled_statement"
+    )
+}

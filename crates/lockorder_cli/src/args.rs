@@ -1,0 +1,64 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "lockorder",
+    version,
+    about = "Static lock-order linter for Linux-kernel C",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check C sources for lock-order problems
+    Check(CheckArgs),
+    /// List every rule: code, name, default severity, summary
+    Rules,
+    /// Print one rule's documentation
+    Rule {
+        /// A rule code (`LO001`) or name (`lock-order-cycle`)
+        code: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable diagnostics
+    Full,
+    /// One line per finding: `file:line:col: error[LO001]: message`
+    Concise,
+    /// JSON Lines, one finding per line
+    Json,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (.c, .h); directories are walked honouring .gitignore
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Full)]
+    pub format: Format,
+    /// Directory of headers to learn from (structs, typedefs, inline functions) without
+    /// reporting on them; repeatable
+    #[arg(short = 'I', long = "include", value_name = "DIR")]
+    pub include: Vec<PathBuf>,
+    /// Worker threads (default: all cores); the output is identical for every value
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Skip files larger than this, with a warning
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Print files, functions, degraded functions and time per phase on stderr
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print no warnings about individual files
+    #[arg(long, short)]
+    pub quiet: bool,
+}

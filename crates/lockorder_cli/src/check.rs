@@ -1,0 +1,275 @@
+//! `lockorder check`: discover, lower every file in parallel, analyse, render.
+
+use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use lockorder_analysis::{Program, Severity, SourceFile};
+use lockorder_c::CFrontEnd;
+use lockorder_ir::{FileFacts, FileId};
+use lockorder_rules::Rules;
+use rayon::prelude::*;
+
+use crate::args::CheckArgs;
+use crate::discover::discover;
+use crate::paths;
+use crate::render::{self, Located};
+use crate::source::{load, Loaded};
+
+/// Front-end threads get a generous stack: tree walks over deeply nested code recurse.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+struct Input {
+    path: PathBuf,
+    learn_only: bool,
+}
+
+pub fn run(args: CheckArgs) -> i32 {
+    let started = Instant::now();
+    let mut status = 0;
+    let quiet = args.quiet;
+    let warnings = Mutex::new(Vec::<String>::new());
+    let mut warn = |w: String| warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
+
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let root = paths::project_root(&args.paths[0], &cwd);
+    let rules = Rules::defaults();
+
+    let found = discover(&args.paths, &mut warn);
+    for m in &found.missing {
+        eprintln!("error: {}: no such file or directory", m.display());
+        status = 2;
+    }
+    let learned = discover(&args.include, &mut warn);
+    for m in &learned.missing {
+        eprintln!("error: {}: no such include directory", m.display());
+        status = 2;
+    }
+    let mut inputs: Vec<Input> = found
+        .files
+        .into_iter()
+        .map(|path| Input {
+            path,
+            learn_only: false,
+        })
+        .collect();
+    let checked: std::collections::HashSet<PathBuf> = inputs
+        .iter()
+        .map(|i| paths::absolute(&i.path, &cwd))
+        .collect();
+    inputs.extend(
+        learned
+            .files
+            .into_iter()
+            .filter(|p| !checked.contains(&paths::absolute(p, &cwd)))
+            .map(|path| Input {
+                path,
+                learn_only: true,
+            }),
+    );
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .stack_size(WORKER_STACK)
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: cannot start worker threads: {e}");
+            return 2;
+        }
+    };
+
+    let t_front = Instant::now();
+    let internal_errors = Mutex::new(Vec::<String>::new());
+    let read_ns = std::sync::atomic::AtomicU64::new(0);
+    let lowered: Vec<Option<FileFacts>> = pool.install(|| {
+        inputs
+            .par_iter()
+            .enumerate()
+            .map_init(CFrontEnd::new, |fe, (i, input)| {
+                let t = Instant::now();
+                let (loaded, warning) = load(&input.path, args.max_file_size);
+                read_ns.fetch_add(
+                    t.elapsed().as_nanos() as u64,
+                    std::sync::atomic::Ordering::Relaxed,
+                );
+                if let Some(w) = warning {
+                    warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
+                }
+                let text = match loaded {
+                    Loaded::Text(t) => t,
+                    Loaded::Skipped(w) => {
+                        warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
+                        return None;
+                    }
+                };
+                match catch_unwind(AssertUnwindSafe(|| {
+                    fe.lower_file(FileId(i as u32), &text, &rules)
+                })) {
+                    Ok(facts) => Some(facts),
+                    Err(panic) => {
+                        internal_errors
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push(format!(
+                                "{}: internal error while lowering: {}",
+                                input.path.display(),
+                                panic_message(&panic)
+                            ));
+                        // The parser may be mid-parse: start a fresh one.
+                        *fe = CFrontEnd::new();
+                        None
+                    }
+                }
+            })
+            .collect()
+    });
+    let front_time = t_front.elapsed();
+
+    let files: Vec<SourceFile> = inputs
+        .iter()
+        .zip(lowered)
+        .map(|(input, facts)| SourceFile {
+            rel_path: paths::relative_to(&paths::absolute(&input.path, &cwd), &root)
+                .unwrap_or_else(|| input.path.to_string_lossy().replace('\\', "/")),
+            facts: facts.unwrap_or_default(),
+            learn_only: input.learn_only,
+        })
+        .collect();
+    let program = Program { files };
+    let t_analysis = Instant::now();
+    let analysis = match catch_unwind(AssertUnwindSafe(|| {
+        pool.install(|| lockorder_analysis::analyze(&program))
+    })) {
+        Ok(a) => a,
+        Err(panic) => {
+            eprintln!(
+                "error: internal error in the analysis: {}",
+                panic_message(&panic)
+            );
+            return 2;
+        }
+    };
+    let analysis_time = t_analysis.elapsed();
+
+    let mut warnings = warnings.into_inner().unwrap_or_else(|e| e.into_inner());
+    warnings.sort();
+    if !quiet {
+        for w in &warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    let mut internal = internal_errors
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    internal.sort();
+    for e in &internal {
+        eprintln!("error: {e}");
+        status = 2;
+    }
+
+    let located = Located::new(
+        &program,
+        &inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>(),
+        &cwd,
+    );
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let rendered = render::render(args.format, &analysis.findings, &located, &mut out);
+    if let Err(e) = rendered.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {e}");
+            return 2;
+        }
+    }
+    if args.statistics {
+        print_statistics(
+            &program,
+            &analysis.stats,
+            read_ns.into_inner(),
+            front_time,
+            analysis_time,
+            started.elapsed(),
+            analysis.findings.len(),
+        );
+    }
+    if status == 0
+        && analysis
+            .findings
+            .iter()
+            .any(|f| matches!(f.severity, Severity::Error | Severity::Warning))
+    {
+        status = 1;
+    }
+    status
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+fn secs(ns: u64) -> f64 {
+    ns as f64 / 1e9
+}
+
+fn print_statistics(
+    program: &Program,
+    stats: &lockorder_analysis::AnalysisStats,
+    read_ns: u64,
+    front: std::time::Duration,
+    analysis: std::time::Duration,
+    total: std::time::Duration,
+    findings: usize,
+) {
+    let mut s = lockorder_ir::FileStats::default();
+    for f in &program.files {
+        let fs = &f.facts.stats;
+        s.bytes += fs.bytes;
+        s.lines += fs.lines;
+        s.functions += fs.functions;
+        s.degraded_functions += fs.degraded_functions;
+        s.error_nodes += fs.error_nodes;
+        s.prepass_ns += fs.prepass_ns;
+        s.parse_ns += fs.parse_ns;
+        s.lower_ns += fs.lower_ns;
+    }
+    let learn_only = program.files.iter().filter(|f| f.learn_only).count();
+    eprintln!("statistics:");
+    eprintln!(
+        "  files:                {} ({} learned only)",
+        program.files.len(),
+        learn_only
+    );
+    eprintln!("  lines:                {}", s.lines);
+    eprintln!("  bytes:                {}", s.bytes);
+    eprintln!("  functions:            {}", s.functions);
+    eprintln!(
+        "  degraded functions:   {} (syntax errors left after the pre-pass)",
+        s.degraded_functions
+    );
+    eprintln!("  file-level ERROR nodes: {}", s.error_nodes);
+    eprintln!("  lock classes:         {}", stats.classes);
+    eprintln!("  order edges:          {}", stats.order_edges);
+    eprintln!("  state cap hits:       {}", stats.state_cap_hits);
+    eprintln!("  functions over budget: {}", stats.functions_over_budget);
+    eprintln!("  findings:             {findings}");
+    eprintln!("  cpu time, read:       {:.3}s", secs(read_ns));
+    eprintln!("  cpu time, pre-pass:   {:.3}s", secs(s.prepass_ns));
+    eprintln!("  cpu time, parse:      {:.3}s", secs(s.parse_ns));
+    eprintln!(
+        "  parse floor (cpu):    {:.3}s (read + pre-pass + parse)",
+        secs(read_ns + s.prepass_ns + s.parse_ns)
+    );
+    eprintln!("  cpu time, lower:      {:.3}s", secs(s.lower_ns));
+    eprintln!("  wall time, front end: {:.3}s", front.as_secs_f64());
+    eprintln!("  wall time, analysis:  {:.3}s", analysis.as_secs_f64());
+    eprintln!("  wall time, total:     {:.3}s", total.as_secs_f64());
+}

@@ -1,0 +1,53 @@
+//! Finds the source files to check: files given directly, and directories walked in
+//! parallel-safe, sorted order honouring `.gitignore`; symlinks are not followed.
+
+use std::path::{Path, PathBuf};
+
+pub const SOURCE_EXTENSIONS: &[&str] = &["c", "h"];
+
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    /// Path arguments that do not exist (exit status 2).
+    pub missing: Vec<PathBuf>,
+}
+
+pub fn discover(paths: &[PathBuf], warn: &mut dyn FnMut(String)) -> Discovered {
+    let mut files = Vec::new();
+    let mut missing = Vec::new();
+    for p in paths {
+        match std::fs::symlink_metadata(p) {
+            Err(_) => missing.push(p.clone()),
+            Ok(m) if m.is_file() => files.push(p.clone()),
+            Ok(m) if m.file_type().is_symlink() => {
+                warn(format!("{}: is a symbolic link; not followed", p.display()))
+            }
+            Ok(_) => walk(p, &mut files, warn),
+        }
+    }
+    files.sort();
+    files.dedup();
+    Discovered { files, missing }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, warn: &mut dyn FnMut(String)) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .follow_links(false)
+        .require_git(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let is_file = e.file_type().is_some_and(|t| t.is_file());
+                let is_source = e
+                    .path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| SOURCE_EXTENSIONS.contains(&x));
+                if is_file && is_source {
+                    files.push(e.into_path());
+                }
+            }
+            Err(err) => warn(format!("{err}")),
+        }
+    }
+}

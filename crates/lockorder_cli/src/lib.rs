@@ -1,0 +1,63 @@
+//! The `lockorder` command line.
+
+mod args;
+mod check;
+mod discover;
+mod paths;
+mod render;
+mod source;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+/// Runs the command line and returns the exit status (DESIGN.md: 0 clean, 1 findings,
+/// 2 usage, config or internal error).
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules => {
+            for r in lockorder_analysis::RULES {
+                println!(
+                    "{}  {:<20} {:<8} {}",
+                    r.code,
+                    r.name,
+                    r.default_severity.as_str(),
+                    r.summary
+                );
+            }
+            0
+        }
+        Command::Rule { code } => match lockorder_analysis::rule_by_code_or_name(&code) {
+            Some(r) => {
+                println!(
+                    "{} ({}), default severity: {}\n",
+                    r.code,
+                    r.name,
+                    r.default_severity.as_str()
+                );
+                print!(
+                    "{}",
+                    r.doc
+                        .lines()
+                        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+                println!();
+                0
+            }
+            None => {
+                eprintln!("error: no rule `{code}`; `lockorder rules` lists them");
+                2
+            }
+        },
+    }
+}

@@ -1,0 +1,97 @@
+//! Renderers: one output format per file. They know only `Finding` and how to locate spans.
+
+mod concise;
+mod json;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use lockorder_analysis::{Finding, Program};
+use lockorder_ir::{LineIndex, Span};
+
+use crate::args::Format;
+use crate::paths;
+
+pub fn render(
+    format: Format,
+    findings: &[Finding],
+    loc: &Located,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        // The rustc-style renderer replaces this with the path-sensitive checks.
+        Format::Full | Format::Concise => concise::render(findings, loc, out),
+        Format::Json => json::render(findings, loc, out),
+    }
+}
+
+/// A span as users see it: display path, 1-based line and character columns.
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// Resolves spans to locations, reading each file with findings once.
+pub struct Located<'p> {
+    program: &'p Program,
+    paths: Vec<PathBuf>,
+    display: Vec<String>,
+    texts: RefCell<HashMap<u32, Option<String>>>,
+}
+
+impl<'p> Located<'p> {
+    pub fn new(program: &'p Program, paths: &[PathBuf], cwd: &Path) -> Self {
+        let display = paths
+            .iter()
+            .map(|p| {
+                let abs = paths::absolute(p, cwd);
+                paths::relative_to(&abs, cwd).unwrap_or_else(|| p.to_string_lossy().into_owned())
+            })
+            .collect();
+        Located {
+            program,
+            paths: paths.to_vec(),
+            display,
+            texts: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The file as displayed: relative to the current directory when below it.
+    pub fn display_path(&self, span: Span) -> &str {
+        &self.display[span.file.0 as usize]
+    }
+
+    /// The file relative to the project root, for github and SARIF output.
+    #[allow(dead_code)]
+    pub fn project_path(&self, span: Span) -> &str {
+        &self.program.files[span.file.0 as usize].rel_path
+    }
+
+    pub fn locate(&self, span: Span) -> Location {
+        let mut texts = self.texts.borrow_mut();
+        let text = texts
+            .entry(span.file.0)
+            .or_insert_with(|| crate::source::read_for_render(&self.paths[span.file.0 as usize]));
+        let (line, column, end_line, end_column) = match text {
+            Some(t) => {
+                let idx = LineIndex::new(t);
+                let (l, c) = idx.line_col(span.start as usize);
+                let (el, ec) = idx.line_col(span.end as usize);
+                (l, c, el, ec)
+            }
+            None => (1, 1, 1, 1),
+        };
+        Location {
+            file: self.display_path(span).to_string(),
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}

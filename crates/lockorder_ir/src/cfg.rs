@@ -1,0 +1,120 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{Irq, LockId, LockKind, Mode, Span};
+
+pub type BlockId = u32;
+/// A branch condition of one function (`ret`, `dev->locked`, a trylock call).
+pub type AtomId = u32;
+/// A variable of one function whose assignment invalidates what is known of its atoms.
+pub type VarId = u32;
+
+/// What a lock operation does to the lock it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Acquire {
+    pub lock: LockId,
+    pub kind: LockKind,
+    pub mode: Mode,
+    pub irq: Irq,
+    /// A lockdep nesting annotation (`_nested`, `_nest_lock`): not a self-deadlock.
+    pub nested: bool,
+    /// False for trylocks, which never wait and so never close a deadlock cycle.
+    pub waits: bool,
+}
+
+/// The value a conditional acquisition returns when it took the lock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Success {
+    Zero,
+    Nonzero,
+}
+
+impl Success {
+    /// Whether the lock is held when its atom evaluated to `truth`.
+    pub fn held_when(self, truth: bool) -> bool {
+        match self {
+            Success::Zero => !truth,
+            Success::Nonzero => truth,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Call {
+    /// The callee's name, or the field name for a call through a pointer (`ops->open`).
+    pub callee: String,
+    pub indirect: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    Acquire {
+        acq: Acquire,
+        span: Span,
+    },
+    /// Held afterwards only on paths where `atom` evaluates as `success` says.
+    CondAcquire {
+        acq: Acquire,
+        atom: AtomId,
+        success: Success,
+        span: Span,
+    },
+    Release {
+        lock: LockId,
+        kind: LockKind,
+        mode: Mode,
+        span: Span,
+    },
+    /// `downgrade_write`: the writer becomes a reader without releasing.
+    Downgrade {
+        lock: LockId,
+        span: Span,
+    },
+    Call {
+        call: Call,
+        span: Span,
+    },
+    /// The variable was written: facts about atoms that read it are gone.
+    Assign {
+        var: VarId,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Terminator {
+    Goto(BlockId),
+    /// Two-way branch on a condition the analysis can correlate.
+    Branch {
+        atom: AtomId,
+        then: BlockId,
+        otherwise: BlockId,
+    },
+    /// Any successor may follow (opaque condition, `switch`).
+    Fork(Vec<BlockId>),
+    Return {
+        span: Span,
+    },
+    /// After a call that never returns (`BUG()`, `panic()`).
+    Unreachable,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub events: Vec<Event>,
+    pub terminator: Terminator,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Function {
+    pub name: String,
+    /// The function's name in its definition.
+    pub name_span: Span,
+    pub is_static: bool,
+    /// Block 0 is the entry.
+    pub blocks: Vec<Block>,
+    /// For each atom, the variables it reads.
+    pub atom_vars: Vec<Vec<VarId>>,
+    pub var_count: u32,
+    /// The body had syntax errors; it was lowered as far as it could be.
+    pub degraded: bool,
+}

@@ -1,0 +1,70 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{Function, LockExpr, LockKind, Span};
+
+/// A field of a struct or union: its name and the name of its type when it is a named
+/// type (`struct foo`, a typedef) — enough to follow `a->b.c` to the struct owning `c`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldDef {
+    pub name: String,
+    pub ty: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StructDef {
+    /// `struct foo`, `union bar`, or the typedef name of an anonymous struct.
+    pub name: String,
+    pub fields: Vec<FieldDef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlobalDecl {
+    pub name: String,
+    pub ty: Option<String>,
+    pub is_static: bool,
+    /// Set for `DEFINE_MUTEX(x)`-style definitions.
+    pub lock_kind: Option<LockKind>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnotationKind {
+    Acquires,
+    Releases,
+    MustHold,
+    CondAcquires,
+}
+
+/// A sparse-style context annotation the C pre-pass blanked out of the source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub kind: AnnotationKind,
+    pub argument: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStats {
+    pub bytes: u64,
+    pub lines: u64,
+    pub functions: u64,
+    pub degraded_functions: u64,
+    pub error_nodes: u64,
+    /// Nanoseconds spent in the pre-pass and in tree-sitter, for the parse floor.
+    pub prepass_ns: u64,
+    pub parse_ns: u64,
+    pub lower_ns: u64,
+}
+
+/// Everything the analysis needs from one source file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileFacts {
+    pub functions: Vec<Function>,
+    pub locks: Vec<LockExpr>,
+    pub structs: Vec<StructDef>,
+    /// `typedef struct foo foo_t;` as ("foo_t", "struct foo").
+    pub typedefs: Vec<(String, String)>,
+    pub globals: Vec<GlobalDecl>,
+    pub annotations: Vec<Annotation>,
+    pub stats: FileStats,
+}

@@ -1,0 +1,15 @@
+//! The language-neutral intermediate representation that front ends produce and the
+//! analysis consumes. No parsing and no analysis lives here: front ends lower a file to
+//! [`FileFacts`] and drop their syntax tree.
+
+mod cfg;
+mod facts;
+mod lock;
+mod span;
+
+pub use cfg::{Acquire, AtomId, Block, BlockId, Call, Event, Function, Success, Terminator, VarId};
+pub use facts::{
+    Annotation, AnnotationKind, FieldDef, FileFacts, FileStats, GlobalDecl, StructDef,
+};
+pub use lock::{Irq, LockExpr, LockId, LockKind, LockRoot, Mode, PathStep};
+pub use span::{FileId, LineIndex, Span};

@@ -1,0 +1,198 @@
+//! Lock knowledge as data. Every `rules/*.toml` file (the embedded defaults and any file a
+//! user adds) is read through one schema; a mistake is reported with file, line and column.
+
+mod schema;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use lockorder_ir::{AnnotationKind, Irq, LockKind, Mode, Success};
+
+pub use schema::Op;
+use schema::RuleFile;
+
+/// The default rule files, embedded in the binary.
+pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
+    (
+        "rules/c_locks.toml",
+        include_str!("../../../rules/c_locks.toml"),
+    ),
+    (
+        "rules/c_prepass.toml",
+        include_str!("../../../rules/c_prepass.toml"),
+    ),
+    (
+        "rules/c_calls.toml",
+        include_str!("../../../rules/c_calls.toml"),
+    ),
+];
+
+/// What one lock API call does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ApiRule {
+    pub kind: LockKind,
+    pub op: Op,
+    pub mode: Mode,
+    pub success: Option<Success>,
+    pub irq: Irq,
+    pub nested: bool,
+    pub lock_arg: usize,
+}
+
+/// A cleanup guard class usable as `guard(class)(&l)` or `scoped_guard(class, &l)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GuardRule {
+    pub kind: LockKind,
+    pub mode: Mode,
+    pub irq: Irq,
+    /// `Some(Op::Trylock | Op::Conditional)` for `_try`/`_intr` classes that may fail.
+    pub cond: Option<Op>,
+}
+
+/// Macro classes of the C pre-pass.
+#[derive(Clone, Debug, Default)]
+pub struct PrepassRules {
+    /// Identifiers replaced by spaces (`__init`, `__rcu`).
+    pub blank_words: HashSet<String>,
+    /// Identifiers blanked together with their parenthesised arguments (`__attribute__`).
+    pub blank_calls: HashSet<String>,
+    /// Annotation macros blanked but kept as facts (`__acquires(x)`).
+    pub annotations: HashMap<String, AnnotationKind>,
+    /// An identifier containing one of these, followed by `(...)` and a statement inside a
+    /// function body, is a loop macro (`list_for_each_entry`).
+    pub iterator_markers: Vec<String>,
+    /// File-scope lock definitions (`DEFINE_MUTEX(name)`) and the kind they define.
+    pub lock_definers: HashMap<String, LockKind>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Rules {
+    pub apis: HashMap<String, ApiRule>,
+    pub guards: HashMap<String, GuardRule>,
+    pub prepass: PrepassRules,
+    /// Calls that never return (`BUG`, `panic`).
+    pub noreturn: HashSet<String>,
+    /// Hash of every rule file's text, in load order, for cache keys.
+    pub fingerprint: u64,
+}
+
+/// A rule file error, located like a compiler error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+impl Rules {
+    /// The embedded defaults.
+    pub fn defaults() -> Self {
+        Self::load(
+            DEFAULT_RULE_FILES
+                .iter()
+                .map(|&(n, t)| (n.to_string(), t.to_string())),
+        )
+        .expect("embedded rule files are valid")
+    }
+
+    /// The embedded defaults followed by user rule files (`(path, text)`).
+    pub fn with_user_files(files: Vec<(String, String)>) -> Result<Self, RuleError> {
+        let all = DEFAULT_RULE_FILES
+            .iter()
+            .map(|&(n, t)| (n.to_string(), t.to_string()))
+            .chain(files);
+        Self::load(all)
+    }
+
+    fn load(files: impl Iterator<Item = (String, String)>) -> Result<Self, RuleError> {
+        let mut rules = Rules::default();
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for (name, text) in files {
+            hasher.update(name.as_bytes());
+            hasher.update(text.as_bytes());
+            let file: RuleFile = toml::from_str(&text).map_err(|e| {
+                let offset = e.span().map(|s| s.start).unwrap_or(0);
+                locate(&name, &text, offset, e.message().to_string())
+            })?;
+            file.merge_into(&mut rules)
+                .map_err(|(offset, message)| locate(&name, &text, offset, message))?;
+        }
+        rules.fingerprint = hasher.digest();
+        Ok(rules)
+    }
+}
+
+fn locate(file: &str, text: &str, offset: usize, message: String) -> RuleError {
+    let idx = lockorder_ir::LineIndex::new(text);
+    let (line, column) = idx.line_col(offset);
+    RuleError {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_know_the_primitives() {
+        let rules = Rules::defaults();
+        let down = rules.apis["down_trylock"];
+        assert_eq!(down.op, Op::Trylock);
+        assert_eq!(down.success, Some(Success::Zero));
+        assert_eq!(rules.apis["mutex_trylock"].success, Some(Success::Nonzero));
+        assert_eq!(rules.apis["spin_lock_irqsave"].irq, Irq::Hard);
+        assert!(rules.guards.contains_key("mutex"));
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let err = Rules::with_user_files(vec![(
+            "mine.toml".into(),
+            "[[api]]\ncalls = [\"x_lock\"]\nkind = \"mutex\"\nop = \"acquire\"\nsucces = \"zero\"\n".into(),
+        )])
+        .unwrap_err();
+        assert_eq!(
+            (err.file.as_str(), err.line, err.column),
+            ("mine.toml", 5, 1)
+        );
+        assert!(err.message.contains("succes"), "{}", err.message);
+    }
+
+    #[test]
+    fn success_is_required_exactly_for_conditional_ops() {
+        let err = Rules::with_user_files(vec![(
+            "mine.toml".into(),
+            "[[api]]\ncalls = [\"x_trylock\"]\nkind = \"mutex\"\nop = \"trylock\"\n".into(),
+        )])
+        .unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("success"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_call_defined_twice_is_an_error() {
+        let err = Rules::with_user_files(vec![(
+            "mine.toml".into(),
+            "[[api]]\ncalls = [\"mutex_lock\"]\nkind = \"mutex\"\nop = \"acquire\"\n".into(),
+        )])
+        .unwrap_err();
+        assert!(err.message.contains("mutex_lock"), "{}", err.message);
+    }
+}

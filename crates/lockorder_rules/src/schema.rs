@@ -1,0 +1,214 @@
+//! The TOML schema of rule files. Unknown keys are errors, so a typo never silently
+//! disables a rule.
+
+use std::ops::Range;
+
+use lockorder_ir::{AnnotationKind, Irq, LockKind, Mode, Success};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::{ApiRule, GuardRule, Rules};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Acquire,
+    Release,
+    /// Never waits; held only where it succeeded.
+    Trylock,
+    /// Waits but may fail (`mutex_lock_interruptible`); held only where it succeeded.
+    Conditional,
+    /// Writer becomes reader (`downgrade_write`).
+    Downgrade,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleFile {
+    #[serde(default)]
+    api: Vec<Spanned<ApiEntry>>,
+    #[serde(default)]
+    guard: Vec<Spanned<GuardEntry>>,
+    #[serde(default)]
+    prepass: Option<PrepassEntry>,
+    #[serde(default)]
+    noreturn: Option<NoreturnEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApiEntry {
+    calls: Vec<Spanned<String>>,
+    kind: LockKind,
+    op: Op,
+    #[serde(default)]
+    mode: Option<Mode>,
+    #[serde(default)]
+    success: Option<Success>,
+    #[serde(default)]
+    irq: Irq,
+    #[serde(default)]
+    nested: bool,
+    #[serde(default)]
+    lock_arg: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuardEntry {
+    class: Spanned<String>,
+    kind: LockKind,
+    #[serde(default)]
+    mode: Option<Mode>,
+    #[serde(default)]
+    irq: Irq,
+    #[serde(default)]
+    cond: Option<Op>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrepassEntry {
+    #[serde(default)]
+    blank_words: Vec<String>,
+    #[serde(default)]
+    blank_calls: Vec<String>,
+    #[serde(default)]
+    annotations: Vec<AnnotationEntry>,
+    #[serde(default)]
+    iterator_markers: Vec<String>,
+    #[serde(default)]
+    lock_definers: Vec<DefinerEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnnotationEntry {
+    names: Vec<String>,
+    kind: AnnotationKind,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefinerEntry {
+    macros: Vec<String>,
+    kind: LockKind,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoreturnEntry {
+    calls: Vec<String>,
+}
+
+type MergeError = (usize, String);
+
+impl RuleFile {
+    pub(crate) fn merge_into(self, rules: &mut Rules) -> Result<(), MergeError> {
+        for entry in self.api {
+            let span = entry.span();
+            let entry = entry.into_inner();
+            let needs_success = matches!(entry.op, Op::Trylock | Op::Conditional);
+            match (needs_success, entry.success) {
+                (true, None) => {
+                    return Err((
+                        span.start,
+                        format!(
+                            "`op = \"{}\"` needs `success = \"zero\"` or `\"nonzero\"`",
+                            op_name(entry.op)
+                        ),
+                    ))
+                }
+                (false, Some(_)) => {
+                    return Err((
+                        span.start,
+                        format!(
+                            "`success` only applies to trylock and conditional ops, not `{}`",
+                            op_name(entry.op)
+                        ),
+                    ))
+                }
+                _ => {}
+            }
+            let mode = entry.mode.unwrap_or(Mode::Exclusive);
+            if mode == Mode::Any && entry.op != Op::Release {
+                return Err((
+                    span.start,
+                    "`mode = \"any\"` only applies to releases".into(),
+                ));
+            }
+            let rule = ApiRule {
+                kind: entry.kind,
+                op: entry.op,
+                mode,
+                success: entry.success,
+                irq: entry.irq,
+                nested: entry.nested,
+                lock_arg: entry.lock_arg,
+            };
+            for call in entry.calls {
+                let call_span: Range<usize> = call.span();
+                let name = call.into_inner();
+                if rules.apis.insert(name.clone(), rule).is_some() {
+                    return Err((
+                        call_span.start,
+                        format!("`{name}` is already defined by another `[[api]]` entry"),
+                    ));
+                }
+            }
+        }
+        for entry in self.guard {
+            let entry = entry.into_inner();
+            if matches!(entry.cond, Some(Op::Acquire | Op::Release | Op::Downgrade)) {
+                return Err((
+                    entry.class.span().start,
+                    "`cond` is `trylock` or `conditional`".into(),
+                ));
+            }
+            let rule = GuardRule {
+                kind: entry.kind,
+                mode: entry.mode.unwrap_or(Mode::Exclusive),
+                irq: entry.irq,
+                cond: entry.cond,
+            };
+            let span = entry.class.span();
+            let name = entry.class.into_inner();
+            if rules.guards.insert(name.clone(), rule).is_some() {
+                return Err((
+                    span.start,
+                    format!("guard class `{name}` is already defined"),
+                ));
+            }
+        }
+        if let Some(p) = self.prepass {
+            let pp = &mut rules.prepass;
+            pp.blank_words.extend(p.blank_words);
+            pp.blank_calls.extend(p.blank_calls);
+            for a in p.annotations {
+                for n in a.names {
+                    pp.annotations.insert(n, a.kind);
+                }
+            }
+            pp.iterator_markers.extend(p.iterator_markers);
+            for d in p.lock_definers {
+                for m in d.macros {
+                    pp.lock_definers.insert(m, d.kind);
+                }
+            }
+        }
+        if let Some(n) = self.noreturn {
+            rules.noreturn.extend(n.calls);
+        }
+        Ok(())
+    }
+}
+
+fn op_name(op: Op) -> &'static str {
+    match op {
+        Op::Acquire => "acquire",
+        Op::Release => "release",
+        Op::Trylock => "trylock",
+        Op::Conditional => "conditional",
+        Op::Downgrade => "downgrade",
+    }
+}

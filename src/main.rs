@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(lockorder_cli::main());
+}
