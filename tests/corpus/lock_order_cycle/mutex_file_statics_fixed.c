@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fixed twin of mutex_file_statics.c: resetting the statistics now takes
+ * foo_cfg_mutex before foo_stats_mutex, the order foo_set_rate() uses.
+ */
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+
+static DEFINE_MUTEX(foo_cfg_mutex);
+static DEFINE_MUTEX(foo_stats_mutex);
+
+static unsigned int foo_rate = 48000;
+static u64 foo_rx_bytes;
+static u64 foo_tx_bytes;
+
+int foo_set_rate(unsigned int rate)
+{
+	if (!rate)
+		return -EINVAL;
+
+	mutex_lock(&foo_cfg_mutex);
+	mutex_lock(&foo_stats_mutex);
+	/* counters taken at the old rate mean nothing at the new one */
+	foo_rx_bytes = 0;
+	foo_tx_bytes = 0;
+	foo_rate = rate;
+	mutex_unlock(&foo_stats_mutex);
+	mutex_unlock(&foo_cfg_mutex);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(foo_set_rate);
+
+void foo_reset_stats(void)
+{
+	mutex_lock(&foo_cfg_mutex);
+	mutex_lock(&foo_stats_mutex);
+	foo_rx_bytes = 0;
+	foo_tx_bytes = 0;
+	foo_rate = 48000;
+	mutex_unlock(&foo_stats_mutex);
+	mutex_unlock(&foo_cfg_mutex);
+}
+EXPORT_SYMBOL_GPL(foo_reset_stats);
+
+MODULE_DESCRIPTION("foo sample-rate core");
+MODULE_LICENSE("GPL");

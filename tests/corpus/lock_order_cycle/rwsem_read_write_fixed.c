@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fixed twin of rwsem_read_write.c: a journal commit reads the extent
+ * tree before it takes the journal for writing, the order block mapping
+ * uses.
+ */
+#include <linux/fs.h>
+#include <linux/rwsem.h>
+
+struct foo_fs_info {
+	struct rw_semaphore extent_sem;		/* extent tree */
+	struct rw_semaphore journal_sem;	/* running transaction */
+	u64 next_block;
+	u64 journal_seq;
+	u64 committed_seq;
+	u64 size_blocks;
+};
+
+int foo_map_blocks(struct foo_fs_info *fsi, u64 lblk, u64 *pblk)
+{
+	int ret = 0;
+
+	down_read(&fsi->extent_sem);
+	if (lblk >= fsi->size_blocks) {
+		ret = -ENOSPC;
+		goto out;
+	}
+	down_write(&fsi->journal_sem);
+	*pblk = fsi->next_block + lblk;
+	fsi->journal_seq++;
+	up_write(&fsi->journal_sem);
+out:
+	up_read(&fsi->extent_sem);
+	return ret;
+}
+
+void foo_truncate(struct foo_fs_info *fsi, u64 blocks)
+{
+	down_write(&fsi->extent_sem);
+	fsi->size_blocks = blocks;
+	up_write(&fsi->extent_sem);
+}
+
+void foo_journal_commit(struct foo_fs_info *fsi)
+{
+	u64 size;
+
+	down_read(&fsi->extent_sem);
+	size = fsi->size_blocks;
+	down_write(&fsi->journal_sem);
+	if (size)
+		fsi->committed_seq = fsi->journal_seq;
+	up_write(&fsi->journal_sem);
+	up_read(&fsi->extent_sem);
+}
