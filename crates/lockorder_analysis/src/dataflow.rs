@@ -1,16 +1,18 @@
 //! The held-lock dataflow: every path of a function's CFG is followed with a state of held
-//! locks, pending conditional acquisitions and known branch outcomes. Distinct states are
-//! kept apart (path sensitivity), up to a bound per program point.
+//! locks, pending conditional acquisitions and known branch outcomes. States with different
+//! lock parts are kept apart (path sensitivity), up to a bound per program point; states
+//! with equal lock parts are merged by intersecting their branch facts (ESP-style), so the
+//! cost of path sensitivity is paid only where the lock state really differs.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 
-use lockorder_ir::{AtomId, Event, Function, LockId, LockKind, Mode, Span, Success, Terminator};
+use lockorder_ir::{
+    AtomId, Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Success, Terminator,
+};
 
-use crate::classes::{ClassId, ClassTable};
-use crate::order_graph::LocalEdge;
-use crate::program::{FunctionResult, Program};
+use crate::classes::ClassId;
 
-/// Distinct states kept per block entry; more are dropped (and counted).
+/// Distinct lock states kept per block entry; more are dropped (and counted).
 const MAX_STATES_PER_BLOCK: usize = 32;
 /// (block, state) pairs one function may process before it is cut short.
 const MAX_STEPS_PER_FUNCTION: usize = 50_000;
@@ -23,6 +25,8 @@ pub struct Held {
     pub mode: Mode,
     pub nested: bool,
     pub site: Span,
+    /// Held when the function was entered (it releases the lock before taking it).
+    pub on_entry: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -33,6 +37,43 @@ pub struct State {
     pub pending: Vec<(AtomId, Held, Success)>,
     /// Outcomes of branches taken on atoms tested more than once.
     pub facts: Vec<(AtomId, bool)>,
+    /// Locks released on the way here, with the last release site.
+    pub released: Vec<(LockId, Span)>,
+}
+
+impl State {
+    /// Equal held and pending locks, whatever the sites, facts and release history.
+    fn same_locks(&self, other: &State) -> bool {
+        let held =
+            |a: &Held, b: &Held| a.lock == b.lock && a.mode == b.mode && a.nested == b.nested;
+        self.held.len() == other.held.len()
+            && self.pending.len() == other.pending.len()
+            && self.held.iter().zip(&other.held).all(|(a, b)| held(a, b))
+            && self
+                .pending
+                .iter()
+                .zip(&other.pending)
+                .all(|(a, b)| a.0 == b.0 && a.2 == b.2 && held(&a.1, &b.1))
+    }
+
+    /// Merges `other` (same lock part) into `self`; true if `self` changed.
+    fn merge(&mut self, other: &State) -> bool {
+        let before = (self.facts.len(), self.released.len());
+        self.facts.retain(|f| other.facts.contains(f));
+        for r in &other.released {
+            if !self.released.iter().any(|x| x.0 == r.0) {
+                self.released.push(*r);
+            }
+        }
+        before != (self.facts.len(), self.released.len())
+    }
+}
+
+/// What an analysis wants to see of the paths: the state before each event, and the state
+/// at each return.
+pub trait Observer {
+    fn event(&mut self, state: &State, event: &Event);
+    fn ret(&mut self, _state: &State, _span: Span, _value: ReturnValue) {}
 }
 
 #[derive(Clone, Debug, Default)]
@@ -41,48 +82,12 @@ pub struct DataflowStats {
     pub over_budget: bool,
 }
 
-pub fn analyse_function(
-    program: &Program,
-    classes: &ClassTable,
-    fi: usize,
-    fj: usize,
-) -> FunctionResult {
-    let f = &program.files[fi].facts.functions[fj];
-    let mut edges = Vec::new();
-    let mut seen_edges = HashSet::new();
-    let stats = run(
-        f,
-        |lock| classes.class_of(fi, lock),
-        |state, event| {
-            // Waiting for a lock while holding another orders the two.
-            let acq = match event {
-                Event::Acquire { acq, span } if acq.waits => Some((acq, *span)),
-                Event::CondAcquire { acq, span, .. } if acq.waits => Some((acq, *span)),
-                _ => None,
-            };
-            if let Some((acq, span)) = acq {
-                let class = classes.class_of(fi, acq.lock);
-                for h in &state.held {
-                    if h.class != class && seen_edges.insert((h.class, class)) {
-                        edges.push(LocalEdge {
-                            from: h.class,
-                            to: class,
-                            from_site: h.site,
-                            to_site: span,
-                        });
-                    }
-                }
-            }
-        },
-    );
-    FunctionResult { edges, stats }
-}
-
-/// Follows every path of `f`, calling `observe` with the state before each event.
+/// Follows every path of `f` from a state holding `entry`.
 pub fn run(
     f: &Function,
-    class_of: impl Fn(LockId) -> ClassId,
-    mut observe: impl FnMut(&State, &Event),
+    entry: Vec<Held>,
+    class_of: &dyn Fn(LockId) -> ClassId,
+    observer: &mut dyn Observer,
 ) -> DataflowStats {
     let mut stats = DataflowStats::default();
     if f.blocks.is_empty() {
@@ -95,10 +100,14 @@ pub fn run(
             tests[atom as usize] += 1;
         }
     }
-    let mut seen: Vec<HashSet<State>> = vec![HashSet::new(); f.blocks.len()];
+    let start = State {
+        held: entry,
+        ..State::default()
+    };
+    let mut seen: Vec<Vec<State>> = vec![Vec::new(); f.blocks.len()];
     let mut work: VecDeque<(usize, State)> = VecDeque::new();
-    seen[0].insert(State::default());
-    work.push_back((0, State::default()));
+    seen[0].push(start.clone());
+    work.push_back((0, start));
     let mut steps = 0;
     while let Some((b, mut state)) = work.pop_front() {
         steps += 1;
@@ -108,20 +117,23 @@ pub fn run(
         }
         let block = &f.blocks[b];
         for event in &block.events {
-            observe(&state, event);
-            apply(&mut state, event, f, &class_of);
+            observer.event(&state, event);
+            apply(&mut state, event, f, class_of);
         }
         let mut push = |target: u32, s: State, work: &mut VecDeque<(usize, State)>| {
-            let t = target as usize;
-            if seen[t].contains(&s) {
+            let entries = &mut seen[target as usize];
+            if let Some(e) = entries.iter_mut().find(|e| e.same_locks(&s)) {
+                if e.merge(&s) {
+                    work.push_back((target as usize, e.clone()));
+                }
                 return;
             }
-            if seen[t].len() >= MAX_STATES_PER_BLOCK {
+            if entries.len() >= MAX_STATES_PER_BLOCK {
                 stats.state_cap_hits += 1;
                 return;
             }
-            seen[t].insert(s.clone());
-            work.push_back((t, s));
+            entries.push(s.clone());
+            work.push_back((target as usize, s));
         };
         match &block.terminator {
             Terminator::Goto(t) => push(*t, state, &mut work),
@@ -141,7 +153,8 @@ pub fn run(
                     }
                 }
             }
-            Terminator::Return { .. } | Terminator::Unreachable => {}
+            Terminator::Return { span, value } => observer.ret(&state, *span, *value),
+            Terminator::Unreachable => {}
         }
     }
     stats
@@ -172,18 +185,32 @@ fn assume(state: &State, atom: AtomId, truth: bool, remember: bool) -> Option<St
     Some(s)
 }
 
-fn apply(state: &mut State, event: &Event, f: &Function, class_of: &impl Fn(LockId) -> ClassId) {
+/// The held lock a release of `lock` drops: the same expression, else the same class.
+pub fn released_index(state: &State, lock: LockId, class: ClassId) -> Option<usize> {
+    state
+        .held
+        .iter()
+        .rposition(|h| h.lock == lock)
+        .or_else(|| state.held.iter().rposition(|h| h.class == class))
+}
+
+fn held_of(acq: &lockorder_ir::Acquire, class: ClassId, site: Span) -> Held {
+    Held {
+        lock: acq.lock,
+        class,
+        kind: acq.kind,
+        mode: acq.mode,
+        nested: acq.nested,
+        site,
+        on_entry: false,
+    }
+}
+
+fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockId) -> ClassId) {
     match event {
         Event::Acquire { acq, span } => {
             if !state.held.iter().any(|h| h.lock == acq.lock) {
-                state.held.push(Held {
-                    lock: acq.lock,
-                    class: class_of(acq.lock),
-                    kind: acq.kind,
-                    mode: acq.mode,
-                    nested: acq.nested,
-                    site: *span,
-                });
+                state.held.push(held_of(acq, class_of(acq.lock), *span));
             }
         }
         Event::CondAcquire {
@@ -193,28 +220,15 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &impl Fn(Lock
             span,
         } => {
             state.pending.retain(|p| p.0 != *atom);
-            state.pending.push((
-                *atom,
-                Held {
-                    lock: acq.lock,
-                    class: class_of(acq.lock),
-                    kind: acq.kind,
-                    mode: acq.mode,
-                    nested: acq.nested,
-                    site: *span,
-                },
-                *success,
-            ));
+            state
+                .pending
+                .push((*atom, held_of(acq, class_of(acq.lock), *span), *success));
         }
-        Event::Release { lock, .. } => {
-            let class = class_of(*lock);
-            let pos = state
-                .held
-                .iter()
-                .rposition(|h| h.lock == *lock)
-                .or_else(|| state.held.iter().rposition(|h| h.class == class));
-            if let Some(p) = pos {
-                state.held.remove(p);
+        Event::Release { lock, span, .. } => {
+            if let Some(p) = released_index(state, *lock, class_of(*lock)) {
+                let h = state.held.remove(p);
+                state.released.retain(|r| r.0 != h.lock);
+                state.released.push((h.lock, *span));
             }
         }
         Event::Downgrade { lock, .. } => {

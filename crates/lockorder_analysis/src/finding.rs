@@ -40,6 +40,8 @@ pub struct Finding {
     pub locks: Vec<String>,
     pub notes: Vec<String>,
     pub help: Option<String>,
+    /// For a cycle: `(first, second)` acquisitions whose order the help proposes to swap.
+    pub reorder: Option<(Span, Span)>,
     /// Stable across line moves and across the directory the tool runs in.
     pub fingerprint: String,
 }

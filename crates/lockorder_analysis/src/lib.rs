@@ -6,6 +6,7 @@ pub mod checks;
 mod classes;
 mod dataflow;
 mod finding;
+mod function_pass;
 mod order_graph;
 mod program;
 

@@ -5,8 +5,8 @@ use rayon::prelude::*;
 
 use crate::checks;
 use crate::classes::ClassTable;
-use crate::dataflow::DataflowStats;
 use crate::finding::Finding;
+use crate::function_pass::{self, FunctionResult};
 use crate::order_graph::OrderGraph;
 
 /// A source file as the analysis sees it.
@@ -40,12 +40,6 @@ pub struct Analysis {
     pub stats: AnalysisStats,
 }
 
-/// Per-function results of the dataflow, merged in file and function order.
-pub(crate) struct FunctionResult {
-    pub edges: Vec<crate::order_graph::LocalEdge>,
-    pub stats: DataflowStats,
-}
-
 pub fn analyze(program: &Program) -> Analysis {
     let t0 = Instant::now();
     let classes = ClassTable::build(program);
@@ -58,14 +52,14 @@ pub fn analyze(program: &Program) -> Analysis {
         .enumerate()
         .flat_map(|(fi, f)| (0..f.facts.functions.len()).map(move |fj| (fi, fj)))
         .collect();
-    let results: Vec<FunctionResult> = units
+    let mut results: Vec<FunctionResult> = units
         .par_iter()
-        .map(|&(fi, fj)| crate::dataflow::analyse_function(program, &classes, fi, fj))
+        .map(|&(fi, fj)| function_pass::analyse_function(program, &classes, fi, fj))
         .collect();
-    for (&(fi, fj), r) in units.iter().zip(results) {
+    for (&(fi, fj), r) in units.iter().zip(&mut results) {
         stats.state_cap_hits += r.stats.state_cap_hits;
         stats.functions_over_budget += u64::from(r.stats.over_budget);
-        for e in r.edges {
+        for e in std::mem::take(&mut r.edges) {
             graph.add(fi, fj, e);
         }
     }
@@ -75,6 +69,20 @@ pub fn analyze(program: &Program) -> Analysis {
 
     let mut findings = Vec::new();
     checks::lock_order_cycle::check(program, &classes, &graph, &mut findings);
+    let ctx = checks::FunctionContext {
+        program,
+        classes: &classes,
+    };
+    for (&(fi, fj), r) in units.iter().zip(&results) {
+        let unit = checks::FunctionUnit {
+            file: fi,
+            function: fj,
+            result: r,
+        };
+        checks::double_lock::check(&ctx, &unit, &mut findings);
+        checks::unreleased_lock::check(&ctx, &unit, &mut findings);
+        checks::unbalanced_unlock::check(&ctx, &unit, &mut findings);
+    }
     findings.retain(|f| !program.files[f.primary.span.file.0 as usize].learn_only);
     findings.sort_by(|a, b| {
         (

@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use lockorder_ir::{
     Acquire, Annotation, AtomId, Block, BlockId, Call, Event, FieldDef, FileFacts, FileId,
-    Function, GlobalDecl, LockExpr, LockId, LockRoot, PathStep, Span, StructDef, Success,
-    Terminator, VarId,
+    Function, GlobalDecl, LockExpr, LockId, LockRoot, PathStep, ReturnValue, Span, StructDef,
+    Success, Terminator, VarId,
 };
 use lockorder_rules::{Op, Rules};
 use tree_sitter::{Node, Parser};
@@ -64,6 +64,7 @@ impl CFrontEnd {
             rules,
             facts: &mut facts,
             lock_ids: HashMap::new(),
+            name_ids: HashMap::new(),
             file_globals: HashMap::new(),
         };
         for d in &pre.defined_locks {
@@ -101,6 +102,7 @@ struct FileLowerer<'a> {
     rules: &'a Rules,
     facts: &'a mut FileFacts,
     lock_ids: HashMap<LockExpr, LockId>,
+    name_ids: HashMap<String, u32>,
     /// Names declared at file scope, and whether they are `static`.
     file_globals: HashMap<String, bool>,
 }
@@ -287,6 +289,16 @@ impl<'a> FileLowerer<'a> {
         }
     }
 
+    fn intern_name(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.name_ids.get(name) {
+            return id;
+        }
+        let id = self.facts.names.len() as u32;
+        self.facts.names.push(name.to_string());
+        self.name_ids.insert(name.to_string(), id);
+        id
+    }
+
     fn intern_lock(&mut self, expr: LockExpr) -> LockId {
         if let Some(&id) = self.lock_ids.get(&expr) {
             return id;
@@ -337,15 +349,25 @@ impl<'a> FileLowerer<'a> {
             }
         }
         fb.degraded = body.has_error();
+        let head = node.start_byte() as u32..body.start_byte() as u32;
+        let annotations = fb
+            .fl
+            .facts
+            .annotations
+            .iter()
+            .filter(|a| head.contains(&a.span.start))
+            .map(|a| (a.kind, a.argument.clone()))
+            .collect();
         fb.function_body(body);
         let function = Function {
             name,
             name_span: fb.fl.span(name_node),
             is_static,
-            blocks: fb.blocks,
+            blocks: compact(fb.blocks),
             atom_vars: fb.atom_vars,
             var_count: fb.vars.len() as u32,
             degraded: fb.degraded,
+            annotations,
         };
         self.facts.stats.functions += 1;
         if function.degraded {
@@ -641,7 +663,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let close = closing_brace_span(self, body);
         self.release_guards(1, close);
         self.scopes.pop();
-        self.finish(Terminator::Return { span: close });
+        self.finish(Terminator::Return {
+            span: close,
+            value: ReturnValue::Void,
+        });
     }
 
     /// Emits the releases of cleanup guards in scopes deeper than `depth`, innermost first.
@@ -712,12 +737,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 }
             }
             "return_statement" => {
-                if let Some(v) = named_children(n).next() {
+                let value = named_children(n).next();
+                if let Some(v) = value {
                     self.expr(v);
                 }
+                let value = value.map_or(ReturnValue::Void, |v| return_value(self.text(v)));
                 let span = self.span(n);
                 self.release_guards(1, span);
-                self.finish(Terminator::Return { span });
+                self.finish(Terminator::Return { span, value });
             }
             "break_statement" | "continue_statement" => {
                 let want_cont = n.kind() == "continue_statement";
@@ -1091,9 +1118,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             ..n.child_by_field_name("condition")
                 .map_or(n.end_byte(), |c| c.end_byte())];
         let fail = orig.split(',').nth(1).unwrap_or("").trim();
-        if fail.starts_with("return") {
+        if let Some(value) = fail.strip_prefix("return") {
             self.release_guards(1, span);
-            self.finish(Terminator::Return { span });
+            let value = if value.trim().is_empty() {
+                ReturnValue::Void
+            } else {
+                return_value(value)
+            };
+            self.finish(Terminator::Return { span, value });
         } else if let Some(label) = fail.strip_prefix("goto") {
             let (target, depth) = self.label(label.trim());
             self.release_guards(depth.unwrap_or(2), span);
@@ -1452,8 +1484,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 }
                 return;
             }
-            let callee = name.to_string();
-            let noreturn = self.fl.rules.noreturn.contains(&callee);
+            let noreturn = self.fl.rules.noreturn.contains(name);
+            let callee = self.fl.intern_name(name);
             self.emit(Event::Call {
                 call: Call {
                     callee,
@@ -1467,7 +1499,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         } else if func.kind() == "field_expression" {
             self.expr(func);
             if let Some(f) = func.child_by_field_name("field") {
-                let callee = self.text(f).to_string();
+                let callee = self.fl.intern_name(self.text(f));
                 self.emit(Event::Call {
                     call: Call {
                         callee,
@@ -1495,6 +1527,101 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             }
         }
     }
+}
+
+/// Drops blocks unreachable from the entry and threads jumps through empty blocks, then
+/// renumbers: the builder leaves a fresh block after every jump.
+fn compact(mut blocks: Vec<Block>) -> Vec<Block> {
+    let succs = |t: &Terminator| -> Vec<BlockId> {
+        match t {
+            Terminator::Goto(b) => vec![*b],
+            Terminator::Fork(bs) => bs.clone(),
+            Terminator::Branch {
+                then, otherwise, ..
+            } => vec![*then, *otherwise],
+            Terminator::Return { .. } | Terminator::Unreachable => Vec::new(),
+        }
+    };
+    // Follow chains of event-less `goto` blocks (bounded: a loop of them is left alone).
+    let forward = |blocks: &Vec<Block>, mut b: BlockId| -> BlockId {
+        for _ in 0..64 {
+            match &blocks[b as usize] {
+                Block {
+                    events,
+                    terminator: Terminator::Goto(next),
+                } if events.is_empty() && *next != b => b = *next,
+                _ => break,
+            }
+        }
+        b
+    };
+    for i in 0..blocks.len() {
+        let t = blocks[i].terminator.clone();
+        let t = match t {
+            Terminator::Goto(b) => Terminator::Goto(forward(&blocks, b)),
+            Terminator::Fork(bs) => {
+                Terminator::Fork(bs.into_iter().map(|b| forward(&blocks, b)).collect())
+            }
+            Terminator::Branch {
+                atom,
+                then,
+                otherwise,
+            } => Terminator::Branch {
+                atom,
+                then: forward(&blocks, then),
+                otherwise: forward(&blocks, otherwise),
+            },
+            other => other,
+        };
+        blocks[i].terminator = t;
+    }
+    let entry = forward(&blocks, 0);
+    let mut order = vec![u32::MAX; blocks.len()];
+    let mut reached = vec![entry];
+    order[entry as usize] = 0;
+    let mut i = 0;
+    while i < reached.len() {
+        for s in succs(&blocks[reached[i] as usize].terminator) {
+            if order[s as usize] == u32::MAX {
+                order[s as usize] = reached.len() as u32;
+                reached.push(s);
+            }
+        }
+        i += 1;
+    }
+    let remap = |b: BlockId| order[b as usize];
+    let mut out = Vec::with_capacity(reached.len());
+    for &b in &reached {
+        let block = std::mem::replace(
+            &mut blocks[b as usize],
+            Block {
+                events: Vec::new(),
+                terminator: Terminator::Unreachable,
+            },
+        );
+        let terminator = match block.terminator {
+            Terminator::Goto(t) => Terminator::Goto(remap(t)),
+            Terminator::Fork(ts) => {
+                let mut ts: Vec<BlockId> = ts.into_iter().map(remap).collect();
+                ts.dedup();
+                Terminator::Fork(ts)
+            }
+            Terminator::Branch {
+                atom,
+                then,
+                otherwise,
+            } => Terminator::Branch {
+                atom,
+                then: remap(then),
+                otherwise: remap(otherwise),
+            },
+            other => other,
+        };
+        let mut events = block.events;
+        events.shrink_to_fit();
+        out.push(Block { events, terminator });
+    }
+    out
 }
 
 fn closing_brace_span(fb: &FnBuilder, block: Node) -> Span {
@@ -1561,6 +1688,24 @@ fn collect_identifiers<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
                 collect_identifiers(c, out, depth + 1);
             }
         }
+    }
+}
+
+fn return_value(text: &str) -> ReturnValue {
+    let t: String = text.split_whitespace().collect();
+    let t = t.trim_start_matches('(').trim_end_matches(')');
+    if is_zero(t) {
+        ReturnValue::Zero
+    } else if t == "1" || t == "true" {
+        ReturnValue::One
+    } else if t.starts_with("-E")
+        || t.starts_with("ERR_PTR(")
+        || t.starts_with("ERR_CAST(")
+        || (t.starts_with('-') && t[1..].bytes().all(|b| b.is_ascii_digit()) && t.len() > 1)
+    {
+        ReturnValue::Error
+    } else {
+        ReturnValue::Other
     }
 }
 

@@ -432,7 +432,7 @@ mod tests {
         let (t, _) =
             run("void f(void) {\n scoped_cond_guard(mutex_intr, return -EINTR, &m) { y(); }\n}\n");
         assert!(
-            t.contains("while            (mutex_intr,0              , &m)"),
+            t.contains("while            (mutex_intr,0             , &m)"),
             "{t}"
         );
     }

@@ -25,6 +25,9 @@ pub enum Command {
         /// A rule code (`LO001`) or name (`lock-order-cycle`)
         code: String,
     },
+    /// Print the lowered IR of one C file (for lockorder developers)
+    #[command(hide = true)]
+    DumpIr { file: PathBuf },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -37,6 +40,14 @@ pub enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Args)]
 pub struct CheckArgs {
     /// Files or directories to check (.c, .h); directories are walked honouring .gitignore
@@ -45,6 +56,9 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Full)]
     pub format: Format,
+    /// When to colour the `full` output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Directory of headers to learn from (structs, typedefs, inline functions) without
     /// reporting on them; repeatable
     #[arg(short = 'I', long = "include", value_name = "DIR")]

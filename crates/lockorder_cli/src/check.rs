@@ -1,6 +1,6 @@
 //! `lockorder check`: discover, lower every file in parallel, analyse, render.
 
-use std::io::Write;
+use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -12,7 +12,7 @@ use lockorder_ir::{FileFacts, FileId};
 use lockorder_rules::Rules;
 use rayon::prelude::*;
 
-use crate::args::CheckArgs;
+use crate::args::{CheckArgs, ColorChoice};
 use crate::discover::discover;
 use crate::paths;
 use crate::render::{self, Located};
@@ -177,10 +177,14 @@ pub fn run(args: CheckArgs) -> i32 {
         &inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>(),
         &cwd,
     );
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let rendered = render::render(args.format, &analysis.findings, &located, &mut out);
-    if let Err(e) = rendered.and_then(|_| out.flush()) {
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    if let Err(e) = render::render(args.format, color, &analysis.findings, &located) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write output: {e}");
             return 2;

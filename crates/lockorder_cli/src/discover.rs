@@ -1,5 +1,7 @@
 //! Finds the source files to check: files given directly, and directories walked in
-//! parallel-safe, sorted order honouring `.gitignore`; symlinks are not followed.
+//! sorted order; symlinks are not followed. `.gitignore` files count inside a git work
+//! tree only, as in ripgrep: an unpacked source tarball (Debian's kernel source ends its
+//! `.gitignore` with `/*`) is checked whole.
 
 use std::path::{Path, PathBuf};
 
@@ -30,10 +32,7 @@ pub fn discover(paths: &[PathBuf], warn: &mut dyn FnMut(String)) -> Discovered {
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, warn: &mut dyn FnMut(String)) {
-    let walker = ignore::WalkBuilder::new(dir)
-        .follow_links(false)
-        .require_git(false)
-        .build();
+    let walker = ignore::WalkBuilder::new(dir).follow_links(false).build();
     for entry in walker {
         match entry {
             Ok(e) => {

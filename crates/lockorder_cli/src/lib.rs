@@ -23,6 +23,18 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::DumpIr { file } => {
+            let (loaded, _) = source::load(&file, u64::MAX);
+            let source::Loaded::Text(text) = loaded else {
+                eprintln!("error: cannot read {}", file.display());
+                return 2;
+            };
+            let rules = lockorder_rules::Rules::defaults();
+            let facts =
+                lockorder_c::CFrontEnd::new().lower_file(lockorder_ir::FileId(0), &text, &rules);
+            println!("{facts:#?}");
+            0
+        }
         Command::Rules => {
             for r in lockorder_analysis::RULES {
                 println!(

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{Irq, LockId, LockKind, Mode, Span};
+use crate::{AnnotationKind, Irq, LockId, LockKind, Mode, Span};
 
 pub type BlockId = u32;
 /// A branch condition of one function (`ret`, `dev->locked`, a trylock call).
@@ -39,10 +39,11 @@ impl Success {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Call {
-    /// The callee's name, or the field name for a call through a pointer (`ops->open`).
-    pub callee: String,
+    /// Index in [`crate::FileFacts::names`] of the callee's name, or of the field name for
+    /// a call through a pointer (`ops->open`).
+    pub callee: u32,
     pub indirect: bool,
 }
 
@@ -80,6 +81,23 @@ pub enum Event {
     },
 }
 
+/// What a `return` returns, as far as the syntax tells: enough to recognise functions that
+/// return a lock held exactly when they succeed (`find_lock_task_mm`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnValue {
+    /// No value (`return;`, the closing brace).
+    Void,
+    /// `0`, `NULL`, `false`.
+    Zero,
+    /// An error: `-EINVAL`, a negative number, `ERR_PTR(...)`.
+    Error,
+    /// `1`, `true`.
+    One,
+    /// Anything else (`ret`, `p`).
+    Other,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Terminator {
     Goto(BlockId),
@@ -93,6 +111,7 @@ pub enum Terminator {
     Fork(Vec<BlockId>),
     Return {
         span: Span,
+        value: ReturnValue,
     },
     /// After a call that never returns (`BUG()`, `panic()`).
     Unreachable,
@@ -117,4 +136,6 @@ pub struct Function {
     pub var_count: u32,
     /// The body had syntax errors; it was lowered as far as it could be.
     pub degraded: bool,
+    /// Context annotations on the definition (`__must_hold(&dev->lock)`).
+    pub annotations: Vec<(AnnotationKind, String)>,
 }

@@ -61,6 +61,8 @@ pub struct FileStats {
 pub struct FileFacts {
     pub functions: Vec<Function>,
     pub locks: Vec<LockExpr>,
+    /// Interned callee names of the file's call events.
+    pub names: Vec<String>,
     pub structs: Vec<StructDef>,
     /// `typedef struct foo foo_t;` as ("foo_t", "struct foo").
     pub typedefs: Vec<(String, String)>,

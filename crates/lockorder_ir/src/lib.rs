@@ -7,7 +7,9 @@ mod facts;
 mod lock;
 mod span;
 
-pub use cfg::{Acquire, AtomId, Block, BlockId, Call, Event, Function, Success, Terminator, VarId};
+pub use cfg::{
+    Acquire, AtomId, Block, BlockId, Call, Event, Function, ReturnValue, Success, Terminator, VarId,
+};
 pub use facts::{
     Annotation, AnnotationKind, FieldDef, FileFacts, FileStats, GlobalDecl, StructDef,
 };

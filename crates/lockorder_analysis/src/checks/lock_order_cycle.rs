@@ -283,6 +283,7 @@ fn cycle_finding(
         locks,
         notes,
         help: Some(help),
+        reorder: Some((primary_w.from_site, primary_w.to_site)),
         fingerprint: fingerprint(&parts),
     }
 }

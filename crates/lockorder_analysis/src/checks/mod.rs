@@ -1,9 +1,40 @@
 //! One check per file. Each declares its rule with [`declare_rule!`]: the doc comment is
 //! the documentation `lockorder rule CODE` prints.
 
+use crate::classes::ClassTable;
 use crate::finding::Severity;
+use crate::function_pass::FunctionResult;
+use crate::program::Program;
 
+pub mod double_lock;
 pub mod lock_order_cycle;
+pub mod unbalanced_unlock;
+pub mod unreleased_lock;
+
+/// What the per-function checks share.
+pub struct FunctionContext<'a> {
+    pub program: &'a Program,
+    pub classes: &'a ClassTable,
+}
+
+/// One analysed function.
+pub struct FunctionUnit<'a> {
+    pub file: usize,
+    pub function: usize,
+    pub result: &'a FunctionResult,
+}
+
+impl FunctionContext<'_> {
+    pub fn function_name(&self, unit: &FunctionUnit) -> String {
+        self.program.files[unit.file].facts.functions[unit.function]
+            .name
+            .clone()
+    }
+
+    pub fn file_path(&self, unit: &FunctionUnit) -> &str {
+        &self.program.files[unit.file].rel_path
+    }
+}
 
 /// A rule's identity and documentation.
 #[derive(Clone, Copy, Debug)]
@@ -32,7 +63,12 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// Every implemented rule, by code.
-pub const RULES: &[RuleInfo] = &[lock_order_cycle::LOCK_ORDER_CYCLE];
+pub const RULES: &[RuleInfo] = &[
+    lock_order_cycle::LOCK_ORDER_CYCLE,
+    double_lock::DOUBLE_LOCK,
+    unreleased_lock::UNRELEASED_LOCK,
+    unbalanced_unlock::UNBALANCED_UNLOCK,
+];
 
 pub fn rule_by_code_or_name(key: &str) -> Option<&'static RuleInfo> {
     RULES

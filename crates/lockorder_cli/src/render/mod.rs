@@ -1,6 +1,7 @@
 //! Renderers: one output format per file. They know only `Finding` and how to locate spans.
 
 mod concise;
+mod full;
 mod json;
 
 use std::cell::RefCell;
@@ -11,19 +12,35 @@ use std::path::{Path, PathBuf};
 use lockorder_analysis::{Finding, Program};
 use lockorder_ir::{LineIndex, Span};
 
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
 use crate::args::Format;
 use crate::paths;
 
-pub fn render(
-    format: Format,
-    findings: &[Finding],
-    loc: &Located,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// Renders the findings to standard output; `color` only matters for `full`.
+pub fn render(format: Format, color: bool, findings: &[Finding], loc: &Located) -> io::Result<()> {
     match format {
-        // The rustc-style renderer replaces this with the path-sensitive checks.
-        Format::Full | Format::Concise => concise::render(findings, loc, out),
-        Format::Json => json::render(findings, loc, out),
+        Format::Full => {
+            let choice = if color {
+                ColorChoice::Always
+            } else {
+                ColorChoice::Never
+            };
+            let stream = StandardStream::stdout(choice);
+            let mut out = stream.lock();
+            full::render(findings, loc, &mut out)?;
+            out.flush()
+        }
+        Format::Concise | Format::Json => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            if format == Format::Json {
+                json::render(findings, loc, &mut out)?;
+            } else {
+                concise::render(findings, loc, &mut out)?;
+            }
+            out.flush()
+        }
     }
 }
 
@@ -72,12 +89,18 @@ impl<'p> Located<'p> {
         &self.program.files[span.file.0 as usize].rel_path
     }
 
-    pub fn locate(&self, span: Span) -> Location {
+    /// The text of the file holding `span`, read once.
+    pub fn text(&self, span: Span) -> Option<String> {
         let mut texts = self.texts.borrow_mut();
-        let text = texts
+        texts
             .entry(span.file.0)
-            .or_insert_with(|| crate::source::read_for_render(&self.paths[span.file.0 as usize]));
-        let (line, column, end_line, end_column) = match text {
+            .or_insert_with(|| crate::source::read_for_render(&self.paths[span.file.0 as usize]))
+            .clone()
+    }
+
+    pub fn locate(&self, span: Span) -> Location {
+        let text = self.text(span);
+        let (line, column, end_line, end_column) = match &text {
             Some(t) => {
                 let idx = LineIndex::new(t);
                 let (l, c) = idx.line_col(span.start as usize);

@@ -1,0 +1,136 @@
+use std::collections::BTreeMap;
+
+use lockorder_ir::ReturnValue;
+
+use crate::checks::{declare_rule, FunctionContext, FunctionUnit};
+use crate::classes::ClassId;
+use crate::finding::{fingerprint, Finding, Severity, Site};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a lock acquired in a function and still held when the function returns on
+    /// some path, while other paths release it before returning: the classic missing
+    /// unlock on an error path.
+    ///
+    /// Not reported: functions that return with the lock held on every path (lock
+    /// wrappers), functions that return it held exactly when they succeed (held with a
+    /// pointer or zero, released with `NULL` or an error code: the `find_lock_task_mm`
+    /// shape), locks the function was entered holding, and semaphores, which have no owner.
+    ///
+    /// ## Why is this bad?
+    /// The next caller that takes the lock waits forever, and lockdep prints "lock held
+    /// when returning to user space" only if the leaking path ever runs.
+    ///
+    /// ## Example
+    /// ```c
+    /// mutex_lock(&dev->lock);
+    /// if (!dev->buf)
+    ///         return -ENOMEM;      /* dev->lock is still held */
+    /// ...
+    /// mutex_unlock(&dev->lock);
+    /// return 0;
+    /// ```
+    ///
+    /// ## How to fix
+    /// Release the lock on that path too — usually by jumping to the function's
+    /// `out_unlock:` label instead of returning, or by using `guard(mutex)(&dev->lock)`.
+    pub UNRELEASED_LOCK = ("LO003", "unreleased-lock", Severity::Error,
+        "a lock still held when the function returns on some path")
+}
+
+pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>) {
+    let function = ctx.function_name(unit);
+    let r = unit.result;
+    // Per class: the returns that leak it, and the returns where it was released.
+    let mut leaks: BTreeMap<ClassId, Vec<usize>> = BTreeMap::new();
+    for (i, ret) in r.returns.iter().enumerate() {
+        for h in &ret.held {
+            if h.kind.has_owner() && !r.entry_held.contains(&h.class) {
+                leaks.entry(h.class).or_default().push(i);
+            }
+        }
+    }
+    for (class, leaking) in leaks {
+        let clean: Vec<usize> = (0..r.returns.len())
+            .filter(|&i| {
+                !leaking.contains(&i) && r.returns[i].released.iter().any(|x| x.0 == class)
+            })
+            .collect();
+        if clean.is_empty() || returns_held_on_success(r, &leaking, &clean) {
+            continue;
+        }
+        let name = ctx.classes.name(class).to_string();
+        let release_site = r.returns[clean[0]]
+            .released
+            .iter()
+            .find(|x| x.0 == class)
+            .map(|x| x.1);
+        for &i in &leaking {
+            let ret = &r.returns[i];
+            let Some(held) = ret.held.iter().find(|h| h.class == class) else {
+                continue;
+            };
+            let mut related = vec![Site {
+                span: held.site,
+                function: Some(function.clone()),
+                message: format!("`{name}` acquired here"),
+            }];
+            if let Some(s) = release_site {
+                related.push(Site {
+                    span: s,
+                    function: Some(function.clone()),
+                    message: "released here on other paths".into(),
+                });
+            }
+            let what = if ret.value == ReturnValue::Void
+                && ctx.program.files[unit.file].facts.functions[unit.function]
+                    .blocks
+                    .is_empty()
+            {
+                "returns"
+            } else {
+                "this return"
+            };
+            out.push(Finding {
+                code: UNRELEASED_LOCK.code,
+                rule: UNRELEASED_LOCK.name,
+                severity: UNRELEASED_LOCK.default_severity,
+                message: format!("`{name}` is still held when `{function}` returns here"),
+                primary: Site {
+                    span: ret.span,
+                    function: Some(function.clone()),
+                    message: format!("{what} leaves `{name}` held"),
+                },
+                related,
+                locks: vec![name.clone()],
+                notes: vec![format!("{} of {} returns release `{name}`; this one does not", clean.len(), clean.len() + leaking.len())],
+                help: Some(format!("release `{name}` before this return, or jump to the cleanup label the other paths use")),
+                reorder: None,
+            fingerprint: fingerprint(&[UNRELEASED_LOCK.code, ctx.file_path(unit), &function, &name]),
+            });
+        }
+    }
+}
+
+/// A function that returns the lock held exactly when it succeeds (held with a pointer,
+/// zero or true; released with NULL or an error) is a conditional lock function, not a leak.
+fn returns_held_on_success(
+    r: &crate::function_pass::FunctionResult,
+    leaking: &[usize],
+    clean: &[usize],
+) -> bool {
+    let leak_values: Vec<ReturnValue> = leaking.iter().map(|&i| r.returns[i].value).collect();
+    let clean_values: Vec<ReturnValue> = clean.iter().map(|&i| r.returns[i].value).collect();
+    if leak_values
+        .iter()
+        .any(|v| matches!(v, ReturnValue::Error | ReturnValue::Void))
+    {
+        return false;
+    }
+    if leak_values.iter().any(|v| clean_values.contains(v)) {
+        return false;
+    }
+    clean_values
+        .iter()
+        .all(|v| matches!(v, ReturnValue::Error | ReturnValue::Zero | ReturnValue::One))
+}

@@ -1,0 +1,293 @@
+//! One dataflow run per function, observing what every check needs: order edges, second
+//! acquisitions of held locks, the locks held at each return, and releases of locks that
+//! are not held. Locks the function releases before it ever takes them are held on entry
+//! (`__releases`-style callees, drop-and-retake helpers) and seed the run.
+
+use std::collections::{HashMap, HashSet};
+
+use lockorder_ir::{Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Terminator};
+
+use crate::classes::{ClassId, ClassTable};
+use crate::dataflow::{self, DataflowStats, Held, Observer, State};
+use crate::order_graph::LocalEdge;
+use crate::program::Program;
+
+/// A lock acquired while an instance of its class is held.
+#[derive(Clone, Debug)]
+pub struct DoubleLock {
+    pub class: ClassId,
+    pub kind: LockKind,
+    pub first: Span,
+    pub second: Span,
+    pub first_on_entry: bool,
+}
+
+/// A lock acquired in the function and still held at a return.
+#[derive(Clone, Debug)]
+pub struct HeldAtReturn {
+    pub class: ClassId,
+    pub lock: LockId,
+    pub kind: LockKind,
+    pub site: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct ReturnObservation {
+    pub span: Span,
+    pub value: ReturnValue,
+    pub held: Vec<HeldAtReturn>,
+    /// Locks released on some path to this return (and not held at it), with a site.
+    pub released: Vec<(ClassId, Span)>,
+}
+
+/// A release of a lock that is not held.
+#[derive(Clone, Debug)]
+pub struct UnheldRelease {
+    pub class: ClassId,
+    pub kind: LockKind,
+    pub span: Span,
+    /// Where this path released it before, if it did.
+    pub previous_release: Option<Span>,
+}
+
+#[derive(Default)]
+pub struct FunctionResult {
+    pub edges: Vec<LocalEdge>,
+    pub double_locks: Vec<DoubleLock>,
+    pub returns: Vec<ReturnObservation>,
+    pub unheld_releases: Vec<UnheldRelease>,
+    /// Classes held on entry.
+    pub entry_held: Vec<ClassId>,
+    pub stats: DataflowStats,
+}
+
+struct Collector<'a> {
+    class_of: &'a dyn Fn(LockId) -> ClassId,
+    result: FunctionResult,
+    seen_edges: HashSet<(ClassId, ClassId)>,
+    seen_double: HashSet<(u32, u32)>,
+    seen_release: HashSet<u32>,
+    returns: HashMap<(u32, u32), usize>,
+}
+
+impl Observer for Collector<'_> {
+    fn event(&mut self, state: &State, event: &Event) {
+        match event {
+            Event::Acquire { acq, span } | Event::CondAcquire { acq, span, .. } => {
+                let class = (self.class_of)(acq.lock);
+                // Waiting for a lock while holding another orders the two; a trylock never
+                // waits.
+                if acq.waits {
+                    for h in &state.held {
+                        if h.class != class && self.seen_edges.insert((h.class, class)) {
+                            self.result.edges.push(LocalEdge {
+                                from: h.class,
+                                to: class,
+                                from_site: h.site,
+                                to_site: *span,
+                            });
+                        }
+                    }
+                }
+                if !acq.waits || acq.nested {
+                    return;
+                }
+                let again = state.held.iter().find(|h| h.lock == acq.lock && !h.nested);
+                if let Some(h) = again {
+                    // Queued rwlock readers nest only in interrupt context; the function's
+                    // context is not known yet, so reader-on-reader is left alone.
+                    let readers = h.mode == Mode::Shared
+                        && acq.mode == Mode::Shared
+                        && acq.kind == LockKind::Rwlock;
+                    if !readers && self.seen_double.insert((h.site.start, span.start)) {
+                        self.result.double_locks.push(DoubleLock {
+                            class,
+                            kind: acq.kind,
+                            first: h.site,
+                            second: *span,
+                            first_on_entry: h.on_entry,
+                        });
+                    }
+                }
+            }
+            Event::Release {
+                lock, kind, span, ..
+            } => {
+                let class = (self.class_of)(*lock);
+                if dataflow::released_index(state, *lock, class).is_none()
+                    && self.seen_release.insert(span.start)
+                {
+                    let previous_release =
+                        state.released.iter().find(|r| r.0 == *lock).map(|r| r.1);
+                    self.result.unheld_releases.push(UnheldRelease {
+                        class,
+                        kind: *kind,
+                        span: *span,
+                        previous_release,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn ret(&mut self, state: &State, span: Span, value: ReturnValue) {
+        let held: Vec<HeldAtReturn> = state
+            .held
+            .iter()
+            .filter(|h| !h.on_entry)
+            .map(|h| HeldAtReturn {
+                class: h.class,
+                lock: h.lock,
+                kind: h.kind,
+                site: h.site,
+            })
+            .collect();
+        let released: Vec<(ClassId, Span)> = state
+            .released
+            .iter()
+            .map(|&(l, s)| ((self.class_of)(l), s))
+            .filter(|(c, _)| !state.held.iter().any(|h| h.class == *c))
+            .collect();
+        let key = (span.start, span.end);
+        match self.returns.get(&key) {
+            Some(&i) => {
+                let r = &mut self.result.returns[i];
+                for h in held {
+                    if !r.held.iter().any(|x| x.class == h.class) {
+                        r.held.push(h);
+                    }
+                }
+                for rel in released {
+                    if !r.released.iter().any(|x| x.0 == rel.0) {
+                        r.released.push(rel);
+                    }
+                }
+            }
+            None => {
+                self.returns.insert(key, self.result.returns.len());
+                self.result.returns.push(ReturnObservation {
+                    span,
+                    value,
+                    held,
+                    released,
+                });
+            }
+        }
+    }
+}
+
+pub fn analyse_function(
+    program: &Program,
+    classes: &ClassTable,
+    fi: usize,
+    fj: usize,
+) -> FunctionResult {
+    let f = &program.files[fi].facts.functions[fj];
+    let class_of = |lock: LockId| classes.class_of(fi, lock);
+    let entry = held_on_entry(f, &class_of);
+    let entry_held = entry.iter().map(|h| h.class).collect();
+    let mut c = Collector {
+        class_of: &class_of,
+        result: FunctionResult::default(),
+        seen_edges: HashSet::new(),
+        seen_double: HashSet::new(),
+        seen_release: HashSet::new(),
+        returns: HashMap::new(),
+    };
+    let stats = dataflow::run(f, entry, &class_of, &mut c);
+    let mut result = c.result;
+    result.stats = stats;
+    result.entry_held = entry_held;
+    result
+}
+
+/// Locks whose first event on every path that touches them is a release: the function
+/// is entered holding them. A lock taken first on some path is not (its release on
+/// another path is then an unbalanced unlock, unless a branch fact rules the path out).
+fn held_on_entry(f: &Function, class_of: &dyn Fn(LockId) -> ClassId) -> Vec<Held> {
+    let released: Vec<(LockId, LockKind, Mode, Span)> = f
+        .blocks
+        .iter()
+        .flat_map(|b| &b.events)
+        .filter_map(|e| match e {
+            Event::Release {
+                lock,
+                kind,
+                mode,
+                span,
+            } => Some((*lock, *kind, *mode, *span)),
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<Held> = Vec::new();
+    for &(lock, kind, mode, _) in &released {
+        let class = class_of(lock);
+        if out.iter().any(|h| h.class == class) {
+            continue;
+        }
+        let (release_first, acquire_first) = first_events(f, class, class_of);
+        if release_first && !acquire_first {
+            out.push(Held {
+                lock,
+                class,
+                kind,
+                mode: if mode == Mode::Any {
+                    Mode::Exclusive
+                } else {
+                    mode
+                },
+                nested: false,
+                site: f.name_span,
+                on_entry: true,
+            });
+        }
+    }
+    out
+}
+
+/// Whether some path from the entry meets a release of `class` (resp. an acquisition)
+/// before any other event on it.
+fn first_events(
+    f: &Function,
+    class: ClassId,
+    class_of: &dyn Fn(LockId) -> ClassId,
+) -> (bool, bool) {
+    let (mut release_first, mut acquire_first) = (false, false);
+    let mut visited = vec![false; f.blocks.len()];
+    let mut stack = vec![0usize];
+    visited[0] = true;
+    while let Some(b) = stack.pop() {
+        let block = &f.blocks[b];
+        let first = block.events.iter().find_map(|e| match e {
+            Event::Release { lock, .. } if class_of(*lock) == class => Some(true),
+            Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. }
+                if class_of(acq.lock) == class =>
+            {
+                Some(false)
+            }
+            _ => None,
+        });
+        match first {
+            Some(true) => release_first = true,
+            Some(false) => acquire_first = true,
+            None => {
+                let succ: Vec<u32> = match &block.terminator {
+                    Terminator::Goto(t) => vec![*t],
+                    Terminator::Fork(ts) => ts.clone(),
+                    Terminator::Branch {
+                        then, otherwise, ..
+                    } => vec![*then, *otherwise],
+                    Terminator::Return { .. } | Terminator::Unreachable => vec![],
+                };
+                for s in succ {
+                    if !visited[s as usize] {
+                        visited[s as usize] = true;
+                        stack.push(s as usize);
+                    }
+                }
+            }
+        }
+    }
+    (release_first, acquire_first)
+}
