@@ -12,6 +12,8 @@ pub type ClassId = u32;
 
 pub struct ClassTable {
     names: Vec<String>,
+    /// Classes that are semaphores used as completions somewhere: not locks.
+    completion: Vec<bool>,
     /// Per file, the class of each of its interned lock expressions.
     per_file: Vec<Vec<ClassId>>,
 }
@@ -22,6 +24,8 @@ struct TypeEnv<'p> {
     typedefs: HashMap<&'p str, &'p str>,
     /// Non-static globals by name, with their declared type.
     globals: HashMap<&'p str, Option<&'p str>>,
+    /// Declared return types of functions, by name.
+    returns: HashMap<&'p str, &'p str>,
 }
 
 impl<'p> TypeEnv<'p> {
@@ -30,8 +34,12 @@ impl<'p> TypeEnv<'p> {
             structs: HashMap::new(),
             typedefs: HashMap::new(),
             globals: HashMap::new(),
+            returns: HashMap::new(),
         };
         for f in &program.files {
+            for (name, ty) in &f.facts.return_types {
+                env.returns.entry(name.as_str()).or_insert(ty.as_str());
+            }
             for s in &f.facts.structs {
                 let known = env.structs.entry(s.name.as_str()).or_insert(&s.fields);
                 // A forward declaration in an earlier header must not hide the definition.
@@ -121,7 +129,7 @@ impl ClassTable {
                 .filter(|g| g.is_static)
                 .map(|g| (g.name.as_str(), g.ty.as_deref()))
                 .collect();
-            let classes = file
+            let classes: Vec<ClassId> = file
                 .facts
                 .locks
                 .iter()
@@ -135,11 +143,26 @@ impl ClassTable {
                 .collect();
             per_file.push(classes);
         }
-        ClassTable { names, per_file }
+        let mut completion = vec![false; names.len()];
+        for (file, classes) in program.files.iter().zip(&per_file) {
+            for &lock in &file.facts.completions {
+                completion[classes[lock as usize] as usize] = true;
+            }
+        }
+        ClassTable {
+            names,
+            completion,
+            per_file,
+        }
     }
 
     pub fn class_of(&self, file: usize, lock: lockorder_ir::LockId) -> ClassId {
         self.per_file[file][lock as usize]
+    }
+
+    /// A semaphore initialised to 0 somewhere: a completion, which orders nothing.
+    pub fn is_completion(&self, class: ClassId) -> bool {
+        self.completion[class as usize]
     }
 
     pub fn name(&self, class: ClassId) -> &str {
@@ -153,6 +176,11 @@ impl ClassTable {
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }
+}
+
+/// A lock known only by its text, scoped to its file.
+fn opaque(rel_path: &str, e: &LockExpr) -> String {
+    format!("{rel_path}::({})", e.text.trim_start_matches('&'))
 }
 
 fn class_name(
@@ -188,6 +216,15 @@ fn class_name(
             Some(ty) => env.resolve_path(ty, &e.path),
             None => format!("{rel_path}::{function}::{name}->{}", render_path(&e.path)),
         },
-        LockRoot::Opaque => format!("{rel_path}::({})", e.text.trim_start_matches('&')),
+        LockRoot::Typed { ty } if !e.path.is_empty() => env.resolve_path(ty, &e.path),
+        LockRoot::Returned { callee } if !e.path.is_empty() => {
+            match env.returns.get(callee.as_str()) {
+                Some(ty) => env.resolve_path(ty, &e.path),
+                None => opaque(rel_path, e),
+            }
+        }
+        LockRoot::Typed { .. } | LockRoot::Returned { .. } | LockRoot::Opaque => {
+            opaque(rel_path, e)
+        }
     }
 }

@@ -96,8 +96,12 @@ pub fn run(
     // Only atoms tested more than once are worth remembering.
     let mut tests = vec![0u32; f.atom_vars.len()];
     for b in &f.blocks {
-        if let Terminator::Branch { atom, .. } = b.terminator {
-            tests[atom as usize] += 1;
+        match b.terminator {
+            Terminator::Branch { atom, .. }
+            | Terminator::Return {
+                atom: Some(atom), ..
+            } => tests[atom as usize] += 1,
+            _ => {}
         }
     }
     let start = State {
@@ -153,7 +157,18 @@ pub fn run(
                     }
                 }
             }
-            Terminator::Return { span, value } => observer.ret(&state, *span, *value),
+            Terminator::Return { span, value, atom } => {
+                // `if (ret) goto out; ... out: return ret;` returns an error on that path.
+                let known = atom
+                    .and_then(|a| state.facts.iter().find(|f| f.0 == a))
+                    .map(|f| f.1);
+                let value = match (value, known) {
+                    (ReturnValue::Other, Some(true)) => ReturnValue::Error,
+                    (ReturnValue::Other, Some(false)) => ReturnValue::Zero,
+                    _ => *value,
+                };
+                observer.ret(&state, *span, value)
+            }
             Terminator::Unreachable => {}
         }
     }

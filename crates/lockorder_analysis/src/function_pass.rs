@@ -67,7 +67,9 @@ struct Collector<'a> {
     seen_edges: HashSet<(ClassId, ClassId)>,
     seen_double: HashSet<(u32, u32)>,
     seen_release: HashSet<u32>,
-    returns: HashMap<(u32, u32), usize>,
+    /// Observations by return span and value: one `return ret;` reached with the lock held
+    /// (ret == 0) and without it (ret < 0) is two observations.
+    returns: HashMap<(u32, u32, ReturnValue, Vec<ClassId>), usize>,
 }
 
 impl Observer for Collector<'_> {
@@ -149,7 +151,10 @@ impl Observer for Collector<'_> {
             .map(|&(l, s)| ((self.class_of)(l), s))
             .filter(|(c, _)| !state.held.iter().any(|h| h.class == *c))
             .collect();
-        let key = (span.start, span.end);
+        let mut classes: Vec<ClassId> = held.iter().map(|h| h.class).collect();
+        classes.sort_unstable();
+        classes.dedup();
+        let key = (span.start, span.end, value, classes);
         match self.returns.get(&key) {
             Some(&i) => {
                 let r = &mut self.result.returns[i];
@@ -185,6 +190,14 @@ pub fn analyse_function(
 ) -> FunctionResult {
     let f = &program.files[fi].facts.functions[fj];
     let class_of = |lock: LockId| classes.class_of(fi, lock);
+    // Semaphores used as completions are waits and signals, not locks.
+    let stripped;
+    let f = if has_completion_events(f, &|l| classes.is_completion(class_of(l))) {
+        stripped = without_completions(f, &|l| classes.is_completion(class_of(l)));
+        &stripped
+    } else {
+        f
+    };
     let entry = held_on_entry(f, &class_of);
     let entry_held = entry.iter().map(|h| h.class).collect();
     let mut c = Collector {
@@ -200,6 +213,30 @@ pub fn analyse_function(
     result.stats = stats;
     result.entry_held = entry_held;
     result
+}
+
+fn lock_of(e: &Event) -> Option<LockId> {
+    match e {
+        Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } => Some(acq.lock),
+        Event::Release { lock, .. } | Event::Downgrade { lock, .. } => Some(*lock),
+        _ => None,
+    }
+}
+
+fn has_completion_events(f: &Function, is_completion: &dyn Fn(LockId) -> bool) -> bool {
+    f.blocks
+        .iter()
+        .flat_map(|b| &b.events)
+        .filter_map(lock_of)
+        .any(is_completion)
+}
+
+fn without_completions(f: &Function, is_completion: &dyn Fn(LockId) -> bool) -> Function {
+    let mut f = f.clone();
+    for b in &mut f.blocks {
+        b.events.retain(|e| !lock_of(e).is_some_and(is_completion));
+    }
+    f
 }
 
 /// Locks whose first event on every path that touches them is a release: the function

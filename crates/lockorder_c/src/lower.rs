@@ -69,6 +69,17 @@ impl CFrontEnd {
         };
         for d in &pre.defined_locks {
             lowerer.file_globals.insert(d.name.clone(), d.is_static);
+            if d.completion {
+                let id = lowerer.intern_lock(LockExpr {
+                    root: LockRoot::Global {
+                        name: d.name.clone(),
+                        file_static: d.is_static,
+                    },
+                    path: Vec::new(),
+                    text: d.name.clone(),
+                });
+                lowerer.facts.completions.push(id);
+            }
             lowerer.facts.globals.push(GlobalDecl {
                 name: d.name.clone(),
                 ty: None,
@@ -130,6 +141,7 @@ impl<'a> FileLowerer<'a> {
         while let Some(node) = stack.pop() {
             match node.kind() {
                 "function_definition" => {
+                    self.record_return_type(node);
                     functions.push(node);
                     continue;
                 }
@@ -246,6 +258,30 @@ impl<'a> FileLowerer<'a> {
         }
     }
 
+    /// `struct foo *foo_get(...)` declares that `foo_get(x)->lock` is a `struct foo::lock`.
+    fn record_return_type(&mut self, node: Node) {
+        let Some(ty) = node
+            .child_by_field_name("type")
+            .and_then(|t| self.type_name(t))
+        else {
+            return;
+        };
+        let mut cursor = node.walk();
+        let declarators: Vec<Node> = node
+            .children_by_field_name("declarator", &mut cursor)
+            .collect();
+        for d in declarators {
+            if let Some(name) = find_function_declarator(d)
+                .and_then(|f| f.child_by_field_name("declarator"))
+                .and_then(declarator_name)
+            {
+                self.facts
+                    .return_types
+                    .push((self.text_of(name).to_string(), ty.clone()));
+            }
+        }
+    }
+
     fn record_global(&mut self, node: Node) {
         if !matches!(
             node.parent().map(|p| p.kind()),
@@ -272,6 +308,16 @@ impl<'a> FileLowerer<'a> {
             .collect();
         for d in declarators {
             if is_function_declarator(d) {
+                if let (Some(ty), Some(name)) = (
+                    &ty,
+                    find_function_declarator(d)
+                        .and_then(|f| f.child_by_field_name("declarator"))
+                        .and_then(declarator_name),
+                ) {
+                    self.facts
+                        .return_types
+                        .push((self.text_of(name).to_string(), ty.clone()));
+                }
                 continue;
             }
             if let Some(name) = declarator_name(d) {
@@ -603,10 +649,19 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     Some(c) => n = c,
                     None => break LockRoot::Opaque,
                 },
-                "cast_expression" => match n.child_by_field_name("value") {
-                    Some(c) => n = c,
-                    None => break LockRoot::Opaque,
-                },
+                "cast_expression" => {
+                    // `((struct foo *)p)->lock`: the cast names the type.
+                    let ty = n
+                        .child_by_field_name("type")
+                        .and_then(|t| t.child_by_field_name("type"))
+                        .and_then(|t| self.fl.type_name(t));
+                    match (ty, n.child_by_field_name("value")) {
+                        (Some(ty), _) if !path.is_empty() => break LockRoot::Typed { ty },
+                        (_, Some(c)) => n = c,
+                        _ => break LockRoot::Opaque,
+                    }
+                }
+                "call_expression" => break self.call_root(n),
                 "pointer_expression" => match n.child_by_field_name("argument") {
                     Some(c) => n = c,
                     None => break LockRoot::Opaque,
@@ -650,6 +705,40 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         self.fl.intern_lock(LockExpr { root, path, text })
     }
 
+    /// The root of `f(x)->lock`: a `container_of`-style macro names its type; any other
+    /// call is typed by its declared return type, resolved program-wide.
+    fn call_root(&self, call: Node) -> LockRoot {
+        let Some(func) = call
+            .child_by_field_name("function")
+            .filter(|f| f.kind() == "identifier")
+        else {
+            return LockRoot::Opaque;
+        };
+        let name = self.text(func);
+        if let Some(&arg) = self.fl.rules.typed_results.get(name) {
+            let args = call
+                .child_by_field_name("arguments")
+                .map(|a| self.text(a))
+                .unwrap_or("");
+            let inner = args.trim().trim_start_matches('(').trim_end_matches(')');
+            return match split_top_level(inner).get(arg) {
+                Some(t) if !t.contains('(') => LockRoot::Typed {
+                    ty: t
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .trim_end_matches('*')
+                        .trim()
+                        .to_string(),
+                },
+                _ => LockRoot::Opaque,
+            };
+        }
+        LockRoot::Returned {
+            callee: name.to_string(),
+        }
+    }
+
     // ---- statements ----
 
     fn function_body(&mut self, body: Node) {
@@ -666,6 +755,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         self.finish(Terminator::Return {
             span: close,
             value: ReturnValue::Void,
+            atom: None,
         });
     }
 
@@ -741,10 +831,17 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 if let Some(v) = value {
                     self.expr(v);
                 }
+                let atom = value
+                    .map(strip_parens)
+                    .filter(|v| v.kind() == "identifier")
+                    .map(|v| {
+                        let name = self.text(v).to_string();
+                        self.atom_for_var(&name)
+                    });
                 let value = value.map_or(ReturnValue::Void, |v| return_value(self.text(v)));
                 let span = self.span(n);
                 self.release_guards(1, span);
-                self.finish(Terminator::Return { span, value });
+                self.finish(Terminator::Return { span, value, atom });
             }
             "break_statement" | "continue_statement" => {
                 let want_cont = n.kind() == "continue_statement";
@@ -1125,7 +1222,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             } else {
                 return_value(value)
             };
-            self.finish(Terminator::Return { span, value });
+            self.finish(Terminator::Return {
+                span,
+                value,
+                atom: None,
+            });
         } else if let Some(label) = fail.strip_prefix("goto") {
             let (target, depth) = self.label(label.trim());
             self.release_guards(depth.unwrap_or(2), span);
@@ -1331,7 +1432,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             mode: rule.mode,
             irq: rule.irq,
             nested: rule.nested,
-            waits: rule.op != Op::Trylock,
+            waits: rule.op != Op::Trylock && !rule.backs_off,
         })
     }
 
@@ -1446,6 +1547,18 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let span = self.span(n);
         if func.kind() == "identifier" {
             let name = self.text(func);
+            if let Some(&count_arg) = self.fl.rules.semaphore_inits.get(name) {
+                let args: Vec<Node> = n
+                    .child_by_field_name("arguments")
+                    .map(|a| named_children(a).collect())
+                    .unwrap_or_default();
+                if let (Some(&sem), Some(&count)) = (args.first(), args.get(count_arg)) {
+                    if is_zero(self.text(count)) {
+                        let lock = self.lock_expr(sem);
+                        self.fl.facts.completions.push(lock);
+                    }
+                }
+            }
             if let Some(&rule) = self.fl.rules.apis.get(name) {
                 match rule.op {
                     Op::Acquire => {
@@ -1621,6 +1734,25 @@ fn compact(mut blocks: Vec<Block>) -> Vec<Block> {
         events.shrink_to_fit();
         out.push(Block { events, terminator });
     }
+    out
+}
+
+/// Splits a macro argument list at its top-level commas.
+fn split_top_level(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(s[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(s[start..].trim());
     out
 }
 

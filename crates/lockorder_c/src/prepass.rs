@@ -11,6 +11,8 @@ pub struct DefinedLock {
     pub name: String,
     pub kind: LockKind,
     pub is_static: bool,
+    /// A semaphore defined with a count of 0: a completion, not a lock.
+    pub completion: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -351,11 +353,16 @@ fn rewrite_macros(src: &[u8], rules: &PrepassRules, out: &mut Prepassed) {
                 } else {
                     close
                 };
+                let kind = rules.lock_definers[name];
+                let count = String::from_utf8_lossy(&buf[(arg_end + 1).min(close - 1)..close - 1])
+                    .trim()
+                    .to_string();
                 if lock_name.bytes().all(is_ident) && !lock_name.is_empty() {
                     out.defined_locks.push(DefinedLock {
                         name: lock_name,
-                        kind: rules.lock_definers[name],
+                        kind,
                         is_static,
+                        completion: kind == LockKind::Semaphore && count == "0",
                     });
                 }
                 blank(&mut out.text, from, to);

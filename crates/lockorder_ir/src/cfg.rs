@@ -112,6 +112,9 @@ pub enum Terminator {
     Return {
         span: Span,
         value: ReturnValue,
+        /// The atom of a returned variable (`return ret;`): what the path knows of it
+        /// refines `value`.
+        atom: Option<AtomId>,
     },
     /// After a call that never returns (`BUG()`, `panic()`).
     Unreachable,

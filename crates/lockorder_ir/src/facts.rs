@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{Function, LockExpr, LockKind, Span};
+use crate::{Function, LockExpr, LockId, LockKind, Span};
 
 /// A field of a struct or union: its name and the name of its type when it is a named
 /// type (`struct foo`, a typedef) — enough to follow `a->b.c` to the struct owning `c`.
@@ -63,6 +63,11 @@ pub struct FileFacts {
     pub locks: Vec<LockExpr>,
     /// Interned callee names of the file's call events.
     pub names: Vec<String>,
+    /// Semaphores initialised to 0 (`sema_init(&s, 0)`, `DEFINE_SEMAPHORE(s, 0)`):
+    /// completions, not locks.
+    pub completions: Vec<LockId>,
+    /// Declared return types of the functions defined or declared here, by name.
+    pub return_types: Vec<(String, String)>,
     pub structs: Vec<StructDef>,
     /// `typedef struct foo foo_t;` as ("foo_t", "struct foo").
     pub typedefs: Vec<(String, String)>,

@@ -57,7 +57,12 @@ pub enum LockRoot {
         ty: Option<String>,
         function: String,
     },
-    /// Anything else (`foo(x)->lock`, a macro result): only the field path is known.
+    /// A pointer whose type the code names: `container_of(p, struct foo, m)`, a cast.
+    Typed { ty: String },
+    /// The result of a call (`EXT4_I(inode)->i_data_sem`): typed by the callee's declared
+    /// return type, found program-wide.
+    Returned { callee: String },
+    /// Anything else: only the field path is known.
     Opaque,
 }
 

@@ -37,6 +37,8 @@ pub struct ApiRule {
     pub irq: Irq,
     pub nested: bool,
     pub lock_arg: usize,
+    /// Wound/wait locking: backs off instead of waiting on a cycle, so it orders nothing.
+    pub backs_off: bool,
 }
 
 /// A cleanup guard class usable as `guard(class)(&l)` or `scoped_guard(class, &l)`.
@@ -72,6 +74,10 @@ pub struct Rules {
     pub prepass: PrepassRules,
     /// Calls that never return (`BUG`, `panic`).
     pub noreturn: HashSet<String>,
+    /// Semaphore initialisers and their count argument: a count of 0 makes a completion.
+    pub semaphore_inits: HashMap<String, usize>,
+    /// Calls returning a pointer to the type named by an argument (`container_of`).
+    pub typed_results: HashMap<String, usize>,
     /// Hash of every rule file's text, in load order, for cache keys.
     pub fingerprint: u64,
 }

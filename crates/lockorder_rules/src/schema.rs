@@ -33,6 +33,24 @@ pub(crate) struct RuleFile {
     prepass: Option<PrepassEntry>,
     #[serde(default)]
     noreturn: Option<NoreturnEntry>,
+    #[serde(default)]
+    semaphore_init: Vec<SemaphoreInitEntry>,
+    #[serde(default)]
+    typed_result: Vec<TypedResultEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SemaphoreInitEntry {
+    calls: Vec<String>,
+    count_arg: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypedResultEntry {
+    calls: Vec<String>,
+    type_arg: usize,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +69,8 @@ struct ApiEntry {
     nested: bool,
     #[serde(default)]
     lock_arg: usize,
+    #[serde(default)]
+    backs_off: bool,
 }
 
 #[derive(Deserialize)]
@@ -145,6 +165,7 @@ impl RuleFile {
                 irq: entry.irq,
                 nested: entry.nested,
                 lock_arg: entry.lock_arg,
+                backs_off: entry.backs_off,
             };
             for call in entry.calls {
                 let call_span: Range<usize> = call.span();
@@ -198,6 +219,16 @@ impl RuleFile {
         }
         if let Some(n) = self.noreturn {
             rules.noreturn.extend(n.calls);
+        }
+        for e in self.semaphore_init {
+            for c in e.calls {
+                rules.semaphore_inits.insert(c, e.count_arg);
+            }
+        }
+        for e in self.typed_result {
+            for c in e.calls {
+                rules.typed_results.insert(c, e.type_arg);
+            }
         }
         Ok(())
     }

@@ -65,8 +65,13 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             .iter()
             .find(|x| x.0 == class)
             .map(|x| x.1);
+        let mut reported = Vec::new();
         for &i in &leaking {
             let ret = &r.returns[i];
+            if reported.contains(&ret.span) {
+                continue;
+            }
+            reported.push(ret.span);
             let Some(held) = ret.held.iter().find(|h| h.class == class) else {
                 continue;
             };
