@@ -301,10 +301,19 @@ fn describe_functions(program: &Program, ws: &[&Witness]) -> String {
     }
 }
 
+/// A file static without its path (`drivers/x.c::foo_lock` → `foo_lock`), as lockdep
+/// prints lock names; other classes are short already.
+fn short_name(class: &str) -> &str {
+    match class.split_once("::") {
+        Some((file, name)) if file.ends_with(".c") || file.ends_with(".h") => name,
+        _ => class,
+    }
+}
+
 /// Lockdep's two-CPU scenario: CPU0 runs the majority order, CPU1 the minority one.
 fn scenario_two(first: &str, second: &str) -> String {
-    let l1 = format!("lock({first});");
-    let l2 = format!("lock({second});");
+    let l1 = format!("lock({});", short_name(first));
+    let l2 = format!("lock({});", short_name(second));
     let w = 28usize.max(l1.len().max(l2.len()) + 4);
     let mut s = String::from("possible deadlock scenario:\n");
     s.push_str(&format!("       {:<w$}CPU1\n", "CPU0"));
