@@ -7,7 +7,7 @@
 use std::collections::VecDeque;
 
 use lockorder_ir::{
-    AtomId, Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Success, Terminator,
+    AtomId, Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Success, Terminator, VarId,
 };
 
 use crate::classes::ClassId;
@@ -39,6 +39,17 @@ pub struct State {
     pub facts: Vec<(AtomId, bool)>,
     /// Locks released on the way here, with the last release site.
     pub released: Vec<(LockId, Span)>,
+    /// Variables holding a constant of a known class on this path (`locked = true`).
+    pub values: Vec<(VarId, ReturnValue)>,
+}
+
+/// The truth of a constant of this class used as a condition.
+fn truth_of(v: ReturnValue) -> Option<bool> {
+    match v {
+        ReturnValue::Zero => Some(false),
+        ReturnValue::One | ReturnValue::Error => Some(true),
+        ReturnValue::Void | ReturnValue::Other => None,
+    }
 }
 
 impl State {
@@ -58,14 +69,15 @@ impl State {
 
     /// Merges `other` (same lock part) into `self`; true if `self` changed.
     fn merge(&mut self, other: &State) -> bool {
-        let before = (self.facts.len(), self.released.len());
+        let before = (self.facts.len(), self.released.len(), self.values.len());
         self.facts.retain(|f| other.facts.contains(f));
+        self.values.retain(|v| other.values.contains(v));
         for r in &other.released {
             if !self.released.iter().any(|x| x.0 == r.0) {
                 self.released.push(*r);
             }
         }
-        before != (self.facts.len(), self.released.len())
+        before != (self.facts.len(), self.released.len(), self.values.len())
     }
 }
 
@@ -152,7 +164,7 @@ pub fn run(
                 otherwise,
             } => {
                 for (target, truth) in [(*then, true), (*otherwise, false)] {
-                    if let Some(s) = assume(&state, *atom, truth, tests[*atom as usize] > 1) {
+                    if let Some(s) = assume(&state, f, *atom, truth, tests[*atom as usize] > 1) {
                         push(target, s, &mut work);
                     }
                 }
@@ -162,9 +174,15 @@ pub fn run(
                 let known = atom
                     .and_then(|a| state.facts.iter().find(|f| f.0 == a))
                     .map(|f| f.1);
-                let value = match (value, known) {
-                    (ReturnValue::Other, Some(true)) => ReturnValue::Error,
-                    (ReturnValue::Other, Some(false)) => ReturnValue::Zero,
+                // `ret = -EBUSY; goto out; ... out: return ret;`
+                let constant = atom
+                    .and_then(|a| f.atom_var.get(a as usize).copied().flatten())
+                    .and_then(|v| state.values.iter().find(|x| x.0 == v))
+                    .map(|x| x.1);
+                let value = match (value, constant, known) {
+                    (ReturnValue::Other, Some(c), _) => c,
+                    (ReturnValue::Other, None, Some(true)) => ReturnValue::Error,
+                    (ReturnValue::Other, None, Some(false)) => ReturnValue::Zero,
                     _ => *value,
                 };
                 observer.ret(&state, *span, value)
@@ -177,9 +195,20 @@ pub fn run(
 
 /// The state on the edge where `atom` evaluated to `truth`, or `None` if that edge
 /// contradicts what this path already knows.
-fn assume(state: &State, atom: AtomId, truth: bool, remember: bool) -> Option<State> {
+fn assume(state: &State, f: &Function, atom: AtomId, truth: bool, remember: bool) -> Option<State> {
     if state.facts.iter().any(|&(a, v)| a == atom && v != truth) {
         return None;
+    }
+    // `if (locked)` where this path set `locked = false`.
+    if let Some(var) = f.atom_var.get(atom as usize).copied().flatten() {
+        let known = state
+            .values
+            .iter()
+            .find(|x| x.0 == var)
+            .and_then(|x| truth_of(x.1));
+        if known.is_some_and(|k| k != truth) {
+            return None;
+        }
     }
     let mut s = state.clone();
     if remember && !s.facts.iter().any(|&(a, _)| a == atom) {
@@ -251,7 +280,7 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
                 h.mode = Mode::Shared;
             }
         }
-        Event::Assign { var } => {
+        Event::Assign { var, value } => {
             let reads = |a: AtomId| {
                 f.atom_vars
                     .get(a as usize)
@@ -259,6 +288,10 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
             };
             state.facts.retain(|&(a, _)| !reads(a));
             state.pending.retain(|p| !reads(p.0));
+            state.values.retain(|x| x.0 != *var);
+            if let Some(v) = value {
+                state.values.push((*var, *v));
+            }
         }
         Event::Call { .. } => {}
     }

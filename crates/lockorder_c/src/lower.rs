@@ -411,6 +411,7 @@ impl<'a> FileLowerer<'a> {
             is_static,
             blocks: compact(fb.blocks),
             atom_vars: fb.atom_vars,
+            atom_var: fb.atom_var,
             var_count: fb.vars.len() as u32,
             degraded: fb.degraded,
             annotations,
@@ -531,6 +532,7 @@ struct FnBuilder<'f, 'a> {
     labels: HashMap<String, (BlockId, Option<usize>)>,
     atoms: HashMap<String, AtomId>,
     atom_vars: Vec<Vec<VarId>>,
+    atom_var: Vec<Option<VarId>>,
     vars: HashMap<String, VarId>,
     degraded: bool,
     nesting: usize,
@@ -554,6 +556,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             labels: HashMap::new(),
             atoms: HashMap::new(),
             atom_vars: Vec::new(),
+            atom_var: Vec::new(),
             vars: HashMap::new(),
             degraded: false,
             nesting: 0,
@@ -607,7 +610,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         collect_identifiers(n, &mut idents, 0);
         let vars = idents.iter().map(|&i| self.text(i)).collect::<Vec<_>>();
         let vars: Vec<VarId> = vars.into_iter().map(|v| self.var(v)).collect();
-        self.new_atom(key, vars)
+        let simple = (n.kind() == "identifier")
+            .then(|| vars.first().copied())
+            .flatten();
+        self.new_atom(key, vars, simple)
     }
 
     fn atom_for_var(&mut self, name: &str) -> AtomId {
@@ -615,18 +621,19 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             return a;
         }
         let v = self.var(name);
-        self.new_atom(name.to_string(), vec![v])
+        self.new_atom(name.to_string(), vec![v], Some(v))
     }
 
     /// A fresh atom no other condition shares (a trylock tested where it is called).
     fn fresh_atom(&mut self) -> AtomId {
         let key = format!("#{}", self.atom_vars.len());
-        self.new_atom(key, Vec::new())
+        self.new_atom(key, Vec::new(), None)
     }
 
-    fn new_atom(&mut self, key: String, vars: Vec<VarId>) -> AtomId {
+    fn new_atom(&mut self, key: String, vars: Vec<VarId>, simple: Option<VarId>) -> AtomId {
         let id = self.atom_vars.len() as AtomId;
         self.atom_vars.push(vars);
+        self.atom_var.push(simple);
         self.atoms.insert(key, id);
         id
     }
@@ -951,7 +958,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             if matches!(rule.op, Op::Trylock | Op::Conditional) {
                 self.call_args(call);
                 let v = self.var(name);
-                self.emit(Event::Assign { var: v });
+                self.emit(Event::Assign {
+                    var: v,
+                    value: None,
+                });
                 let atom = self.atom_for_var(name);
                 self.cond_acquire(call, rule, atom);
                 return;
@@ -959,7 +969,30 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         self.expr(value);
         let v = self.var(name);
-        self.emit(Event::Assign { var: v });
+        let constant = Some(return_value(self.text(inner))).filter(|c| *c != ReturnValue::Other);
+        self.emit(Event::Assign {
+            var: v,
+            value: constant,
+        });
+        if inner.kind() == "call_expression" {
+            let atom = self.atom_for_var(name);
+            self.tag_call_result(inner, atom);
+        }
+    }
+
+    /// Records that the value of the call at `call` feeds `atom`.
+    fn tag_call_result(&mut self, call: Node, atom: AtomId) {
+        let span = self.span(call);
+        for b in [self.cur as usize] {
+            if let Some(Event::Call { result, .. }) = self.blocks[b]
+                .events
+                .iter_mut()
+                .rev()
+                .find(|e| matches!(e, Event::Call { span: s, .. } if *s == span))
+            {
+                *result = Some(atom);
+            }
+        }
     }
 
     fn if_stmt(&mut self, n: Node) {
@@ -1369,6 +1402,9 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             return;
         }
         let atom = self.atom(n);
+        if n.kind() == "call_expression" {
+            self.tag_call_result(n, atom);
+        }
         self.finish(Terminator::Branch {
             atom,
             then: t,
@@ -1476,14 +1512,20 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     self.expr(l);
                     if let Some(root) = root_identifier(l) {
                         let v = self.var(self.text(root));
-                        self.emit(Event::Assign { var: v });
+                        self.emit(Event::Assign {
+                            var: v,
+                            value: None,
+                        });
                     }
                 }
             }
             "update_expression" => {
                 if let Some(root) = n.child_by_field_name("argument").and_then(root_identifier) {
                     let v = self.var(self.text(root));
-                    self.emit(Event::Assign { var: v });
+                    self.emit(Event::Assign {
+                        var: v,
+                        value: None,
+                    });
                 }
             }
             "compound_statement" => self.stmt(n),
@@ -1605,6 +1647,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     indirect: false,
                 },
                 span,
+                result: None,
             });
             if noreturn {
                 self.finish(Terminator::Unreachable);
@@ -1619,6 +1662,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         indirect: true,
                     },
                     span,
+                    result: None,
                 });
             }
         } else {
@@ -1636,7 +1680,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 .map(|name| self.var(name))
                 .collect();
             for v in written {
-                self.emit(Event::Assign { var: v });
+                self.emit(Event::Assign {
+                    var: v,
+                    value: None,
+                });
             }
         }
     }

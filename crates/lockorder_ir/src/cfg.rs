@@ -71,13 +71,18 @@ pub enum Event {
         lock: LockId,
         span: Span,
     },
+    /// `result` is the atom the call's value feeds (`if (foo_trylock(x))`, `ret = f()`),
+    /// so a callee that returns a lock held on success can be followed.
     Call {
         call: Call,
         span: Span,
+        result: Option<AtomId>,
     },
-    /// The variable was written: facts about atoms that read it are gone.
+    /// The variable was written — with a constant of a known class (`ret = -EBUSY`,
+    /// `locked = true`) or anything else: facts about atoms that read it are gone.
     Assign {
         var: VarId,
+        value: Option<ReturnValue>,
     },
 }
 
@@ -136,6 +141,8 @@ pub struct Function {
     pub blocks: Vec<Block>,
     /// For each atom, the variables it reads.
     pub atom_vars: Vec<Vec<VarId>>,
+    /// For each atom that is a plain variable (`ret`, `locked`), that variable.
+    pub atom_var: Vec<Option<VarId>>,
     pub var_count: u32,
     /// The body had syntax errors; it was lowered as far as it could be.
     pub degraded: bool,
