@@ -11,6 +11,13 @@ use lockorder_ir::{
 };
 
 use crate::classes::ClassId;
+use crate::summary::FunctionSummary;
+
+/// What a call does to the caller's locks, when the callee is known and summarised.
+pub type CallEffects<'a> = &'a dyn Fn(&lockorder_ir::Call) -> Option<&'a FunctionSummary>;
+
+/// The lock id of a lock a callee took: it has no expression in the caller's file.
+pub const VIA_CALL: LockId = LockId::MAX;
 
 /// Distinct lock states kept per block entry; more are dropped (and counted).
 const MAX_STATES_PER_BLOCK: usize = 32;
@@ -37,8 +44,8 @@ pub struct State {
     pub pending: Vec<(AtomId, Held, Success)>,
     /// Outcomes of branches taken on atoms tested more than once.
     pub facts: Vec<(AtomId, bool)>,
-    /// Locks released on the way here, with the last release site.
-    pub released: Vec<(LockId, Span)>,
+    /// Classes released on the way here, with the last release site.
+    pub released: Vec<(ClassId, Span)>,
     /// Variables holding a constant of a known class on this path (`locked = true`).
     pub values: Vec<(VarId, ReturnValue)>,
 }
@@ -85,6 +92,8 @@ impl State {
 /// at each return.
 pub trait Observer {
     fn event(&mut self, state: &State, event: &Event);
+    /// A call whose callee leaves locks held (`summary.acquires`), before its effect.
+    fn summary_call(&mut self, _state: &State, _summary: &FunctionSummary, _span: Span) {}
     fn ret(&mut self, _state: &State, _span: Span, _value: ReturnValue) {}
 }
 
@@ -99,6 +108,7 @@ pub fn run(
     f: &Function,
     entry: Vec<Held>,
     class_of: &dyn Fn(LockId) -> ClassId,
+    effects: CallEffects,
     observer: &mut dyn Observer,
 ) -> DataflowStats {
     let mut stats = DataflowStats::default();
@@ -134,6 +144,15 @@ pub fn run(
         let block = &f.blocks[b];
         for event in &block.events {
             observer.event(&state, event);
+            if let Event::Call { call, span, result } = event {
+                if let Some(summary) = effects(call) {
+                    if !summary.acquires.is_empty() {
+                        observer.summary_call(&state, summary, *span);
+                    }
+                    apply_summary(&mut state, summary, *span, *result);
+                }
+                continue;
+            }
             apply(&mut state, event, f, class_of);
         }
         let mut push = |target: u32, s: State, work: &mut VecDeque<(usize, State)>| {
@@ -250,6 +269,40 @@ fn held_of(acq: &lockorder_ir::Acquire, class: ClassId, site: Span) -> Held {
     }
 }
 
+/// A summarised call: the caller's locks the callee releases, then those it leaves held
+/// (conditionally on its result where it returns them held only on success).
+fn apply_summary(state: &mut State, summary: &FunctionSummary, span: Span, result: Option<AtomId>) {
+    for &class in &summary.releases {
+        if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
+            let h = state.held.remove(p);
+            state.released.retain(|r| r.0 != h.class);
+            state.released.push((h.class, span));
+        }
+    }
+    let held = |l: &crate::summary::SummaryLock| Held {
+        lock: VIA_CALL,
+        class: l.class,
+        kind: l.kind,
+        mode: l.mode,
+        nested: false,
+        site: span,
+        on_entry: false,
+    };
+    for l in &summary.acquires {
+        if !state.held.iter().any(|h| h.class == l.class) {
+            state.held.push(held(l));
+        }
+    }
+    if let Some(atom) = result {
+        for (l, success) in &summary.cond_acquires {
+            state
+                .pending
+                .retain(|p| p.0 != atom || p.1.class != l.class);
+            state.pending.push((atom, held(l), *success));
+        }
+    }
+}
+
 fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockId) -> ClassId) {
     match event {
         Event::Acquire { acq, span } => {
@@ -271,8 +324,8 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
         Event::Release { lock, span, .. } => {
             if let Some(p) = released_index(state, *lock, class_of(*lock)) {
                 let h = state.held.remove(p);
-                state.released.retain(|r| r.0 != h.lock);
-                state.released.push((h.lock, *span));
+                state.released.retain(|r| r.0 != h.class);
+                state.released.push((h.class, *span));
             }
         }
         Event::Downgrade { lock, .. } => {

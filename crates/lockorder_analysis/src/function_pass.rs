@@ -8,9 +8,10 @@ use std::collections::{HashMap, HashSet};
 use lockorder_ir::{Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Terminator};
 
 use crate::classes::{ClassId, ClassTable};
-use crate::dataflow::{self, DataflowStats, Held, Observer, State};
+use crate::dataflow::{self, CallEffects, DataflowStats, Held, Observer, State};
 use crate::order_graph::LocalEdge;
 use crate::program::Program;
+use crate::summary::FunctionSummary;
 
 /// A lock acquired while an instance of its class is held.
 #[derive(Clone, Debug)]
@@ -28,6 +29,7 @@ pub struct HeldAtReturn {
     pub class: ClassId,
     pub lock: LockId,
     pub kind: LockKind,
+    pub mode: Mode,
     pub site: Span,
 }
 
@@ -38,6 +40,8 @@ pub struct ReturnObservation {
     pub held: Vec<HeldAtReturn>,
     /// Locks released on some path to this return (and not held at it), with a site.
     pub released: Vec<(ClassId, Span)>,
+    /// Locks held on entry that are still held here.
+    pub entry_held_at: Vec<ClassId>,
 }
 
 /// A release of a lock that is not held.
@@ -120,7 +124,7 @@ impl Observer for Collector<'_> {
                     && self.seen_release.insert(span.start)
                 {
                     let previous_release =
-                        state.released.iter().find(|r| r.0 == *lock).map(|r| r.1);
+                        state.released.iter().find(|r| r.0 == class).map(|r| r.1);
                     self.result.unheld_releases.push(UnheldRelease {
                         class,
                         kind: *kind,
@@ -133,6 +137,22 @@ impl Observer for Collector<'_> {
         }
     }
 
+    fn summary_call(&mut self, state: &State, summary: &FunctionSummary, span: Span) {
+        // A lock wrapper's lock is taken at the call: it orders after what is held.
+        for l in &summary.acquires {
+            for h in &state.held {
+                if h.class != l.class && self.seen_edges.insert((h.class, l.class)) {
+                    self.result.edges.push(LocalEdge {
+                        from: h.class,
+                        to: l.class,
+                        from_site: h.site,
+                        to_site: span,
+                    });
+                }
+            }
+        }
+    }
+
     fn ret(&mut self, state: &State, span: Span, value: ReturnValue) {
         let held: Vec<HeldAtReturn> = state
             .held
@@ -142,13 +162,14 @@ impl Observer for Collector<'_> {
                 class: h.class,
                 lock: h.lock,
                 kind: h.kind,
+                mode: h.mode,
                 site: h.site,
             })
             .collect();
         let released: Vec<(ClassId, Span)> = state
             .released
             .iter()
-            .map(|&(l, s)| ((self.class_of)(l), s))
+            .copied()
             .filter(|(c, _)| !state.held.iter().any(|h| h.class == *c))
             .collect();
         let mut classes: Vec<ClassId> = held.iter().map(|h| h.class).collect();
@@ -171,11 +192,24 @@ impl Observer for Collector<'_> {
             }
             None => {
                 self.returns.insert(key, self.result.returns.len());
+                let mut unique: Vec<HeldAtReturn> = Vec::new();
+                for h in held {
+                    if !unique.iter().any(|x| x.class == h.class) {
+                        unique.push(h);
+                    }
+                }
+                let entry_held_at = state
+                    .held
+                    .iter()
+                    .filter(|h| h.on_entry)
+                    .map(|h| h.class)
+                    .collect();
                 self.result.returns.push(ReturnObservation {
                     span,
                     value,
-                    held,
+                    held: unique,
                     released,
+                    entry_held_at,
                 });
             }
         }
@@ -185,6 +219,7 @@ impl Observer for Collector<'_> {
 pub fn analyse_function(
     program: &Program,
     classes: &ClassTable,
+    effects: CallEffects,
     fi: usize,
     fj: usize,
 ) -> FunctionResult {
@@ -198,7 +233,7 @@ pub fn analyse_function(
     } else {
         f
     };
-    let entry = held_on_entry(f, &class_of);
+    let entry = held_on_entry(f, &class_of, effects);
     let entry_held = entry.iter().map(|h| h.class).collect();
     let mut c = Collector {
         class_of: &class_of,
@@ -208,7 +243,7 @@ pub fn analyse_function(
         seen_release: HashSet::new(),
         returns: HashMap::new(),
     };
-    let stats = dataflow::run(f, entry, &class_of, &mut c);
+    let stats = dataflow::run(f, entry, &class_of, effects, &mut c);
     let mut result = c.result;
     result.stats = stats;
     result.entry_held = entry_held;
@@ -242,28 +277,32 @@ fn without_completions(f: &Function, is_completion: &dyn Fn(LockId) -> bool) -> 
 /// Locks whose first event on every path that touches them is a release: the function
 /// is entered holding them. A lock taken first on some path is not (its release on
 /// another path is then an unbalanced unlock, unless a branch fact rules the path out).
-fn held_on_entry(f: &Function, class_of: &dyn Fn(LockId) -> ClassId) -> Vec<Held> {
-    let released: Vec<(LockId, LockKind, Mode, Span)> = f
-        .blocks
-        .iter()
-        .flat_map(|b| &b.events)
-        .filter_map(|e| match e {
+fn held_on_entry(
+    f: &Function,
+    class_of: &dyn Fn(LockId) -> ClassId,
+    effects: CallEffects,
+) -> Vec<Held> {
+    // Candidates: every lock released here, directly or by a summarised callee.
+    let mut released: Vec<(LockId, ClassId, LockKind, Mode)> = Vec::new();
+    for e in f.blocks.iter().flat_map(|b| &b.events) {
+        match e {
             Event::Release {
-                lock,
-                kind,
-                mode,
-                span,
-            } => Some((*lock, *kind, *mode, *span)),
-            _ => None,
-        })
-        .collect();
+                lock, kind, mode, ..
+            } => released.push((*lock, class_of(*lock), *kind, *mode)),
+            Event::Call { call, .. } => {
+                for &c in effects(call).map(|s| s.releases.as_slice()).unwrap_or(&[]) {
+                    released.push((dataflow::VIA_CALL, c, LockKind::Mutex, Mode::Exclusive));
+                }
+            }
+            _ => {}
+        }
+    }
     let mut out: Vec<Held> = Vec::new();
-    for &(lock, kind, mode, _) in &released {
-        let class = class_of(lock);
+    for (lock, class, kind, mode) in released {
         if out.iter().any(|h| h.class == class) {
             continue;
         }
-        let (release_first, acquire_first) = first_events(f, class, class_of);
+        let (release_first, acquire_first) = first_events(f, class, class_of, effects);
         if release_first && !acquire_first {
             out.push(Held {
                 lock,
@@ -289,6 +328,7 @@ fn first_events(
     f: &Function,
     class: ClassId,
     class_of: &dyn Fn(LockId) -> ClassId,
+    effects: CallEffects,
 ) -> (bool, bool) {
     let (mut release_first, mut acquire_first) = (false, false);
     let mut visited = vec![false; f.blocks.len()];
@@ -303,6 +343,15 @@ fn first_events(
             {
                 Some(false)
             }
+            Event::Call { call, .. } => effects(call).and_then(|s| {
+                if s.releases.contains(&class) {
+                    Some(true)
+                } else if s.acquires.iter().any(|l| l.class == class) {
+                    Some(false)
+                } else {
+                    None
+                }
+            }),
             _ => None,
         });
         match first {

@@ -9,6 +9,7 @@ mod finding;
 mod function_pass;
 mod order_graph;
 mod program;
+mod summary;
 
 pub use checks::{rule_by_code_or_name, RuleInfo, RULES};
 pub use classes::ClassTable;

@@ -8,6 +8,7 @@ use crate::classes::ClassTable;
 use crate::finding::Finding;
 use crate::function_pass::{self, FunctionResult};
 use crate::order_graph::OrderGraph;
+use crate::summary::{bottom_up_levels, summarize, CallResolver, FunctionSummary};
 
 /// A source file as the analysis sees it.
 pub struct SourceFile {
@@ -52,10 +53,41 @@ pub fn analyze(program: &Program) -> Analysis {
         .enumerate()
         .flat_map(|(fi, f)| (0..f.facts.functions.len()).map(move |fj| (fi, fj)))
         .collect();
-    let mut results: Vec<FunctionResult> = units
-        .par_iter()
-        .map(|&(fi, fj)| function_pass::analyse_function(program, &classes, fi, fj))
+    // Bottom-up over the call graph: each level sees its callees' summaries.
+    let resolver = CallResolver::build(program);
+    let levels = bottom_up_levels(program, &resolver);
+    let offsets: Vec<usize> = program
+        .files
+        .iter()
+        .scan(0, |acc, f| {
+            let o = *acc;
+            *acc += f.facts.functions.len();
+            Some(o)
+        })
         .collect();
+    let mut summaries: Vec<Option<FunctionSummary>> = vec![None; units.len()];
+    let mut by_unit: Vec<Option<FunctionResult>> = (0..units.len()).map(|_| None).collect();
+    for level in &levels {
+        let done: Vec<FunctionResult> = level
+            .par_iter()
+            .map(|&(fi, fj)| {
+                let effects = |call: &lockorder_ir::Call| {
+                    let (ti, tj) = resolver.resolve(fi, call)?;
+                    summaries[offsets[ti] + tj].as_ref()
+                };
+                function_pass::analyse_function(program, &classes, &effects, fi, fj)
+            })
+            .collect();
+        for (&(fi, fj), r) in level.iter().zip(done) {
+            let s = summarize(&r);
+            if !s.is_empty() {
+                summaries[offsets[fi] + fj] = Some(s);
+            }
+            by_unit[offsets[fi] + fj] = Some(r);
+        }
+    }
+    let mut results: Vec<FunctionResult> =
+        by_unit.into_iter().map(Option::unwrap_or_default).collect();
     for (&(fi, fj), r) in units.iter().zip(&mut results) {
         stats.state_cap_hits += r.stats.state_cap_hits;
         stats.functions_over_budget += u64::from(r.stats.over_budget);

@@ -56,7 +56,7 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
                 !leaking.contains(&i) && r.returns[i].released.iter().any(|x| x.0 == class)
             })
             .collect();
-        if clean.is_empty() || returns_held_on_success(r, &leaking, &clean) {
+        if clean.is_empty() || crate::summary::held_on_success(r, &leaking, &clean).is_some() {
             continue;
         }
         let name = ctx.classes.name(class).to_string();
@@ -115,27 +115,4 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             });
         }
     }
-}
-
-/// A function that returns the lock held exactly when it succeeds (held with a pointer,
-/// zero or true; released with NULL or an error) is a conditional lock function, not a leak.
-fn returns_held_on_success(
-    r: &crate::function_pass::FunctionResult,
-    leaking: &[usize],
-    clean: &[usize],
-) -> bool {
-    let leak_values: Vec<ReturnValue> = leaking.iter().map(|&i| r.returns[i].value).collect();
-    let clean_values: Vec<ReturnValue> = clean.iter().map(|&i| r.returns[i].value).collect();
-    if leak_values
-        .iter()
-        .any(|v| matches!(v, ReturnValue::Error | ReturnValue::Void))
-    {
-        return false;
-    }
-    if leak_values.iter().any(|v| clean_values.contains(v)) {
-        return false;
-    }
-    clean_values
-        .iter()
-        .all(|v| matches!(v, ReturnValue::Error | ReturnValue::Zero | ReturnValue::One))
 }

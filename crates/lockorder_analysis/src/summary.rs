@@ -1,0 +1,224 @@
+//! Interprocedural summaries: what a call does to its caller's locks. Computed bottom-up
+//! over the call graph's strongly connected components (a call inside a cycle sees no
+//! summary, so recursion terminates), level by level so each level runs in parallel.
+
+use std::collections::HashMap;
+
+use lockorder_ir::{Call, LockKind, Mode, ReturnValue, Success};
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::classes::ClassId;
+use crate::function_pass::FunctionResult;
+use crate::program::Program;
+
+/// A lock a callee leaves held for its caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SummaryLock {
+    pub class: ClassId,
+    pub kind: LockKind,
+    pub mode: Mode,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FunctionSummary {
+    /// Locks held on entry that some return no longer holds (`__releases`, helpers that
+    /// drop the caller's lock while they wait).
+    pub releases: Vec<ClassId>,
+    /// Locks taken inside and held at every return (lock wrappers).
+    pub acquires: Vec<SummaryLock>,
+    /// Locks held exactly when the function succeeds (`find_lock_task_mm`, trylock
+    /// wrappers): the return value tells, with this polarity.
+    pub cond_acquires: Vec<(SummaryLock, Success)>,
+}
+
+impl FunctionSummary {
+    pub fn is_empty(&self) -> bool {
+        self.releases.is_empty() && self.acquires.is_empty() && self.cond_acquires.is_empty()
+    }
+}
+
+/// The summary of a function from the observations of its dataflow run.
+pub fn summarize(r: &FunctionResult) -> FunctionSummary {
+    let mut s = FunctionSummary::default();
+    if r.returns.is_empty() {
+        return s;
+    }
+    for &c in &r.entry_held {
+        if r.returns.iter().any(|ret| !ret.entry_held_at.contains(&c)) {
+            s.releases.push(c);
+        }
+    }
+    let mut classes: Vec<(ClassId, LockKind, Mode)> = Vec::new();
+    for ret in &r.returns {
+        for h in &ret.held {
+            if !classes.iter().any(|c| c.0 == h.class) {
+                classes.push((h.class, h.kind, h.mode));
+            }
+        }
+    }
+    for (class, kind, mode) in classes {
+        let lock = SummaryLock { class, kind, mode };
+        let (held, free): (Vec<usize>, Vec<usize>) =
+            (0..r.returns.len()).partition(|&i| r.returns[i].held.iter().any(|h| h.class == class));
+        if free.is_empty() {
+            s.acquires.push(lock);
+        } else if let Some(success) = held_on_success(r, &held, &free) {
+            s.cond_acquires.push((lock, success));
+        }
+    }
+    s
+}
+
+/// Whether the returns holding a lock (`held`) and those without it (`free`) differ by
+/// return value the way a conditional lock function's do — held with a pointer, zero or
+/// true; free with NULL or an error — and with which polarity.
+pub fn held_on_success(r: &FunctionResult, held: &[usize], free: &[usize]) -> Option<Success> {
+    let held_values: Vec<ReturnValue> = held.iter().map(|&i| r.returns[i].value).collect();
+    let free_values: Vec<ReturnValue> = free.iter().map(|&i| r.returns[i].value).collect();
+    if held_values
+        .iter()
+        .any(|v| matches!(v, ReturnValue::Error | ReturnValue::Void))
+    {
+        return None;
+    }
+    if held_values.iter().any(|v| free_values.contains(v)) {
+        return None;
+    }
+    if !free_values
+        .iter()
+        .all(|v| matches!(v, ReturnValue::Error | ReturnValue::Zero | ReturnValue::One))
+    {
+        return None;
+    }
+    if held_values.iter().all(|v| *v == ReturnValue::Zero) {
+        Some(Success::Zero)
+    } else if held_values.iter().all(|v| *v != ReturnValue::Zero) {
+        Some(Success::Nonzero)
+    } else {
+        None
+    }
+}
+
+/// A function's place in the program: `(file, function)`.
+pub type FuncRef = (usize, usize);
+
+/// Resolves direct calls by name: a `static` function of the calling file first, then a
+/// global function — the first definition in (sorted) file order, so per-architecture and
+/// `#ifdef` duplicates resolve the same way on every run — then a `static inline` from a
+/// header.
+pub struct CallResolver {
+    /// Per file, per interned callee name, the target.
+    per_file: Vec<Vec<Option<FuncRef>>>,
+}
+
+impl CallResolver {
+    pub fn build(program: &Program) -> Self {
+        let mut global: HashMap<&str, FuncRef> = HashMap::new();
+        let mut header_static: HashMap<&str, FuncRef> = HashMap::new();
+        for (fi, file) in program.files.iter().enumerate() {
+            let is_header = file.rel_path.ends_with(".h");
+            for (fj, f) in file.facts.functions.iter().enumerate() {
+                if !f.is_static {
+                    global.entry(f.name.as_str()).or_insert((fi, fj));
+                } else if is_header {
+                    header_static.entry(f.name.as_str()).or_insert((fi, fj));
+                }
+            }
+        }
+        let per_file = program
+            .files
+            .iter()
+            .enumerate()
+            .map(|(fi, file)| {
+                let statics: HashMap<&str, usize> = file
+                    .facts
+                    .functions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.is_static)
+                    .map(|(fj, f)| (f.name.as_str(), fj))
+                    .collect();
+                file.facts
+                    .names
+                    .iter()
+                    .map(|n| {
+                        statics
+                            .get(n.as_str())
+                            .map(|&fj| (fi, fj))
+                            .or_else(|| global.get(n.as_str()).copied())
+                            .or_else(|| header_static.get(n.as_str()).copied())
+                    })
+                    .collect()
+            })
+            .collect();
+        CallResolver { per_file }
+    }
+
+    pub fn resolve(&self, file: usize, call: &Call) -> Option<FuncRef> {
+        if call.indirect {
+            return None;
+        }
+        self.per_file[file]
+            .get(call.callee as usize)
+            .copied()
+            .flatten()
+    }
+}
+
+/// Functions grouped so that every callee outside a function's own SCC is in an earlier
+/// group: each group can be analysed in parallel once the previous ones are summarised.
+pub fn bottom_up_levels(program: &Program, resolver: &CallResolver) -> Vec<Vec<FuncRef>> {
+    let mut g: DiGraph<FuncRef, ()> = DiGraph::new();
+    let mut index: Vec<Vec<NodeIndex>> = Vec::with_capacity(program.files.len());
+    for (fi, file) in program.files.iter().enumerate() {
+        index.push(
+            (0..file.facts.functions.len())
+                .map(|fj| g.add_node((fi, fj)))
+                .collect(),
+        );
+    }
+    for (fi, file) in program.files.iter().enumerate() {
+        for (fj, f) in file.facts.functions.iter().enumerate() {
+            for b in &f.blocks {
+                for e in &b.events {
+                    if let lockorder_ir::Event::Call { call, .. } = e {
+                        if let Some((ti, tj)) = resolver.resolve(fi, call) {
+                            g.update_edge(index[fi][fj], index[ti][tj], ());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Tarjan yields SCCs callees first; a component's level is one above its callees'.
+    let sccs = tarjan_scc(&g);
+    let mut component = vec![0usize; g.node_count()];
+    for (i, scc) in sccs.iter().enumerate() {
+        for n in scc {
+            component[n.index()] = i;
+        }
+    }
+    let mut level = vec![0usize; sccs.len()];
+    let mut levels: Vec<Vec<FuncRef>> = Vec::new();
+    for (i, scc) in sccs.iter().enumerate() {
+        let mut l = 0;
+        for &n in scc {
+            for callee in g.neighbors(n) {
+                let c = component[callee.index()];
+                if c != i {
+                    l = l.max(level[c] + 1);
+                }
+            }
+        }
+        level[i] = l;
+        if levels.len() <= l {
+            levels.resize(l + 1, Vec::new());
+        }
+        levels[l].extend(scc.iter().map(|&n| g[n]));
+    }
+    for l in &mut levels {
+        l.sort_unstable();
+    }
+    levels
+}
