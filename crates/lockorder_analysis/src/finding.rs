@@ -25,6 +25,15 @@ pub struct Site {
     pub message: String,
 }
 
+/// A concrete change, expressed in spans so a renderer can show the real source lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Suggestion {
+    /// Swap two acquisitions: `second` moves before `first`.
+    Reorder { first: Span, second: Span },
+    /// Insert a copy of the statement at `copy` before the statement at `before`.
+    InsertBefore { before: Span, copy: Span },
+}
+
 /// What a check reports. Renderers know only this type.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -40,8 +49,8 @@ pub struct Finding {
     pub locks: Vec<String>,
     pub notes: Vec<String>,
     pub help: Option<String>,
-    /// For a cycle: `(first, second)` acquisitions whose order the help proposes to swap.
-    pub reorder: Option<(Span, Span)>,
+    /// A change the help proposes, for renderers that can show source lines.
+    pub suggestion: Option<Suggestion>,
     /// Stable across line moves and across the directory the tool runs in.
     pub fingerprint: String,
 }

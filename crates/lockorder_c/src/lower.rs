@@ -414,6 +414,7 @@ impl<'a> FileLowerer<'a> {
             atom_var: fb.atom_var,
             var_count: fb.vars.len() as u32,
             degraded: fb.degraded,
+            labels: fb.defined_labels,
             annotations,
         };
         self.facts.stats.functions += 1;
@@ -530,6 +531,7 @@ struct FnBuilder<'f, 'a> {
     scopes: Vec<Scope>,
     jumps: Vec<JumpTarget>,
     labels: HashMap<String, (BlockId, Option<usize>)>,
+    defined_labels: Vec<(String, Span)>,
     atoms: HashMap<String, AtomId>,
     atom_vars: Vec<Vec<VarId>>,
     atom_var: Vec<Option<VarId>>,
@@ -554,6 +556,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             }],
             jumps: Vec::new(),
             labels: HashMap::new(),
+            defined_labels: Vec::new(),
             atoms: HashMap::new(),
             atom_vars: Vec::new(),
             atom_var: Vec::new(),
@@ -885,6 +888,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             "labeled_statement" => {
                 if let Some(l) = n.child_by_field_name("label") {
                     let name = self.text(l).to_string();
+                    let span = self.span(l);
+                    self.defined_labels.push((name.clone(), span));
                     let (target, _) = self.label(&name);
                     let depth = self.scopes.len();
                     self.labels.insert(name, (target, Some(depth)));

@@ -63,7 +63,7 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
                 "possible deadlock scenario:\n       CPU0\n       ----\n  lock({class});\n  lock({class});   <- waits for itself"
             )],
             help: Some(format!("release `{class}` before acquiring it again, or take it only once on this path")),
-            reorder: None,
+            suggestion: None,
             fingerprint: fingerprint(&[DOUBLE_LOCK.code, ctx.file_path(unit), &function, &class]),
         });
     }

@@ -5,7 +5,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::checks::declare_rule;
 use crate::classes::{ClassId, ClassTable};
-use crate::finding::{fingerprint, Finding, Severity, Site};
+use crate::finding::{fingerprint, Finding, Severity, Site, Suggestion};
 use crate::order_graph::{OrderGraph, Witness};
 use crate::program::Program;
 
@@ -283,7 +283,10 @@ fn cycle_finding(
         locks,
         notes,
         help: Some(help),
-        reorder: Some((primary_w.from_site, primary_w.to_site)),
+        suggestion: Some(Suggestion::Reorder {
+            first: primary_w.from_site,
+            second: primary_w.to_site,
+        }),
         fingerprint: fingerprint(&parts),
     }
 }

@@ -66,7 +66,7 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             locks: vec![name.clone()],
             notes: Vec::new(),
             help: Some(format!("release `{name}` only on paths that acquired it")),
-            reorder: None,
+            suggestion: None,
             fingerprint: fingerprint(&[
                 UNBALANCED_UNLOCK.code,
                 ctx.file_path(unit),

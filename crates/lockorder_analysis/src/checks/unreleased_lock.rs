@@ -4,7 +4,7 @@ use lockorder_ir::ReturnValue;
 
 use crate::checks::{declare_rule, FunctionContext, FunctionUnit};
 use crate::classes::ClassId;
-use crate::finding::{fingerprint, Finding, Severity, Site};
+use crate::finding::{fingerprint, Finding, Severity, Site, Suggestion};
 
 declare_rule! {
     /// ## What it does
@@ -65,6 +65,23 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             .iter()
             .find(|x| x.0 == class)
             .map(|x| x.1);
+        // The cleanup label the releasing paths go through: the last label before the
+        // release, after the acquisition (`out_unlock:` just above `mutex_unlock`).
+        let f = &ctx.program.files[unit.file].facts.functions[unit.function];
+        let first_acquire = r
+            .returns
+            .iter()
+            .flat_map(|x| &x.held)
+            .filter(|h| h.class == class)
+            .map(|h| h.site.start)
+            .min();
+        let label = release_site.and_then(|rel| {
+            f.labels
+                .iter()
+                .filter(|(_, s)| s.start < rel.start && first_acquire.is_some_and(|a| s.start > a))
+                .max_by_key(|(_, s)| s.start)
+                .map(|(n, _)| n.clone())
+        });
         let mut reported = Vec::new();
         for &i in &leaking {
             let ret = &r.returns[i];
@@ -108,10 +125,30 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
                 },
                 related,
                 locks: vec![name.clone()],
-                notes: vec![format!("{} of {} returns release `{name}`; this one does not", clean.len(), clean.len() + leaking.len())],
-                help: Some(format!("release `{name}` before this return, or jump to the cleanup label the other paths use")),
-                reorder: None,
-            fingerprint: fingerprint(&[UNRELEASED_LOCK.code, ctx.file_path(unit), &function, &name]),
+                notes: vec![format!(
+                    "{} of {} returns release `{name}`; this one does not",
+                    clean.len(),
+                    clean.len() + leaking.len()
+                )],
+                help: Some(match &label {
+                    Some(l) => format!(
+                        "jump to `{l}` instead of returning, as the paths that release `{name}` do"
+                    ),
+                    None => format!("release `{name}` before this return"),
+                }),
+                suggestion: match (&label, release_site) {
+                    (None, Some(copy)) => Some(Suggestion::InsertBefore {
+                        before: ret.span,
+                        copy,
+                    }),
+                    _ => None,
+                },
+                fingerprint: fingerprint(&[
+                    UNRELEASED_LOCK.code,
+                    ctx.file_path(unit),
+                    &function,
+                    &name,
+                ]),
             });
         }
     }

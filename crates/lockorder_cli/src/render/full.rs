@@ -6,7 +6,7 @@ use std::io;
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor, Chars, Config};
-use lockorder_analysis::{Finding, Severity};
+use lockorder_analysis::{Finding, Severity, Suggestion};
 use lockorder_ir::{LineIndex, Span};
 
 use super::Located;
@@ -92,11 +92,22 @@ pub fn diagnostic(f: &Finding, loc: &Located) -> (SimpleFiles<String, String>, D
     let mut notes: Vec<String> = f.notes.iter().map(|n| format!("note: {n}")).collect();
     if let Some(h) = &f.help {
         let mut help = format!("help: {h}");
-        if let Some((first, second)) = f.reorder {
-            if let (Some(a), Some(b)) = (line_of(loc, first), line_of(loc, second)) {
-                help.push_str(":\n");
-                help.push_str(&format!("    {}\n    {}", b.trim_end(), a.trim_end()));
+        let lines = match f.suggestion {
+            Some(Suggestion::Reorder { first, second }) => {
+                line_of(loc, second).zip(line_of(loc, first))
             }
+            Some(Suggestion::InsertBefore { before, copy }) => {
+                line_of(loc, copy).zip(line_of(loc, before)).map(|(c, b)| {
+                    // The inserted statement takes the indentation of the one it precedes.
+                    let indent: String = b.chars().take_while(|c| c.is_whitespace()).collect();
+                    (format!("{indent}{}", c.trim()), b)
+                })
+            }
+            None => None,
+        };
+        if let Some((a, b)) = lines {
+            help.push_str(":\n");
+            help.push_str(&format!("    {}\n    {}", a.trim_end(), b.trim_end()));
         }
         notes.push(help);
     }
