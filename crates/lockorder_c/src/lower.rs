@@ -413,7 +413,8 @@ impl<'a> FileLowerer<'a> {
             atom_vars: fb.atom_vars,
             atom_var: fb.atom_var,
             var_count: fb.vars.len() as u32,
-            degraded: fb.degraded,
+            degraded: fb.degraded || fb.too_deep,
+            too_deep: fb.too_deep,
             labels: fb.defined_labels,
             annotations,
         };
@@ -537,6 +538,8 @@ struct FnBuilder<'f, 'a> {
     atom_var: Vec<Option<VarId>>,
     vars: HashMap<String, VarId>,
     degraded: bool,
+    /// Nesting beyond [`MAX_NESTING`] was cut off.
+    too_deep: bool,
     nesting: usize,
 }
 
@@ -562,6 +565,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             atom_var: Vec::new(),
             vars: HashMap::new(),
             degraded: false,
+            too_deep: false,
             nesting: 0,
         }
     }
@@ -789,7 +793,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
 
     fn stmt(&mut self, n: Node) {
         if self.nesting >= MAX_NESTING {
-            self.degraded = true;
+            self.too_deep = true;
             return;
         }
         self.nesting += 1;
@@ -1278,6 +1282,17 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
 
     /// Lowers a branch condition: ends the current block with edges to `t` and `f`.
     fn cond(&mut self, n: Node, t: BlockId, f: BlockId) {
+        if self.nesting >= MAX_NESTING {
+            self.too_deep = true;
+            self.finish(Terminator::Fork(vec![t, f]));
+            return;
+        }
+        self.nesting += 1;
+        self.cond_inner(n, t, f);
+        self.nesting -= 1;
+    }
+
+    fn cond_inner(&mut self, n: Node, t: BlockId, f: BlockId) {
         match n.kind() {
             "parenthesized_expression" | "condition_clause" => {
                 let inner: Vec<Node> = named_children(n).collect();
@@ -1491,7 +1506,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
 
     fn expr(&mut self, n: Node) {
         if self.nesting >= MAX_NESTING {
-            self.degraded = true;
+            self.too_deep = true;
             return;
         }
         self.nesting += 1;

@@ -110,7 +110,19 @@ pub fn run(args: CheckArgs) -> i32 {
                 match catch_unwind(AssertUnwindSafe(|| {
                     fe.lower_file(FileId(i as u32), &text, &rules)
                 })) {
-                    Ok(facts) => Some(facts),
+                    Ok(facts) => {
+                        for f in facts.functions.iter().filter(|f| f.too_deep) {
+                            warnings
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .push(format!(
+                                    "{}: `{}` nests too deeply; analysed up to the nesting limit",
+                                    input.path.display(),
+                                    f.name
+                                ));
+                        }
+                        Some(facts)
+                    }
                     Err(panic) => {
                         internal_errors
                             .lock()

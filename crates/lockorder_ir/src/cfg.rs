@@ -146,6 +146,8 @@ pub struct Function {
     pub var_count: u32,
     /// The body had syntax errors; it was lowered as far as it could be.
     pub degraded: bool,
+    /// Statements or conditions nested deeper than the front end follows were cut off.
+    pub too_deep: bool,
     /// Labels defined in the body (`out_unlock:`), in source order.
     pub labels: Vec<(String, Span)>,
     /// Context annotations on the definition (`__must_hold(&dev->lock)`).
