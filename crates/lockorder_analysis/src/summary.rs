@@ -44,15 +44,20 @@ pub fn summarize(r: &FunctionResult) -> FunctionSummary {
     if r.returns.is_empty() {
         return s;
     }
+    // A lock held on entry is released for the caller only if no return still holds it,
+    // either as it came or retaken (drop-and-retake helpers hold it at every return).
+    let held_at = |ret: &crate::function_pass::ReturnObservation, c: ClassId| {
+        ret.entry_held_at.contains(&c) || ret.held.iter().any(|h| h.class == c)
+    };
     for &c in &r.entry_held {
-        if r.returns.iter().any(|ret| !ret.entry_held_at.contains(&c)) {
+        if !r.returns.iter().any(|ret| held_at(ret, c)) {
             s.releases.push(c);
         }
     }
     let mut classes: Vec<(ClassId, LockKind, Mode)> = Vec::new();
     for ret in &r.returns {
         for h in &ret.held {
-            if !classes.iter().any(|c| c.0 == h.class) {
+            if !r.entry_held.contains(&h.class) && !classes.iter().any(|c| c.0 == h.class) {
                 classes.push((h.class, h.kind, h.mode));
             }
         }
