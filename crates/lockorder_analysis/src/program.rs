@@ -33,6 +33,8 @@ pub struct AnalysisStats {
     /// Program points where the per-point state cap was hit.
     pub state_cap_hits: u64,
     pub functions_over_budget: u64,
+    /// Cycles longer than the reported maximum, left out.
+    pub long_cycles: usize,
     pub analysis_ns: u64,
 }
 
@@ -100,7 +102,7 @@ pub fn analyze(program: &Program) -> Analysis {
     stats.order_edges = graph.edge_count();
 
     let mut findings = Vec::new();
-    checks::lock_order_cycle::check(program, &classes, &graph, &mut findings);
+    stats.long_cycles = checks::lock_order_cycle::check(program, &classes, &graph, &mut findings);
     let ctx = checks::FunctionContext {
         program,
         classes: &classes,

@@ -276,6 +276,11 @@ fn print_statistics(
     eprintln!("  order edges:          {}", stats.order_edges);
     eprintln!("  state cap hits:       {}", stats.state_cap_hits);
     eprintln!("  functions over budget: {}", stats.functions_over_budget);
+    eprintln!(
+        "  long cycles:          {} (more than {} locks, not reported)",
+        stats.long_cycles,
+        lockorder_analysis::checks::lock_order_cycle::MAX_CYCLE_LOCKS
+    );
     eprintln!("  findings:             {findings}");
     eprintln!("  cpu time, read:       {:.3}s", secs(read_ns));
     eprintln!("  cpu time, pre-pass:   {:.3}s", secs(s.prepass_ns));
