@@ -34,6 +34,9 @@ pub struct Held {
     pub site: Span,
     /// Held when the function was entered (it releases the lock before taking it).
     pub on_entry: bool,
+    /// A second copy from a double lock (reported as such): it pairs with a release but
+    /// is no leak of its own.
+    pub again: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -48,6 +51,8 @@ pub struct State {
     pub released: Vec<(ClassId, Span)>,
     /// Variables holding a constant of a known class on this path (`locked = true`).
     pub values: Vec<(VarId, ReturnValue)>,
+    /// The path blocked forever on a lock it holds: nothing after it runs.
+    pub blocked: bool,
 }
 
 /// The truth of a constant of this class used as a condition.
@@ -92,7 +97,7 @@ impl State {
 /// at each return.
 pub trait Observer {
     fn event(&mut self, state: &State, event: &Event);
-    /// A call whose callee leaves locks held (`summary.acquires`), before its effect.
+    /// A summarised call, before its effect on the state.
     fn summary_call(&mut self, _state: &State, _summary: &FunctionSummary, _span: Span) {}
     fn ret(&mut self, _state: &State, _span: Span, _value: ReturnValue) {}
 }
@@ -143,17 +148,21 @@ pub fn run(
         }
         let block = &f.blocks[b];
         for event in &block.events {
+            if state.blocked {
+                break;
+            }
             observer.event(&state, event);
             if let Event::Call { call, span, result } = event {
                 if let Some(summary) = effects(call) {
-                    if !summary.acquires.is_empty() {
-                        observer.summary_call(&state, summary, *span);
-                    }
+                    observer.summary_call(&state, summary, *span);
                     apply_summary(&mut state, summary, *span, *result);
                 }
                 continue;
             }
             apply(&mut state, event, f, class_of);
+        }
+        if state.blocked {
+            continue;
         }
         let mut push = |target: u32, s: State, work: &mut VecDeque<(usize, State)>| {
             let entries = &mut seen[target as usize];
@@ -188,7 +197,12 @@ pub fn run(
                     }
                 }
             }
-            Terminator::Return { span, value, atom } => {
+            Terminator::Return {
+                span,
+                value,
+                atom,
+                pointer,
+            } => {
                 // `if (ret) goto out; ... out: return ret;` returns an error on that path.
                 let known = atom
                     .and_then(|a| state.facts.iter().find(|f| f.0 == a))
@@ -200,7 +214,7 @@ pub fn run(
                     .map(|x| x.1);
                 let value = match (value, constant, known) {
                     (ReturnValue::Other, Some(c), _) => c,
-                    (ReturnValue::Other, None, Some(true)) => ReturnValue::Error,
+                    (ReturnValue::Other, None, Some(true)) if !pointer => ReturnValue::Error,
                     (ReturnValue::Other, None, Some(false)) => ReturnValue::Zero,
                     _ => *value,
                 };
@@ -266,6 +280,7 @@ fn held_of(acq: &lockorder_ir::Acquire, class: ClassId, site: Span) -> Held {
         nested: acq.nested,
         site,
         on_entry: false,
+        again: false,
     }
 }
 
@@ -287,6 +302,7 @@ fn apply_summary(state: &mut State, summary: &FunctionSummary, span: Span, resul
         nested: false,
         site: span,
         on_entry: false,
+        again: false,
     };
     for l in &summary.acquires {
         if !state.held.iter().any(|h| h.class == l.class) {
@@ -306,8 +322,22 @@ fn apply_summary(state: &mut State, summary: &FunctionSummary, span: Span, resul
 fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockId) -> ClassId) {
     match event {
         Event::Acquire { acq, span } => {
-            if !state.held.iter().any(|h| h.lock == acq.lock) {
+            // A second acquisition of a held lock (a double lock, reported) is kept so that
+            // its release pairs with it; a third adds nothing, which bounds loops.
+            let held = state.held.iter().filter(|h| h.lock == acq.lock).count();
+            if held == 0 {
                 state.held.push(held_of(acq, class_of(acq.lock), *span));
+            } else if !acq.nested && acq.waits {
+                // A second acquisition of a held lock (reported as a double lock). Readers
+                // of an rw lock block only behind a waiting writer: count the copy so the
+                // releases pair. Anything else blocks forever: the path ends here.
+                if acq.mode == Mode::Shared && held == 1 {
+                    let mut h = held_of(acq, class_of(acq.lock), *span);
+                    h.again = true;
+                    state.held.push(h);
+                } else {
+                    state.blocked = true;
+                }
             }
         }
         Event::CondAcquire {

@@ -11,7 +11,7 @@ use crate::classes::{ClassId, ClassTable};
 use crate::dataflow::{self, CallEffects, DataflowStats, Held, Observer, State};
 use crate::order_graph::LocalEdge;
 use crate::program::Program;
-use crate::summary::FunctionSummary;
+use crate::summary::{FunctionSummary, SummaryLock};
 
 /// A lock acquired while an instance of its class is held.
 #[derive(Clone, Debug)]
@@ -62,6 +62,8 @@ pub struct FunctionResult {
     pub unheld_releases: Vec<UnheldRelease>,
     /// Classes held on entry.
     pub entry_held: Vec<ClassId>,
+    /// Locks waited for here or in summarised callees.
+    pub waits_for: Vec<SummaryLock>,
     pub stats: DataflowStats,
 }
 
@@ -74,6 +76,16 @@ struct Collector<'a> {
     /// Observations by return span and value: one `return ret;` reached with the lock held
     /// (ret == 0) and without it (ret < 0) is two observations.
     returns: HashMap<(u32, u32, ReturnValue, Vec<ClassId>), usize>,
+}
+
+impl Collector<'_> {
+    fn add_wait(&mut self, class: ClassId, kind: LockKind, mode: Mode) {
+        if !self.result.waits_for.iter().any(|l| l.class == class) {
+            self.result
+                .waits_for
+                .push(SummaryLock { class, kind, mode });
+        }
+    }
 }
 
 impl Observer for Collector<'_> {
@@ -98,6 +110,7 @@ impl Observer for Collector<'_> {
                 if !acq.waits || acq.nested {
                     return;
                 }
+                self.add_wait(class, acq.kind, acq.mode);
                 let again = state.held.iter().find(|h| h.lock == acq.lock && !h.nested);
                 if let Some(h) = again {
                     // Queued rwlock readers nest only in interrupt context; the function's
@@ -138,15 +151,36 @@ impl Observer for Collector<'_> {
     }
 
     fn summary_call(&mut self, state: &State, summary: &FunctionSummary, span: Span) {
-        // A lock wrapper's lock is taken at the call: it orders after what is held.
-        for l in &summary.acquires {
-            for h in &state.held {
-                if h.class != l.class && self.seen_edges.insert((h.class, l.class)) {
-                    self.result.edges.push(LocalEdge {
-                        from: h.class,
-                        to: l.class,
-                        from_site: h.site,
-                        to_site: span,
+        // What the callee waits for, it waits for under the caller's locks — except those
+        // it releases first.
+        for l in summary.waits_for.iter().chain(&summary.acquires) {
+            self.add_wait(l.class, l.kind, l.mode);
+            for h in state
+                .held
+                .iter()
+                .filter(|h| !summary.releases.contains(&h.class))
+            {
+                if h.class != l.class {
+                    if self.seen_edges.insert((h.class, l.class)) {
+                        self.result.edges.push(LocalEdge {
+                            from: h.class,
+                            to: l.class,
+                            from_site: h.site,
+                            to_site: span,
+                        });
+                    }
+                } else if !h.nested
+                    && !(h.mode == Mode::Shared
+                        && l.mode == Mode::Shared
+                        && l.kind == LockKind::Rwlock)
+                    && self.seen_double.insert((h.site.start, span.start))
+                {
+                    self.result.double_locks.push(DoubleLock {
+                        class: l.class,
+                        kind: l.kind,
+                        first: h.site,
+                        second: span,
+                        first_on_entry: h.on_entry,
                     });
                 }
             }
@@ -157,7 +191,7 @@ impl Observer for Collector<'_> {
         let held: Vec<HeldAtReturn> = state
             .held
             .iter()
-            .filter(|h| !h.on_entry)
+            .filter(|h| !h.on_entry && !h.again)
             .map(|h| HeldAtReturn {
                 class: h.class,
                 lock: h.lock,
@@ -316,6 +350,7 @@ fn held_on_entry(
                 nested: false,
                 site: f.name_span,
                 on_entry: true,
+                again: false,
             });
         }
     }
@@ -346,7 +381,9 @@ fn first_events(
             Event::Call { call, .. } => effects(call).and_then(|s| {
                 if s.releases.contains(&class) {
                     Some(true)
-                } else if s.acquires.iter().any(|l| l.class == class) {
+                } else if s.acquires.iter().any(|l| l.class == class)
+                    || s.cond_acquires.iter().any(|(l, _)| l.class == class)
+                {
                     Some(false)
                 } else {
                     None

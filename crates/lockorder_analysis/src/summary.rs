@@ -30,17 +30,34 @@ pub struct FunctionSummary {
     /// Locks held exactly when the function succeeds (`find_lock_task_mm`, trylock
     /// wrappers): the return value tells, with this polarity.
     pub cond_acquires: Vec<(SummaryLock, Success)>,
+    /// Locks the function (or its callees) waits for, released or not: taken under the
+    /// caller's locks, they order after them.
+    pub waits_for: Vec<SummaryLock>,
 }
+
+/// Locks listed per summary in `waits_for`; beyond, the rest is dropped.
+const MAX_WAITS_FOR: usize = 64;
 
 impl FunctionSummary {
     pub fn is_empty(&self) -> bool {
-        self.releases.is_empty() && self.acquires.is_empty() && self.cond_acquires.is_empty()
+        self.releases.is_empty()
+            && self.acquires.is_empty()
+            && self.cond_acquires.is_empty()
+            && self.waits_for.is_empty()
     }
 }
 
 /// The summary of a function from the observations of its dataflow run.
 pub fn summarize(r: &FunctionResult) -> FunctionSummary {
     let mut s = FunctionSummary::default();
+    // A lock the function was entered holding and retakes is the caller's, not a new wait.
+    s.waits_for = r
+        .waits_for
+        .iter()
+        .filter(|l| !r.entry_held.contains(&l.class))
+        .take(MAX_WAITS_FOR)
+        .copied()
+        .collect();
     if r.returns.is_empty() {
         return s;
     }

@@ -537,6 +537,9 @@ struct FnBuilder<'f, 'a> {
     atom_vars: Vec<Vec<VarId>>,
     atom_var: Vec<Option<VarId>>,
     vars: HashMap<String, VarId>,
+    /// Variables declared as pointers: a non-zero pointer is a success, a non-zero
+    /// integer usually an error.
+    pointers: std::collections::HashSet<String>,
     degraded: bool,
     /// Nesting beyond [`MAX_NESTING`] was cut off.
     too_deep: bool,
@@ -564,6 +567,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             atom_vars: Vec::new(),
             atom_var: Vec::new(),
             vars: HashMap::new(),
+            pointers: Default::default(),
             degraded: false,
             too_deep: false,
             nesting: 0,
@@ -615,8 +619,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         let mut idents = Vec::new();
         collect_identifiers(n, &mut idents, 0);
-        let vars = idents.iter().map(|&i| self.text(i)).collect::<Vec<_>>();
-        let vars: Vec<VarId> = vars.into_iter().map(|v| self.var(v)).collect();
+        let vars = idents
+            .iter()
+            .map(|&i| self.text(i).split_whitespace().collect::<String>())
+            .collect::<Vec<_>>();
+        let vars: Vec<VarId> = vars.iter().map(|v| self.var(v)).collect();
         let simple = (n.kind() == "identifier")
             .then(|| vars.first().copied())
             .flatten();
@@ -770,6 +777,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             span: close,
             value: ReturnValue::Void,
             atom: None,
+            pointer: false,
         });
     }
 
@@ -845,17 +853,21 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 if let Some(v) = value {
                     self.expr(v);
                 }
-                let atom = value
-                    .map(strip_parens)
-                    .filter(|v| v.kind() == "identifier")
-                    .map(|v| {
-                        let name = self.text(v).to_string();
-                        self.atom_for_var(&name)
-                    });
+                let returned = value.map(strip_parens).filter(|v| v.kind() == "identifier");
+                let pointer = returned.is_some_and(|v| self.pointers.contains(self.text(v)));
+                let atom = returned.map(|v| {
+                    let name = self.text(v).to_string();
+                    self.atom_for_var(&name)
+                });
                 let value = value.map_or(ReturnValue::Void, |v| return_value(self.text(v)));
                 let span = self.span(n);
                 self.release_guards(1, span);
-                self.finish(Terminator::Return { span, value, atom });
+                self.finish(Terminator::Return {
+                    span,
+                    value,
+                    atom,
+                    pointer,
+                });
             }
             "break_statement" | "continue_statement" => {
                 let want_cont = n.kind() == "continue_statement";
@@ -951,6 +963,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             if let Some(scope) = self.scopes.last_mut() {
                 scope.vars.insert(name.clone(), ty.clone());
             }
+            let inner = if d.kind() == "init_declarator" {
+                d.child_by_field_name("declarator")
+            } else {
+                Some(d)
+            };
+            if inner.is_some_and(|i| i.kind() == "pointer_declarator") {
+                self.pointers.insert(name.clone());
+            }
             if d.kind() == "init_declarator" {
                 if let Some(v) = d.child_by_field_name("value") {
                     self.assign_value(&name, v);
@@ -989,18 +1009,42 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
     }
 
+    /// The variable an assignment writes: a field path (`dev->head`) or a plain variable;
+    /// writing `a[i]` or `*p` writes through the array or pointer.
+    fn lvalue_var(&mut self, mut n: Node) -> Option<VarId> {
+        for _ in 0..64 {
+            match n.kind() {
+                "subscript_expression" | "pointer_expression" => {
+                    n = n.child_by_field_name("argument")?
+                }
+                "parenthesized_expression" => n = named_children(n).next()?,
+                "field_expression" | "identifier" => {
+                    let key: String = self.text(n).split_whitespace().collect();
+                    return Some(self.var(&key));
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
     /// Records that the value of the call at `call` feeds `atom`.
     fn tag_call_result(&mut self, call: Node, atom: AtomId) {
         let span = self.span(call);
-        for b in [self.cur as usize] {
-            if let Some(Event::Call { result, .. }) = self.blocks[b]
-                .events
-                .iter_mut()
-                .rev()
-                .find(|e| matches!(e, Event::Call { span: s, .. } if *s == span))
-            {
-                *result = Some(atom);
-            }
+        let events = &mut self.blocks[self.cur as usize].events;
+        let Some(i) = events
+            .iter()
+            .rposition(|e| matches!(e, Event::Call { span: s, .. } if *s == span))
+        else {
+            return;
+        };
+        if let Event::Call { result, .. } = &mut events[i] {
+            *result = Some(atom);
+        }
+        // `s = find_lock(x)`: the assignment that follows the call forgets the old `s`;
+        // what the call establishes about the new one must come after it.
+        if i + 2 == events.len() && matches!(events[i + 1], Event::Assign { .. }) {
+            events.swap(i, i + 1);
         }
     }
 
@@ -1268,6 +1312,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 span,
                 value,
                 atom: None,
+                pointer: false,
             });
         } else if let Some(label) = fail.strip_prefix("goto") {
             let (target, depth) = self.label(label.trim());
@@ -1530,8 +1575,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 } else {
                     self.expr(r);
                     self.expr(l);
-                    if let Some(root) = root_identifier(l) {
-                        let v = self.var(self.text(root));
+                    if let Some(v) = self.lvalue_var(l) {
                         self.emit(Event::Assign {
                             var: v,
                             value: None,
@@ -1540,8 +1584,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 }
             }
             "update_expression" => {
-                if let Some(root) = n.child_by_field_name("argument").and_then(root_identifier) {
-                    let v = self.var(self.text(root));
+                if let Some(v) = n
+                    .child_by_field_name("argument")
+                    .and_then(|a| self.lvalue_var(a))
+                {
                     self.emit(Event::Assign {
                         var: v,
                         value: None,
@@ -1856,20 +1902,6 @@ fn flatten_commas<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>) {
     }
 }
 
-fn root_identifier(mut n: Node) -> Option<Node> {
-    for _ in 0..64 {
-        match n.kind() {
-            "identifier" => return Some(n),
-            "field_expression" | "subscript_expression" | "pointer_expression" => {
-                n = n.child_by_field_name("argument")?
-            }
-            "parenthesized_expression" => n = named_children(n).next()?,
-            _ => return None,
-        }
-    }
-    None
-}
-
 /// Identifiers a condition reads (not called function names, not field names).
 fn collect_identifiers<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
     if depth > 32 {
@@ -1877,6 +1909,14 @@ fn collect_identifiers<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
     }
     match n.kind() {
         "identifier" => out.push(n),
+        // `dev->ready` is read as itself (assigning `dev->head` does not change it) and
+        // through its base (assigning `dev` does).
+        "field_expression" => {
+            out.push(n);
+            if let Some(a) = n.child_by_field_name("argument") {
+                collect_identifiers(a, out, depth + 1);
+            }
+        }
         "call_expression" => {
             if let Some(a) = n.child_by_field_name("arguments") {
                 collect_identifiers(a, out, depth + 1);

@@ -120,6 +120,8 @@ pub enum Terminator {
         /// The atom of a returned variable (`return ret;`): what the path knows of it
         /// refines `value`.
         atom: Option<AtomId>,
+        /// The returned variable is a pointer: known non-zero, it is a success.
+        pointer: bool,
     },
     /// After a call that never returns (`BUG()`, `panic()`).
     Unreachable,

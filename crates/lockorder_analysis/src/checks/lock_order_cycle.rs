@@ -44,7 +44,12 @@ const MAX_WITNESSES_SHOWN: usize = 8;
 pub const MAX_CYCLE_LOCKS: usize = 3;
 
 /// Reports cycles; returns how many longer than [`MAX_CYCLE_LOCKS`] were left out.
-pub fn check(program: &Program, classes: &ClassTable, graph: &OrderGraph, out: &mut Vec<Finding>) -> usize {
+pub fn check(
+    program: &Program,
+    classes: &ClassTable,
+    graph: &OrderGraph,
+    out: &mut Vec<Finding>,
+) -> usize {
     let mut long_cycles = 0;
     // Every 2-lock inversion, once per unordered pair.
     let mut covered: BTreeSet<(ClassId, ClassId)> = BTreeSet::new();

@@ -59,6 +59,16 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
         if clean.is_empty() || crate::summary::held_on_success(r, &leaking, &clean).is_some() {
             continue;
         }
+        // Returns of the same kind of value with and without the lock are the inconsistent
+        // ones (`return NULL` both ways); a different leaking value (`return s`) may be the
+        // success path of a function that returns the lock held.
+        let clean_values: Vec<ReturnValue> = clean.iter().map(|&i| r.returns[i].value).collect();
+        let shared: Vec<usize> = leaking
+            .iter()
+            .copied()
+            .filter(|&i| clean_values.contains(&r.returns[i].value))
+            .collect();
+        let leaking = if shared.is_empty() { leaking } else { shared };
         let name = ctx.classes.name(class).to_string();
         let release_site = r.returns[clean[0]]
             .released
