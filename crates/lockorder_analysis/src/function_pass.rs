@@ -78,6 +78,12 @@ struct Collector<'a> {
     returns: HashMap<(u32, u32, ReturnValue, Vec<ClassId>), usize>,
 }
 
+/// Queued rwlock readers nest in interrupt context; the function's context is not known
+/// yet, so reader-on-reader of an `rwlock_t` is left alone.
+fn may_nest(held: Mode, again: Mode, kind: LockKind) -> bool {
+    held == Mode::Shared && again == Mode::Shared && kind == LockKind::Rwlock
+}
+
 impl Collector<'_> {
     fn add_wait(&mut self, class: ClassId, kind: LockKind, mode: Mode) {
         if !self.result.waits_for.iter().any(|l| l.class == class) {
@@ -113,12 +119,9 @@ impl Observer for Collector<'_> {
                 self.add_wait(class, acq.kind, acq.mode);
                 let again = state.held.iter().find(|h| h.lock == acq.lock && !h.nested);
                 if let Some(h) = again {
-                    // Queued rwlock readers nest only in interrupt context; the function's
-                    // context is not known yet, so reader-on-reader is left alone.
-                    let readers = h.mode == Mode::Shared
-                        && acq.mode == Mode::Shared
-                        && acq.kind == LockKind::Rwlock;
-                    if !readers && self.seen_double.insert((h.site.start, span.start)) {
+                    if !may_nest(h.mode, acq.mode, acq.kind)
+                        && self.seen_double.insert((h.site.start, span.start))
+                    {
                         self.result.double_locks.push(DoubleLock {
                             class,
                             kind: acq.kind,
@@ -170,9 +173,7 @@ impl Observer for Collector<'_> {
                         });
                     }
                 } else if !h.nested
-                    && !(h.mode == Mode::Shared
-                        && l.mode == Mode::Shared
-                        && l.kind == LockKind::Rwlock)
+                    && !may_nest(h.mode, l.mode, l.kind)
                     && self.seen_double.insert((h.site.start, span.start))
                 {
                     self.result.double_locks.push(DoubleLock {
