@@ -376,6 +376,6 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
                 state.values.push((*var, *v));
             }
         }
-        Event::Call { .. } => {}
+        Event::Call { .. } | Event::AssertHeld { .. } => {}
     }
 }

@@ -317,42 +317,69 @@ fn held_on_entry(
     class_of: &dyn Fn(LockId) -> ClassId,
     effects: CallEffects,
 ) -> Vec<Held> {
-    // Candidates: every lock released here, directly or by a summarised callee.
-    let mut released: Vec<(LockId, ClassId, LockKind, Mode)> = Vec::new();
-    for e in f.blocks.iter().flat_map(|b| &b.events) {
+    let events = || f.blocks.iter().flat_map(|b| &b.events);
+    let kind_of = |class: ClassId| {
+        events()
+            .find_map(|e| match e {
+                Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. }
+                    if class_of(acq.lock) == class =>
+                {
+                    Some(acq.kind)
+                }
+                Event::Release { lock, kind, .. } if class_of(*lock) == class => Some(*kind),
+                _ => None,
+            })
+            .unwrap_or(LockKind::Mutex)
+    };
+    let entry = |lock: LockId, class: ClassId, kind: LockKind, mode: Mode| Held {
+        lock,
+        class,
+        kind,
+        mode: if mode == Mode::Any {
+            Mode::Exclusive
+        } else {
+            mode
+        },
+        nested: false,
+        site: f.name_span,
+        on_entry: true,
+        again: false,
+    };
+    let mut out: Vec<Held> = Vec::new();
+    // `__must_hold(x)`, `__releases(x)`: held on entry, whatever the body does.
+    for &lock in &f.held_on_entry {
+        let class = class_of(lock);
+        if !out.iter().any(|h| h.class == class) {
+            out.push(entry(lock, class, kind_of(class), Mode::Exclusive));
+        }
+    }
+    // Otherwise: a lock released (directly or by a summarised callee) or asserted held
+    // before any path takes it.
+    let mut candidates: Vec<(LockId, ClassId, LockKind, Mode)> = Vec::new();
+    for e in events() {
         match e {
             Event::Release {
                 lock, kind, mode, ..
-            } => released.push((*lock, class_of(*lock), *kind, *mode)),
+            } => candidates.push((*lock, class_of(*lock), *kind, *mode)),
+            Event::AssertHeld { lock, .. } => {
+                let class = class_of(*lock);
+                candidates.push((*lock, class, kind_of(class), Mode::Exclusive));
+            }
             Event::Call { call, .. } => {
                 for &c in effects(call).map(|s| s.releases.as_slice()).unwrap_or(&[]) {
-                    released.push((dataflow::VIA_CALL, c, LockKind::Mutex, Mode::Exclusive));
+                    candidates.push((dataflow::VIA_CALL, c, LockKind::Mutex, Mode::Exclusive));
                 }
             }
             _ => {}
         }
     }
-    let mut out: Vec<Held> = Vec::new();
-    for (lock, class, kind, mode) in released {
+    for (lock, class, kind, mode) in candidates {
         if out.iter().any(|h| h.class == class) {
             continue;
         }
         let (release_first, acquire_first) = first_events(f, class, class_of, effects);
         if release_first && !acquire_first {
-            out.push(Held {
-                lock,
-                class,
-                kind,
-                mode: if mode == Mode::Any {
-                    Mode::Exclusive
-                } else {
-                    mode
-                },
-                nested: false,
-                site: f.name_span,
-                on_entry: true,
-                again: false,
-            });
+            out.push(entry(lock, class, kind, mode));
         }
     }
     out
@@ -373,7 +400,11 @@ fn first_events(
     while let Some(b) = stack.pop() {
         let block = &f.blocks[b];
         let first = block.events.iter().find_map(|e| match e {
-            Event::Release { lock, .. } if class_of(*lock) == class => Some(true),
+            Event::Release { lock, .. } | Event::AssertHeld { lock, .. }
+                if class_of(*lock) == class =>
+            {
+                Some(true)
+            }
             Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. }
                 if class_of(acq.lock) == class =>
             {

@@ -49,15 +49,17 @@ impl FunctionSummary {
 
 /// The summary of a function from the observations of its dataflow run.
 pub fn summarize(r: &FunctionResult) -> FunctionSummary {
-    let mut s = FunctionSummary::default();
     // A lock the function was entered holding and retakes is the caller's, not a new wait.
-    s.waits_for = r
-        .waits_for
-        .iter()
-        .filter(|l| !r.entry_held.contains(&l.class))
-        .take(MAX_WAITS_FOR)
-        .copied()
-        .collect();
+    let mut s = FunctionSummary {
+        waits_for: r
+            .waits_for
+            .iter()
+            .filter(|l| !r.entry_held.contains(&l.class))
+            .take(MAX_WAITS_FOR)
+            .copied()
+            .collect(),
+        ..FunctionSummary::default()
+    };
     if r.returns.is_empty() {
         return s;
     }

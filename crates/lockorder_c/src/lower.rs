@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use lockorder_ir::{
-    Acquire, Annotation, AtomId, Block, BlockId, Call, Event, FieldDef, FileFacts, FileId,
-    Function, GlobalDecl, LockExpr, LockId, LockRoot, PathStep, ReturnValue, Span, StructDef,
-    Success, Terminator, VarId,
+    Acquire, Annotation, AnnotationKind, AtomId, Block, BlockId, Call, Event, FieldDef, FileFacts,
+    FileId, Function, GlobalDecl, LockExpr, LockId, LockRoot, PathStep, ReturnValue, Span,
+    StructDef, Success, Terminator, VarId,
 };
 use lockorder_rules::{Op, Rules};
 use tree_sitter::{Node, Parser};
@@ -396,13 +396,19 @@ impl<'a> FileLowerer<'a> {
         }
         fb.degraded = body.has_error();
         let head = node.start_byte() as u32..body.start_byte() as u32;
-        let annotations = fb
+        let annotations: Vec<(AnnotationKind, String)> = fb
             .fl
             .facts
             .annotations
             .iter()
             .filter(|a| head.contains(&a.span.start))
             .map(|a| (a.kind, a.argument.clone()))
+            .collect();
+        // `__must_hold(x)` and `__releases(x)`: the caller holds x on entry.
+        let held_on_entry = annotations
+            .iter()
+            .filter(|(k, _)| matches!(k, AnnotationKind::MustHold | AnnotationKind::Releases))
+            .map(|(_, arg)| fb.lock_from_text(arg))
             .collect();
         fb.function_body(body);
         let function = Function {
@@ -416,6 +422,7 @@ impl<'a> FileLowerer<'a> {
             degraded: fb.degraded || fb.too_deep,
             too_deep: fb.too_deep,
             labels: fb.defined_labels,
+            held_on_entry,
             annotations,
         };
         self.facts.stats.functions += 1;
@@ -724,6 +731,59 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         path.reverse();
         let text: String = self.text(arg).split_whitespace().collect();
         self.fl.intern_lock(LockExpr { root, path, text })
+    }
+
+    /// A lock expression written in an annotation (`&dev->lock`, `sem`), resolved like
+    /// the same text in the body would be.
+    fn lock_from_text(&mut self, text: &str) -> LockId {
+        let t: String = text.split_whitespace().collect();
+        let body = t
+            .trim_start_matches('&')
+            .trim_start_matches('(')
+            .trim_end_matches(')');
+        let ident_end = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(body.len());
+        let (name, mut rest) = body.split_at(ident_end);
+        let mut path = Vec::new();
+        let mut ok = !name.is_empty();
+        while ok && !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix("->").or_else(|| rest.strip_prefix('.')) {
+                let end = r
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(r.len());
+                path.push(PathStep::Field(r[..end].to_string()));
+                ok = end > 0;
+                rest = &r[end..];
+            } else if let Some(r) = rest.strip_prefix('[') {
+                let end = r.find(']').map_or(r.len(), |e| e + 1);
+                path.push(PathStep::Index);
+                rest = &r[end..];
+            } else {
+                ok = false;
+            }
+        }
+        let root = if !ok {
+            path.clear();
+            LockRoot::Opaque
+        } else {
+            match self.lookup_var_type(name) {
+                Some(ty) => LockRoot::Var {
+                    name: name.to_string(),
+                    ty,
+                    function: self.function.clone(),
+                },
+                None => LockRoot::Global {
+                    name: name.to_string(),
+                    file_static: self.fl.file_globals.get(name).copied().unwrap_or(false),
+                },
+            }
+        };
+        self.fl.intern_lock(LockExpr {
+            root,
+            path,
+            text: t,
+        })
     }
 
     /// The root of `f(x)->lock`: a `container_of`-style macro names its type; any other
@@ -1655,6 +1715,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let span = self.span(n);
         if func.kind() == "identifier" {
             let name = self.text(func);
+            if self.fl.rules.assert_held.contains(name) {
+                if let Some(arg) = n
+                    .child_by_field_name("arguments")
+                    .and_then(|a| named_children(a).next())
+                {
+                    let lock = self.lock_expr(arg);
+                    self.emit(Event::AssertHeld { lock, span });
+                }
+            }
             if let Some(&count_arg) = self.fl.rules.semaphore_inits.get(name) {
                 let args: Vec<Node> = n
                     .child_by_field_name("arguments")

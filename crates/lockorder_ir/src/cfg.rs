@@ -66,6 +66,11 @@ pub enum Event {
         mode: Mode,
         span: Span,
     },
+    /// `lockdep_assert_held(&l)`: the code states that `l` is held here.
+    AssertHeld {
+        lock: LockId,
+        span: Span,
+    },
     /// `downgrade_write`: the writer becomes a reader without releasing.
     Downgrade {
         lock: LockId,
@@ -150,6 +155,8 @@ pub struct Function {
     pub degraded: bool,
     /// Statements or conditions nested deeper than the front end follows were cut off.
     pub too_deep: bool,
+    /// Locks the function's annotations say its caller holds (`__must_hold`, `__releases`).
+    pub held_on_entry: Vec<LockId>,
     /// Labels defined in the body (`out_unlock:`), in source order.
     pub labels: Vec<(String, Span)>,
     /// Context annotations on the definition (`__must_hold(&dev->lock)`).

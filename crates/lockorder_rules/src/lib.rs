@@ -74,6 +74,8 @@ pub struct Rules {
     pub prepass: PrepassRules,
     /// Calls that never return (`BUG`, `panic`).
     pub noreturn: HashSet<String>,
+    /// Calls asserting that their argument lock is held (`lockdep_assert_held`).
+    pub assert_held: HashSet<String>,
     /// Semaphore initialisers and their count argument: a count of 0 makes a completion.
     pub semaphore_inits: HashMap<String, usize>,
     /// Calls returning a pointer to the type named by an argument (`container_of`).

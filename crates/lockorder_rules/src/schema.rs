@@ -32,11 +32,13 @@ pub(crate) struct RuleFile {
     #[serde(default)]
     prepass: Option<PrepassEntry>,
     #[serde(default)]
-    noreturn: Option<NoreturnEntry>,
+    noreturn: Option<CallList>,
     #[serde(default)]
     semaphore_init: Vec<SemaphoreInitEntry>,
     #[serde(default)]
     typed_result: Vec<TypedResultEntry>,
+    #[serde(default)]
+    assert_held: Option<CallList>,
 }
 
 #[derive(Deserialize)]
@@ -117,7 +119,7 @@ struct DefinerEntry {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct NoreturnEntry {
+struct CallList {
     calls: Vec<String>,
 }
 
@@ -219,6 +221,9 @@ impl RuleFile {
         }
         if let Some(n) = self.noreturn {
             rules.noreturn.extend(n.calls);
+        }
+        if let Some(a) = self.assert_held {
+            rules.assert_held.extend(a.calls);
         }
         for e in self.semaphore_init {
             for c in e.calls {
