@@ -39,6 +39,14 @@ pub struct Held {
     pub again: bool,
 }
 
+impl Held {
+    /// The same lock: the same expression, or for locks taken inside callees (which have
+    /// no expression here) the same class.
+    pub fn same_lock(&self, other: &Held) -> bool {
+        self.lock == other.lock && (self.lock != VIA_CALL || self.class == other.class)
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct State {
     /// In acquisition order.
@@ -68,7 +76,7 @@ impl State {
     /// Equal held and pending locks, whatever the sites, facts and release history.
     fn same_locks(&self, other: &State) -> bool {
         let held =
-            |a: &Held, b: &Held| a.lock == b.lock && a.mode == b.mode && a.nested == b.nested;
+            |a: &Held, b: &Held| a.same_lock(b) && a.mode == b.mode && a.nested == b.nested;
         self.held.len() == other.held.len()
             && self.pending.len() == other.pending.len()
             && self.held.iter().zip(&other.held).all(|(a, b)| held(a, b))
@@ -252,7 +260,7 @@ fn assume(state: &State, f: &Function, atom: AtomId, truth: bool, remember: bool
     while i < s.pending.len() {
         if s.pending[i].0 == atom {
             let (_, held, success) = s.pending.remove(i);
-            if success.held_when(truth) && !s.held.iter().any(|h| h.lock == held.lock) {
+            if success.held_when(truth) && !s.held.iter().any(|h| h.same_lock(&held)) {
                 s.held.push(held);
             }
         } else {
