@@ -75,8 +75,7 @@ fn truth_of(v: ReturnValue) -> Option<bool> {
 impl State {
     /// Equal held and pending locks, whatever the sites, facts and release history.
     fn same_locks(&self, other: &State) -> bool {
-        let held =
-            |a: &Held, b: &Held| a.same_lock(b) && a.mode == b.mode && a.nested == b.nested;
+        let held = |a: &Held, b: &Held| a.same_lock(b) && a.mode == b.mode && a.nested == b.nested;
         self.held.len() == other.held.len()
             && self.pending.len() == other.pending.len()
             && self.held.iter().zip(&other.held).all(|(a, b)| held(a, b))

@@ -631,9 +631,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .map(|&i| self.text(i).split_whitespace().collect::<String>())
             .collect::<Vec<_>>();
         let vars: Vec<VarId> = vars.iter().map(|v| self.var(v)).collect();
-        let simple = (n.kind() == "identifier")
-            .then(|| vars.first().copied())
-            .flatten();
+        let simple = match n.kind() {
+            "identifier" | "field_expression" => Some(self.var(&key)),
+            _ => None,
+        };
         self.new_atom(key, vars, simple)
     }
 
@@ -913,12 +914,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 if let Some(v) = value {
                     self.expr(v);
                 }
-                let returned = value.map(strip_parens).filter(|v| v.kind() == "identifier");
-                let pointer = returned.is_some_and(|v| self.pointers.contains(self.text(v)));
-                let atom = returned.map(|v| {
-                    let name = self.text(v).to_string();
-                    self.atom_for_var(&name)
+                let returned = value
+                    .map(strip_parens)
+                    .filter(|v| matches!(v.kind(), "identifier" | "field_expression"));
+                // A field's type is not known here: only constants refine it, not
+                // non-zero tests (which would make a returned pointer an error).
+                let pointer = returned.is_some_and(|v| {
+                    v.kind() == "field_expression" || self.pointers.contains(self.text(v))
                 });
+                let atom = returned.map(|v| self.atom(v));
                 let value = value.map_or(ReturnValue::Void, |v| return_value(self.text(v)));
                 let span = self.span(n);
                 self.release_guards(1, span);
@@ -1448,6 +1452,18 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                             // `x == 0` is `!x`; `x != 0` and `ret < 0` (a failed lock call) are `x`.
                             if op == "==" {
                                 self.cond(o, f, t);
+                            } else if op == "<" {
+                                // On the true edge the value is negative: an error code.
+                                let negative = self.new_block();
+                                self.cond(o, negative, f);
+                                self.cur = negative;
+                                if let Some(var) = self.lvalue_var(o) {
+                                    self.emit(Event::Assign {
+                                        var,
+                                        value: Some(ReturnValue::Error),
+                                    });
+                                }
+                                self.goto(t);
                             } else {
                                 self.cond(o, t, f);
                             }
