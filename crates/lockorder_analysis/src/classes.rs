@@ -14,6 +14,7 @@ pub struct ClassTable {
     names: Vec<String>,
     /// Classes that are semaphores used as completions somewhere: not locks.
     completion: Vec<bool>,
+    scope: Vec<ClassScope>,
     /// Per file, the class of each of its interned lock expressions.
     per_file: Vec<Vec<ClassId>>,
 }
@@ -99,6 +100,27 @@ impl<'p> TypeEnv<'p> {
     }
 }
 
+/// How far a class reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ClassScope {
+    /// A global or file-static lock object.
+    SingleInstance,
+    /// A field class: many instances.
+    Instances,
+    /// A lock passed by pointer or a local object: meaningful in its function only.
+    FunctionLocal,
+}
+
+impl ClassScope {
+    fn of(e: &LockExpr) -> Self {
+        match (&e.root, e.path.is_empty()) {
+            (LockRoot::Global { .. }, true) => ClassScope::SingleInstance,
+            (LockRoot::Var { .. }, true) => ClassScope::FunctionLocal,
+            _ => ClassScope::Instances,
+        }
+    }
+}
+
 fn render_path(path: &[PathStep]) -> String {
     let mut s = String::new();
     for step in path {
@@ -119,6 +141,7 @@ impl ClassTable {
     pub fn build(program: &Program) -> Self {
         let env = TypeEnv::build(program);
         let mut ids: HashMap<String, ClassId> = HashMap::new();
+        let mut scope: Vec<ClassScope> = Vec::new();
         let mut names = Vec::new();
         let mut per_file = Vec::with_capacity(program.files.len());
         for file in &program.files {
@@ -137,6 +160,7 @@ impl ClassTable {
                     let name = class_name(&env, &statics, &file.rel_path, e);
                     *ids.entry(name.clone()).or_insert_with(|| {
                         names.push(name);
+                        scope.push(ClassScope::of(e));
                         (names.len() - 1) as ClassId
                     })
                 })
@@ -152,12 +176,25 @@ impl ClassTable {
         ClassTable {
             names,
             completion,
+            scope,
             per_file,
         }
     }
 
     pub fn class_of(&self, file: usize, lock: lockorder_ir::LockId) -> ClassId {
         self.per_file[file][lock as usize]
+    }
+
+    /// A lock known only inside one function (passed by pointer, or a local object): it
+    /// means nothing to a caller, so it stays out of summaries.
+    pub fn is_function_local(&self, class: ClassId) -> bool {
+        self.scope[class as usize] == ClassScope::FunctionLocal
+    }
+
+    /// A class with one instance (a global or file-static lock object): taking it again
+    /// anywhere below a holder is certainly the same lock.
+    pub fn is_single_instance(&self, class: ClassId) -> bool {
+        self.scope[class as usize] == ClassScope::SingleInstance
     }
 
     /// A semaphore initialised to 0 somewhere: a completion, which orders nothing.

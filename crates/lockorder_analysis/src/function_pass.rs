@@ -69,6 +69,7 @@ pub struct FunctionResult {
 
 struct Collector<'a> {
     class_of: &'a dyn Fn(LockId) -> ClassId,
+    single_instance: &'a dyn Fn(ClassId) -> bool,
     result: FunctionResult,
     seen_edges: HashSet<(ClassId, ClassId)>,
     seen_double: HashSet<(u32, u32)>,
@@ -174,6 +175,9 @@ impl Observer for Collector<'_> {
                     }
                 } else if !h.nested
                     && !may_nest(h.mode, l.mode, l.kind)
+                    // Below a call, a field class may be another instance (the parent
+                    // inode's lock); a global or static lock is certainly the same one.
+                    && (self.single_instance)(l.class)
                     && self.seen_double.insert((h.site.start, span.start))
                 {
                     self.result.double_locks.push(DoubleLock {
@@ -270,8 +274,10 @@ pub fn analyse_function(
     };
     let entry = held_on_entry(f, &class_of, effects);
     let entry_held = entry.iter().map(|h| h.class).collect();
+    let single_instance = |c: ClassId| classes.is_single_instance(c);
     let mut c = Collector {
         class_of: &class_of,
+        single_instance: &single_instance,
         result: FunctionResult::default(),
         seen_edges: HashSet::new(),
         seen_double: HashSet::new(),

@@ -8,7 +8,7 @@ use crate::classes::ClassTable;
 use crate::finding::Finding;
 use crate::function_pass::{self, FunctionResult};
 use crate::order_graph::OrderGraph;
-use crate::summary::{bottom_up_levels, summarize, CallResolver, FunctionSummary};
+use crate::summary::{bottom_up_levels, summarize_for_callers, CallResolver, FunctionSummary};
 
 /// A source file as the analysis sees it.
 pub struct SourceFile {
@@ -81,7 +81,7 @@ pub fn analyze(program: &Program) -> Analysis {
             })
             .collect();
         for (&(fi, fj), r) in level.iter().zip(done) {
-            let s = summarize(&r);
+            let s = summarize_for_callers(&r, &classes);
             if !s.is_empty() {
                 summaries[offsets[fi] + fj] = Some(s);
             }

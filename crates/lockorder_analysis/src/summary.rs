@@ -48,6 +48,20 @@ impl FunctionSummary {
 }
 
 /// The summary of a function from the observations of its dataflow run.
+/// The summary of a function, without the locks that mean nothing to a caller.
+pub fn summarize_for_callers(
+    r: &FunctionResult,
+    classes: &crate::classes::ClassTable,
+) -> FunctionSummary {
+    let mut s = summarize(r);
+    let local = |c: ClassId| classes.is_function_local(c);
+    s.releases.retain(|&c| !local(c));
+    s.acquires.retain(|l| !local(l.class));
+    s.cond_acquires.retain(|(l, _)| !local(l.class));
+    s.waits_for.retain(|l| !local(l.class));
+    s
+}
+
 pub fn summarize(r: &FunctionResult) -> FunctionSummary {
     // A lock the function was entered holding and retakes is the caller's, not a new wait.
     let mut s = FunctionSummary {
