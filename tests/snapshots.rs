@@ -36,3 +36,23 @@ fn three_lock_cycle_across_files() {
 fn inversion_through_accessors() {
     insta::assert_snapshot!(full("lock_order_cycle", &["accessor_and_container_of.c"]));
 }
+
+#[test]
+fn double_lock() {
+    insta::assert_snapshot!(full("double_lock", &["spin_same_twice.c"]));
+}
+
+#[test]
+fn unreleased_lock_with_cleanup_label() {
+    insta::assert_snapshot!(full("unreleased_lock", &["goto_ladder.c"]));
+}
+
+#[test]
+fn unreleased_lock_with_unlock_to_add() {
+    insta::assert_snapshot!(full("unreleased_lock", &["early_return.c"]));
+}
+
+#[test]
+fn unbalanced_unlock() {
+    insta::assert_snapshot!(full("unbalanced_unlock", &["goto_double_unlock.c"]));
+}

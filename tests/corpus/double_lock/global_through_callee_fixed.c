@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fixed twin of global_through_callee.c: the reload path refreshes the
+ * count after dropping the registry lock.
+ */
+#include <linux/mutex.h>
+#include <linux/list.h>
+
+static DEFINE_MUTEX(fwreg_lock);
+static LIST_HEAD(fwreg_list);
+static unsigned int fwreg_count;
+
+static void fwreg_count_entries(void)
+{
+	struct list_head *p;
+
+	mutex_lock(&fwreg_lock);
+	fwreg_count = 0;
+	list_for_each(p, &fwreg_list)
+		fwreg_count++;
+	mutex_unlock(&fwreg_lock);
+}
+
+static void fwreg_refresh(void)
+{
+	fwreg_count_entries();
+}
+
+void fwreg_reload(void)
+{
+	mutex_lock(&fwreg_lock);
+	INIT_LIST_HEAD(&fwreg_list);
+	mutex_unlock(&fwreg_lock);
+	fwreg_refresh();
+}

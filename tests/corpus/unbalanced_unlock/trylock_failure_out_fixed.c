@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fixed twin of trylock_failure_out.c: the failed trylock jumps past
+ * the unlock to `out:`; the success path falls into `out_unlock:`.
+ */
+#include <linux/io.h>
+#include <linux/jiffies.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+
+struct bled {
+	spinlock_t lock;		/* on, brightness register */
+	struct timer_list timer;
+	void __iomem *regs;
+	unsigned long period;
+	u32 brightness;
+	bool on;
+};
+
+static void bled_blink_timer(struct timer_list *t)
+{
+	struct bled *led = from_timer(led, t, timer);
+
+	if (!spin_trylock(&led->lock))
+		goto out;	/* busy: try again next period */
+	led->on = !led->on;
+	writel(led->on ? led->brightness : 0, led->regs);
+	spin_unlock(&led->lock);
+out:
+	mod_timer(&led->timer, jiffies + led->period);
+}
