@@ -11,7 +11,7 @@ use crate::classes::{ClassId, ClassTable};
 use crate::dataflow::{self, CallEffects, DataflowStats, Held, Observer, State};
 use crate::order_graph::LocalEdge;
 use crate::program::Program;
-use crate::summary::{FunctionSummary, SummaryLock};
+use crate::summary::{FunctionSummary, SummaryLock, MAX_CALL_DEPTH};
 
 /// A lock acquired while an instance of its class is held.
 #[derive(Clone, Debug)]
@@ -86,11 +86,14 @@ fn may_nest(held: Mode, again: Mode, kind: LockKind) -> bool {
 }
 
 impl Collector<'_> {
-    fn add_wait(&mut self, class: ClassId, kind: LockKind, mode: Mode) {
-        if !self.result.waits_for.iter().any(|l| l.class == class) {
-            self.result
-                .waits_for
-                .push(SummaryLock { class, kind, mode });
+    fn add_wait(&mut self, class: ClassId, kind: LockKind, mode: Mode, depth: u8) {
+        if depth <= MAX_CALL_DEPTH && !self.result.waits_for.iter().any(|l| l.class == class) {
+            self.result.waits_for.push(SummaryLock {
+                class,
+                kind,
+                mode,
+                depth,
+            });
         }
     }
 }
@@ -117,7 +120,7 @@ impl Observer for Collector<'_> {
                 if !acq.waits || acq.nested {
                     return;
                 }
-                self.add_wait(class, acq.kind, acq.mode);
+                self.add_wait(class, acq.kind, acq.mode, 1);
                 let again = state.held.iter().find(|h| h.lock == acq.lock && !h.nested);
                 if let Some(h) = again {
                     if !may_nest(h.mode, acq.mode, acq.kind)
@@ -158,11 +161,16 @@ impl Observer for Collector<'_> {
         // What the callee waits for, it waits for under the caller's locks — except those
         // it releases first.
         for l in summary.waits_for.iter().chain(&summary.acquires) {
-            self.add_wait(l.class, l.kind, l.mode);
+            self.add_wait(l.class, l.kind, l.mode, l.depth + 1);
+            // A sleeping lock below a call under a spinning one would be a sleep in atomic
+            // context: such paths are almost always ones that cannot happen, and a real
+            // one is a sleep-in-atomic bug, not an order.
+            let spinning = |k: LockKind| matches!(k, LockKind::Spinlock | LockKind::Rwlock);
             for h in state
                 .held
                 .iter()
                 .filter(|h| !summary.releases.contains(&h.class))
+                .filter(|h| spinning(l.kind) || !spinning(h.kind))
             {
                 if h.class != l.class {
                     if self.seen_edges.insert((h.class, l.class)) {

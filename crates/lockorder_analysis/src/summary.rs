@@ -18,7 +18,13 @@ pub struct SummaryLock {
     pub class: ClassId,
     pub kind: LockKind,
     pub mode: Mode,
+    /// Calls between the summarised function and the acquisition (1: in its body).
+    pub depth: u8,
 }
+
+/// How many calls deep a lock taken below a call still orders the caller's locks. Deeper
+/// chains on the kernel run through paths that cannot happen under the caller's lock.
+pub const MAX_CALL_DEPTH: u8 = 3;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FunctionSummary {
@@ -96,7 +102,12 @@ pub fn summarize(r: &FunctionResult) -> FunctionSummary {
         }
     }
     for (class, kind, mode) in classes {
-        let lock = SummaryLock { class, kind, mode };
+        let lock = SummaryLock {
+            class,
+            kind,
+            mode,
+            depth: 1,
+        };
         let (held, free): (Vec<usize>, Vec<usize>) =
             (0..r.returns.len()).partition(|&i| r.returns[i].held.iter().any(|h| h.class == class));
         if free.is_empty() {
