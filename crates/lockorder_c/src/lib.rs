@@ -3,7 +3,9 @@
 //! The syntax tree is dropped before [`lower_file`] returns.
 
 mod lower;
+mod macros;
 mod prepass;
 
 pub use lower::CFrontEnd;
+pub use macros::{scan_macro_wrappers, MacroTable};
 pub use prepass::{prepass, Prepassed};

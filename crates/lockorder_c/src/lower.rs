@@ -12,6 +12,7 @@ use lockorder_ir::{
 use lockorder_rules::{Op, Rules};
 use tree_sitter::{Node, Parser};
 
+use crate::macros::{self, scan_macro_wrappers, MacroTable};
 use crate::prepass::prepass;
 
 /// Statement nesting beyond which a function is degraded instead of lowered further:
@@ -40,7 +41,15 @@ impl CFrontEnd {
 
     /// Lowers one file. The source must be UTF-8-clean enough to slice: callers replace
     /// invalid bytes beforehand.
-    pub fn lower_file(&mut self, file: FileId, src: &str, rules: &Rules) -> FileFacts {
+    /// `macros` are the lock wrapper macros of the program's headers; the file's own
+    /// are found here and take precedence.
+    pub fn lower_file(
+        &mut self,
+        file: FileId,
+        src: &str,
+        rules: &Rules,
+        macros: &MacroTable,
+    ) -> FileFacts {
         let t0 = Instant::now();
         let pre = prepass(src.as_bytes(), &rules.prepass);
         let t1 = Instant::now();
@@ -57,6 +66,12 @@ impl CFrontEnd {
         // The pre-pass output is `src` with some bytes turned into ASCII: still UTF-8 at
         // every boundary tree-sitter reports, since those are token boundaries.
         let text = String::from_utf8_lossy(&pre.text);
+        facts.macro_wrappers = scan_macro_wrappers(src, rules);
+        let own_macros: MacroTable = facts
+            .macro_wrappers
+            .iter()
+            .map(|w| (w.name.clone(), w.clone()))
+            .collect();
         let mut lowerer = FileLowerer {
             file,
             text: &text,
@@ -66,6 +81,8 @@ impl CFrontEnd {
             lock_ids: HashMap::new(),
             name_ids: HashMap::new(),
             file_globals: HashMap::new(),
+            own_macros,
+            header_macros: macros,
         };
         for d in &pre.defined_locks {
             lowerer.file_globals.insert(d.name.clone(), d.is_static);
@@ -116,6 +133,8 @@ struct FileLowerer<'a> {
     name_ids: HashMap<String, u32>,
     /// Names declared at file scope, and whether they are `static`.
     file_globals: HashMap<String, bool>,
+    own_macros: MacroTable,
+    header_macros: &'a MacroTable,
 }
 
 fn named_children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
@@ -1092,6 +1111,58 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         None
     }
 
+    /// `hdev_lock(hdev)` where `hdev_lock` is a lock wrapper macro: its lock calls, with
+    /// the arguments substituted, happen here.
+    fn expand_macro_wrapper(&mut self, name: &str, call: Node, span: Span) -> bool {
+        let Some(w) = self
+            .fl
+            .own_macros
+            .get(name)
+            .or_else(|| self.fl.header_macros.get(name))
+            .cloned()
+        else {
+            return false;
+        };
+        let args: Vec<&str> = call
+            .child_by_field_name("arguments")
+            .map(|a| named_children(a).map(|x| self.text(x)).collect())
+            .unwrap_or_default();
+        for (api, template) in &w.calls {
+            let Some(&rule) = self.fl.rules.apis.get(api.as_str()) else {
+                continue;
+            };
+            let lock = self.lock_from_text(&macros::substitute(template, &w.params, &args));
+            let acq = Acquire {
+                lock,
+                kind: rule.kind,
+                mode: rule.mode,
+                irq: rule.irq,
+                nested: rule.nested,
+                waits: rule.op != Op::Trylock && !rule.backs_off,
+            };
+            match rule.op {
+                Op::Acquire => self.emit(Event::Acquire { acq, span }),
+                Op::Release => self.emit(Event::Release {
+                    lock,
+                    kind: rule.kind,
+                    mode: rule.mode,
+                    span,
+                }),
+                Op::Downgrade => self.emit(Event::Downgrade { lock, span }),
+                Op::Trylock | Op::Conditional => {
+                    let atom = self.fresh_atom();
+                    self.emit(Event::CondAcquire {
+                        acq,
+                        atom,
+                        success: rule.success.unwrap_or(Success::Nonzero),
+                        span,
+                    });
+                }
+            }
+        }
+        true
+    }
+
     /// Records that the value of the call at `call` feeds `atom`.
     fn tag_call_result(&mut self, call: Node, atom: AtomId) {
         let span = self.span(call);
@@ -1731,6 +1802,9 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let span = self.span(n);
         if func.kind() == "identifier" {
             let name = self.text(func);
+            if self.expand_macro_wrapper(name, n, span) {
+                return;
+            }
             if self.fl.rules.assert_held.contains(name) {
                 if let Some(arg) = n
                     .child_by_field_name("arguments")

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use lockorder_analysis::{Program, Severity, SourceFile};
-use lockorder_c::CFrontEnd;
+use lockorder_c::{CFrontEnd, MacroTable};
 use lockorder_ir::{FileFacts, FileId};
 use lockorder_rules::Rules;
 use rayon::prelude::*;
@@ -86,60 +86,81 @@ pub fn run(args: CheckArgs) -> i32 {
     let t_front = Instant::now();
     let internal_errors = Mutex::new(Vec::<String>::new());
     let read_ns = std::sync::atomic::AtomicU64::new(0);
-    let lowered: Vec<Option<FileFacts>> = pool.install(|| {
-        inputs
-            .par_iter()
-            .enumerate()
-            .map_init(CFrontEnd::new, |fe, (i, input)| {
-                let t = Instant::now();
-                let (loaded, warning) = load(&input.path, args.max_file_size);
-                read_ns.fetch_add(
-                    t.elapsed().as_nanos() as u64,
-                    std::sync::atomic::Ordering::Relaxed,
-                );
-                if let Some(w) = warning {
-                    warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
+    // Headers first: their lock wrapper macros are lock primitives for every file.
+    let lower_one = |fe: &mut CFrontEnd, i: usize, macros: &MacroTable| -> Option<FileFacts> {
+        let input = &inputs[i];
+        let t = Instant::now();
+        let (loaded, warning) = load(&input.path, args.max_file_size);
+        read_ns.fetch_add(
+            t.elapsed().as_nanos() as u64,
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        if let Some(w) = warning {
+            warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
+        }
+        let text = match loaded {
+            Loaded::Text(t) => t,
+            Loaded::Skipped(w) => {
+                warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
+                return None;
+            }
+        };
+        match catch_unwind(AssertUnwindSafe(|| {
+            fe.lower_file(FileId(i as u32), &text, &rules, macros)
+        })) {
+            Ok(facts) => {
+                for f in facts.functions.iter().filter(|f| f.too_deep) {
+                    warnings
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(format!(
+                            "{}: `{}` nests too deeply; analysed up to the nesting limit",
+                            input.path.display(),
+                            f.name
+                        ));
                 }
-                let text = match loaded {
-                    Loaded::Text(t) => t,
-                    Loaded::Skipped(w) => {
-                        warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
-                        return None;
-                    }
-                };
-                match catch_unwind(AssertUnwindSafe(|| {
-                    fe.lower_file(FileId(i as u32), &text, &rules)
-                })) {
-                    Ok(facts) => {
-                        for f in facts.functions.iter().filter(|f| f.too_deep) {
-                            warnings
-                                .lock()
-                                .unwrap_or_else(|e| e.into_inner())
-                                .push(format!(
-                                    "{}: `{}` nests too deeply; analysed up to the nesting limit",
-                                    input.path.display(),
-                                    f.name
-                                ));
-                        }
-                        Some(facts)
-                    }
-                    Err(panic) => {
-                        internal_errors
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .push(format!(
-                                "{}: internal error while lowering: {}",
-                                input.path.display(),
-                                panic_message(&panic)
-                            ));
-                        // The parser may be mid-parse: start a fresh one.
-                        *fe = CFrontEnd::new();
-                        None
-                    }
-                }
-            })
-            .collect()
-    });
+                Some(facts)
+            }
+            Err(panic) => {
+                internal_errors
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(format!(
+                        "{}: internal error while lowering: {}",
+                        input.path.display(),
+                        panic_message(&panic)
+                    ));
+                // The parser may be mid-parse: start a fresh one.
+                *fe = CFrontEnd::new();
+                None
+            }
+        }
+    };
+    let is_header = |i: &usize| inputs[*i].path.extension().is_some_and(|e| e == "h");
+    let (headers, sources): (Vec<usize>, Vec<usize>) = (0..inputs.len()).partition(is_header);
+    let no_macros = MacroTable::new();
+    let lower_all = |which: &[usize], macros: &MacroTable| -> Vec<(usize, Option<FileFacts>)> {
+        pool.install(|| {
+            which
+                .par_iter()
+                .map_init(CFrontEnd::new, |fe, &i| (i, lower_one(fe, i, macros)))
+                .collect()
+        })
+    };
+    let mut lowered: Vec<Option<FileFacts>> = (0..inputs.len()).map(|_| None).collect();
+    for (i, facts) in lower_all(&headers, &no_macros) {
+        lowered[i] = facts;
+    }
+    // In file order, the first definition of a name wins.
+    let mut macros = MacroTable::new();
+    for facts in lowered.iter().flatten() {
+        for w in &facts.macro_wrappers {
+            macros.entry(w.name.clone()).or_insert_with(|| w.clone());
+        }
+    }
+    for (i, facts) in lower_all(&sources, &macros) {
+        lowered[i] = facts;
+    }
     let front_time = t_front.elapsed();
 
     let files: Vec<SourceFile> = inputs

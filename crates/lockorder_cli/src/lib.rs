@@ -30,8 +30,12 @@ pub fn main() -> i32 {
                 return 2;
             };
             let rules = lockorder_rules::Rules::defaults();
-            let facts =
-                lockorder_c::CFrontEnd::new().lower_file(lockorder_ir::FileId(0), &text, &rules);
+            let facts = lockorder_c::CFrontEnd::new().lower_file(
+                lockorder_ir::FileId(0),
+                &text,
+                &rules,
+                &lockorder_c::MacroTable::new(),
+            );
             println!("{facts:#?}");
             0
         }

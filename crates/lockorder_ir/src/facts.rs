@@ -56,6 +56,16 @@ pub struct FileStats {
     pub lower_ns: u64,
 }
 
+/// A function-like macro whose body is lock calls: `#define hci_dev_lock(d)
+/// mutex_lock(&d->lock)`. Each `(call, argument template)` is expanded at a use by
+/// substituting the macro's parameters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MacroWrapper {
+    pub name: String,
+    pub params: Vec<String>,
+    pub calls: Vec<(String, String)>,
+}
+
 /// Everything the analysis needs from one source file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileFacts {
@@ -68,6 +78,8 @@ pub struct FileFacts {
     pub completions: Vec<LockId>,
     /// Declared return types of the functions defined or declared here, by name.
     pub return_types: Vec<(String, String)>,
+    /// Lock wrapper macros defined here.
+    pub macro_wrappers: Vec<MacroWrapper>,
     pub structs: Vec<StructDef>,
     /// `typedef struct foo foo_t;` as ("foo_t", "struct foo").
     pub typedefs: Vec<(String, String)>,

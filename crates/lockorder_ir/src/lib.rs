@@ -11,7 +11,7 @@ pub use cfg::{
     Acquire, AtomId, Block, BlockId, Call, Event, Function, ReturnValue, Success, Terminator, VarId,
 };
 pub use facts::{
-    Annotation, AnnotationKind, FieldDef, FileFacts, FileStats, GlobalDecl, StructDef,
+    Annotation, AnnotationKind, FieldDef, FileFacts, FileStats, GlobalDecl, MacroWrapper, StructDef,
 };
 pub use lock::{Irq, LockExpr, LockId, LockKind, LockRoot, Mode, PathStep};
 pub use span::{FileId, LineIndex, Span};

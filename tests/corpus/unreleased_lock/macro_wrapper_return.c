@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#4) function-like macro wrappers are not lock primitives yet.
- *
  * Locking through function-like macro wrappers, as subsystems define them
  * (`#define hci_dev_lock(d) mutex_lock(&d->lock)`): btc_dev_lock() is a
  * mutex_lock() of btc->lock, so the early -EALREADY return leaks it just

@@ -1,0 +1,200 @@
+//! Function-like macros whose body is lock calls are lock primitives of their own:
+//! `#define hci_dev_lock(d) mutex_lock(&d->lock)`. They are found by a textual scan of
+//! `#define` lines (tree-sitter leaves macro bodies unparsed) and expanded at each use by
+//! substituting the arguments' text.
+
+use std::collections::HashMap;
+
+use lockorder_ir::MacroWrapper;
+use lockorder_rules::Rules;
+
+/// Macro wrappers visible to a file: those of the headers, then its own.
+pub type MacroTable = HashMap<String, MacroWrapper>;
+
+/// The lock wrapper macros defined in `src`.
+pub fn scan_macro_wrappers(src: &str, rules: &Rules) -> Vec<MacroWrapper> {
+    let mut out = Vec::new();
+    let mut lines = src.lines();
+    while let Some(line) = lines.next() {
+        let t = line.trim_start();
+        let Some(rest) = t
+            .strip_prefix('#')
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix("define"))
+        else {
+            continue;
+        };
+        // The whole definition, over backslash-newlines.
+        let mut def = rest.to_string();
+        while def.ends_with('\\') {
+            def.pop();
+            match lines.next() {
+                Some(next) => def.push_str(next),
+                None => break,
+            }
+        }
+        if let Some(w) = parse_definition(def.trim(), rules) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+fn parse_definition(def: &str, rules: &Rules) -> Option<MacroWrapper> {
+    let name_end = def.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+    let (name, rest) = def.split_at(name_end);
+    // Function-like only: the parameter list follows the name directly.
+    let rest = rest.strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let params: Vec<String> = rest[..close]
+        .split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let body = &rest[close + 1..];
+    let mut calls = Vec::new();
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphabetic() || bytes[i] == b'_' {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            let ident = &body[start..i];
+            if rules.apis.contains_key(ident) && body[i..].trim_start().starts_with('(') {
+                let open = i + body[i..].find('(')?;
+                let args_end = matching(body, open)?;
+                let first_arg = split_args(&body[open + 1..args_end])
+                    .into_iter()
+                    .nth(rules.apis[ident].lock_arg)?;
+                calls.push((ident.to_string(), first_arg.trim().to_string()));
+                i = args_end;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    (!calls.is_empty() && !rules.apis.contains_key(name)).then(|| MacroWrapper {
+        name: name.to_string(),
+        params,
+        calls,
+    })
+}
+
+fn matching(s: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in s[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn split_args(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// `template` with each parameter replaced by its argument's text, and the parentheses
+/// macros put around parameters dropped where they enclose a plain path.
+pub fn substitute(template: &str, params: &[String], args: &[&str]) -> String {
+    let mut out = String::new();
+    let bytes = template.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphabetic() || bytes[i] == b'_' {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            let ident = &template[start..i];
+            match params.iter().position(|p| p == ident) {
+                Some(k) => out.push_str(args.get(k).map_or(ident, |a| a.trim())),
+                None => out.push_str(ident),
+            }
+        } else {
+            out.push(bytes[i] as char);
+            i += 1;
+        }
+    }
+    strip_path_parens(&out)
+}
+
+/// `&(dev)->lock` → `&dev->lock`, `(&(d)->x)` → `&d->x`.
+fn strip_path_parens(s: &str) -> String {
+    let mut s: String = s.split_whitespace().collect();
+    loop {
+        let mut changed = false;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'(' {
+                if let Some(len) = s[i + 1..].find(')') {
+                    let inner = &s[i + 1..i + 1 + len];
+                    let plain = !inner.is_empty()
+                        && inner
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || "_>-.&*".contains(c))
+                        && !inner.contains('(');
+                    // Not a call's argument list: the character before is no identifier.
+                    let after_ident =
+                        i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
+                    if plain && !after_ident {
+                        s = format!("{}{}{}", &s[..i], inner, &s[i + 2 + len..]);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+            i += 1;
+        }
+        if !changed {
+            return s;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_wrappers_and_substitutes_arguments() {
+        let rules = Rules::defaults();
+        let src = "#define hdev_lock(d)\t\tmutex_lock(&(d)->lock)\n#define hdev_unlock(d) \\\n\tmutex_unlock(&(d)->lock)\n#define NOT_A_WRAPPER(x) ((x) + 1)\n#define OBJ_LOCK spin_lock\n";
+        let w = scan_macro_wrappers(src, &rules);
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[0].name, "hdev_lock");
+        assert_eq!(
+            w[0].calls,
+            vec![("mutex_lock".to_string(), "&(d)->lock".to_string())]
+        );
+        assert_eq!(w[1].calls[0].0, "mutex_unlock");
+        assert_eq!(
+            substitute(&w[0].calls[0].1, &w[0].params, &["priv->hdev"]),
+            "&priv->hdev->lock"
+        );
+    }
+}
