@@ -765,6 +765,33 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(body.len());
         let (name, mut rest) = body.split_at(ident_end);
+        // `unix_sk(s)->lock`: the call's result, typed by the callee.
+        let mut call_root = None;
+        if let Some(args) = rest.strip_prefix('(') {
+            let mut depth = 1;
+            let close = args.char_indices().find(|&(_, c)| {
+                depth += match c {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                depth == 0
+            });
+            if let Some((i, _)) = close {
+                call_root = Some(match self.fl.rules.typed_results.get(name) {
+                    Some(&k) => match split_top_level(&args[..i]).get(k) {
+                        Some(t) => LockRoot::Typed {
+                            ty: t.trim_end_matches('*').trim().to_string(),
+                        },
+                        None => LockRoot::Opaque,
+                    },
+                    None => LockRoot::Returned {
+                        callee: name.to_string(),
+                    },
+                });
+                rest = &args[i + 1..];
+            }
+        }
         let mut path = Vec::new();
         let mut ok = !name.is_empty();
         while ok && !rest.is_empty() {
@@ -786,6 +813,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let root = if !ok {
             path.clear();
             LockRoot::Opaque
+        } else if let Some(root) = call_root {
+            root
         } else {
             match self.lookup_var_type(name) {
                 Some(ty) => LockRoot::Var {
@@ -1149,18 +1178,49 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     span,
                 }),
                 Op::Downgrade => self.emit(Event::Downgrade { lock, span }),
-                Op::Trylock | Op::Conditional => {
-                    let atom = self.fresh_atom();
-                    self.emit(Event::CondAcquire {
-                        acq,
-                        atom,
-                        success: rule.success.unwrap_or(Success::Nonzero),
-                        span,
-                    });
-                }
+                // Outside a condition, a wrapper around a trylock spins until it gets
+                // the lock (`while (spin_trylock(l) == 0) cpu_relax();`); as a
+                // condition it is a trylock (see `macro_trylock`).
+                Op::Trylock | Op::Conditional => self.emit(Event::Acquire { acq, span }),
             }
         }
         true
+    }
+
+    /// A wrapper macro that is one trylock or conditional lock call, used as a condition
+    /// (`if (!xa_trylock(&m->pages))`): the lock is held where the call succeeded.
+    fn macro_trylock(&mut self, call: Node) -> Option<(Acquire, Success)> {
+        let func = call
+            .child_by_field_name("function")
+            .filter(|f| f.kind() == "identifier")?;
+        let name = self.text(func);
+        let w = self
+            .fl
+            .own_macros
+            .get(name)
+            .or_else(|| self.fl.header_macros.get(name))
+            .cloned()?;
+        let [(api, template)] = w.calls.as_slice() else {
+            return None;
+        };
+        let rule = *self.fl.rules.apis.get(api.as_str())?;
+        if !matches!(rule.op, Op::Trylock | Op::Conditional) {
+            return None;
+        }
+        let args: Vec<&str> = call
+            .child_by_field_name("arguments")
+            .map(|a| named_children(a).map(|x| self.text(x)).collect())
+            .unwrap_or_default();
+        let lock = self.lock_from_text(&macros::substitute(template, &w.params, &args));
+        let acq = Acquire {
+            lock,
+            kind: rule.kind,
+            mode: rule.mode,
+            irq: rule.irq,
+            nested: rule.nested,
+            waits: rule.op != Op::Trylock && !rule.backs_off,
+        };
+        Some((acq, rule.success.unwrap_or(Success::Nonzero)))
     }
 
     /// Records that the value of the call at `call` feeds `atom`.
@@ -1568,6 +1628,23 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                             return;
                         }
                     }
+                }
+                if let Some((acq, success)) = self.macro_trylock(n) {
+                    self.call_args(n);
+                    let atom = self.fresh_atom();
+                    let span = self.span(n);
+                    self.emit(Event::CondAcquire {
+                        acq,
+                        atom,
+                        success,
+                        span,
+                    });
+                    self.finish(Terminator::Branch {
+                        atom,
+                        then: t,
+                        otherwise: f,
+                    });
+                    return;
                 }
                 if let Some((rule, call)) = self.lock_call(n) {
                     if matches!(rule.op, Op::Trylock | Op::Conditional) {
