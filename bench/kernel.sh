@@ -28,7 +28,8 @@ printf '%-16s %8s %8s %8s %8s %10s %8s %8s %10s  %s\n' path wall_s cpu_s rss_MB 
 for sub in "$@"; do
   (cd "$tree" && /usr/bin/time -f '%e %U %S %M' -o "$out/time" \
      "$bin" check --format json --statistics --quiet "$sub" >"$out/json" 2>"$out/stats") || true
-  read -r wall user sys rss <"$out/time"
+  # GNU time prefixes "Command exited with non-zero status" when findings make it exit 1.
+  read -r wall user sys rss < <(tail -n 1 "$out/time")
   stat() { grep -E "^  $1:" "$out/stats" | head -1 | sed -E 's/^[^:]*: *([0-9.]+).*/\1/'; }
   files=$(stat files); lines=$(stat lines); bytes=$(stat bytes); floor=$(stat 'parse floor \(cpu\)')
   per_rule=$(python3 -c '
