@@ -105,7 +105,14 @@ impl State {
 pub trait Observer {
     fn event(&mut self, state: &State, event: &Event);
     /// A summarised call, before its effect on the state.
-    fn summary_call(&mut self, _state: &State, _summary: &FunctionSummary, _span: Span) {}
+    fn summary_call(
+        &mut self,
+        _state: &State,
+        _summary: &FunctionSummary,
+        _span: Span,
+        _args: &[u32],
+    ) {
+    }
     fn ret(&mut self, _state: &State, _span: Span, _value: ReturnValue) {}
 }
 
@@ -159,9 +166,15 @@ pub fn run(
                 break;
             }
             observer.event(&state, event);
-            if let Event::Call { call, span, result } = event {
+            if let Event::Call {
+                call,
+                span,
+                result,
+                args,
+            } = event
+            {
                 if let Some(summary) = effects(call) {
-                    observer.summary_call(&state, summary, *span);
+                    observer.summary_call(&state, summary, *span, args);
                     apply_summary(&mut state, summary, *span, *result);
                 }
                 continue;

@@ -5,13 +5,15 @@
 
 use std::collections::{HashMap, HashSet};
 
-use lockorder_ir::{Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Terminator};
+use lockorder_ir::{
+    Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Terminator, NO_ARG,
+};
 
 use crate::classes::{ClassId, ClassTable};
 use crate::dataflow::{self, CallEffects, DataflowStats, Held, Observer, State};
 use crate::order_graph::LocalEdge;
 use crate::program::Program;
-use crate::summary::{FunctionSummary, SummaryLock, MAX_CALL_DEPTH};
+use crate::summary::{canonical_path, param_path, FunctionSummary, SummaryLock, MAX_CALL_DEPTH};
 
 /// A lock acquired while an instance of its class is held.
 #[derive(Clone, Debug)]
@@ -69,6 +71,10 @@ pub struct FunctionResult {
 
 struct Collector<'a> {
     class_of: &'a dyn Fn(LockId) -> ClassId,
+    /// The function's file's lock expressions and interned names, and its parameters.
+    locks: &'a [lockorder_ir::LockExpr],
+    names: &'a [String],
+    params: &'a [String],
     single_instance: &'a dyn Fn(ClassId) -> bool,
     result: FunctionResult,
     seen_edges: HashSet<(ClassId, ClassId)>,
@@ -86,15 +92,29 @@ fn may_nest(held: Mode, again: Mode, kind: LockKind) -> bool {
 }
 
 impl Collector<'_> {
-    fn add_wait(&mut self, class: ClassId, kind: LockKind, mode: Mode, depth: u8) {
+    fn add_wait(
+        &mut self,
+        class: ClassId,
+        kind: LockKind,
+        mode: Mode,
+        depth: u8,
+        via_param: Option<(u8, Box<str>)>,
+    ) {
         if depth <= MAX_CALL_DEPTH && !self.result.waits_for.iter().any(|l| l.class == class) {
             self.result.waits_for.push(SummaryLock {
                 class,
                 kind,
                 mode,
                 depth,
+                via_param,
             });
         }
+    }
+
+    /// The text of argument `i` of a call, if it is a plain path.
+    fn arg_text(&self, args: &[u32], i: u8) -> Option<&str> {
+        let id = *args.get(i as usize)?;
+        (id != NO_ARG).then(|| self.names[id as usize].as_str())
     }
 }
 
@@ -120,7 +140,10 @@ impl Observer for Collector<'_> {
                 if !acq.waits || acq.nested {
                     return;
                 }
-                self.add_wait(class, acq.kind, acq.mode, 1);
+                let via = (acq.lock != dataflow::VIA_CALL)
+                    .then(|| param_path(self.params, &self.locks[acq.lock as usize].text))
+                    .flatten();
+                self.add_wait(class, acq.kind, acq.mode, 1, via);
                 let again = state.held.iter().find(|h| h.lock == acq.lock && !h.nested);
                 if let Some(h) = again {
                     if !may_nest(h.mode, acq.mode, acq.kind)
@@ -157,11 +180,20 @@ impl Observer for Collector<'_> {
         }
     }
 
-    fn summary_call(&mut self, state: &State, summary: &FunctionSummary, span: Span) {
+    fn summary_call(&mut self, state: &State, summary: &FunctionSummary, span: Span, args: &[u32]) {
         // What the callee waits for, it waits for under the caller's locks — except those
         // it releases first.
         for l in summary.waits_for.iter().chain(&summary.acquires) {
-            self.add_wait(l.class, l.kind, l.mode, l.depth + 1);
+            // The callee's lock, as a path in this function when its parameter maps onto
+            // a plain-path argument.
+            let here = l.via_param.as_ref().and_then(|(i, rest)| {
+                Some(format!(
+                    "{}{rest}",
+                    canonical_path(self.arg_text(args, *i)?)
+                ))
+            });
+            let via = here.as_deref().and_then(|p| param_path(self.params, p));
+            self.add_wait(l.class, l.kind, l.mode, l.depth + 1, via);
             // A sleeping lock below a call under a spinning one would be a sleep in atomic
             // context: such paths are almost always ones that cannot happen, and a real
             // one is a sleep-in-atomic bug, not an order.
@@ -184,8 +216,11 @@ impl Observer for Collector<'_> {
                 } else if !h.nested
                     && !may_nest(h.mode, l.mode, l.kind)
                     // Below a call, a field class may be another instance (the parent
-                    // inode's lock); a global or static lock is certainly the same one.
-                    && (self.single_instance)(l.class)
+                    // inode's lock); a global or static lock is certainly the same one,
+                    // and so is the one the call's argument leads to.
+                    && ((self.single_instance)(l.class)
+                        || (h.lock != dataflow::VIA_CALL
+                            && here.as_deref() == Some(canonical_path(&self.locks[h.lock as usize].text).as_str())))
                     && self.seen_double.insert((h.site.start, span.start))
                 {
                     self.result.double_locks.push(DoubleLock {
@@ -283,8 +318,12 @@ pub fn analyse_function(
     let entry = held_on_entry(f, &class_of, effects);
     let entry_held = entry.iter().map(|h| h.class).collect();
     let single_instance = |c: ClassId| classes.is_single_instance(c);
+    let facts = &program.files[fi].facts;
     let mut c = Collector {
         class_of: &class_of,
+        locks: &facts.locks,
+        names: &facts.names,
+        params: &f.params,
         single_instance: &single_instance,
         result: FunctionResult::default(),
         seen_edges: HashSet::new(),

@@ -13,13 +13,29 @@ use crate::function_pass::FunctionResult;
 use crate::program::Program;
 
 /// A lock a callee leaves held for its caller.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SummaryLock {
     pub class: ClassId,
     pub kind: LockKind,
     pub mode: Mode,
     /// Calls between the summarised function and the acquisition (1: in its body).
     pub depth: u8,
+    /// The lock as a path from one of the function's parameters (`(0, ".lock")` for
+    /// `&dev->lock`), so a caller can tell whether it is the instance it holds.
+    pub via_param: Option<(u8, Box<str>)>,
+}
+
+/// A path in the one form a parameter mapping compares: no `&`, `->` as `.`.
+pub fn canonical_path(text: &str) -> String {
+    text.trim_start_matches('&').replace("->", ".")
+}
+
+/// `(parameter index, rest of the path)` when `path` starts at one of `params`.
+pub fn param_path(params: &[String], path: &str) -> Option<(u8, Box<str>)> {
+    let path = canonical_path(path);
+    let end = path.find(['.', '[']).unwrap_or(path.len());
+    let i = params.iter().position(|p| *p == path[..end])?;
+    Some((u8::try_from(i).ok()?, path[end..].into()))
 }
 
 /// How many calls deep a lock taken below a call still orders the caller's locks. Deeper
@@ -76,7 +92,7 @@ pub fn summarize(r: &FunctionResult) -> FunctionSummary {
             .iter()
             .filter(|l| !r.entry_held.contains(&l.class))
             .take(MAX_WAITS_FOR)
-            .copied()
+            .cloned()
             .collect(),
         ..FunctionSummary::default()
     };
@@ -103,6 +119,7 @@ pub fn summarize(r: &FunctionResult) -> FunctionSummary {
     }
     for (class, kind, mode) in classes {
         let lock = SummaryLock {
+            via_param: None,
             class,
             kind,
             mode,

@@ -7,7 +7,7 @@ use std::time::Instant;
 use lockorder_ir::{
     Acquire, Annotation, AnnotationKind, AtomId, Block, BlockId, Call, Event, FieldDef, FileFacts,
     FileId, Function, GlobalDecl, LockExpr, LockId, LockRoot, PathStep, ReturnValue, Span,
-    StructDef, Success, Terminator, VarId,
+    StructDef, Success, Terminator, VarId, NO_ARG,
 };
 use lockorder_rules::{Op, Rules};
 use tree_sitter::{Node, Parser};
@@ -396,8 +396,9 @@ impl<'a> FileLowerer<'a> {
         }
         let is_static = has_storage_class(node, self.text, "static");
         let mut fb = FnBuilder::new(self, name.clone());
-        if let Some(params) = fdecl.child_by_field_name("parameters") {
-            for p in named_children(params) {
+        let mut params = Vec::new();
+        if let Some(params_node) = fdecl.child_by_field_name("parameters") {
+            for p in named_children(params_node) {
                 if p.kind() != "parameter_declaration" {
                     continue;
                 }
@@ -409,6 +410,7 @@ impl<'a> FileLowerer<'a> {
                     .and_then(declarator_name)
                 {
                     let pname = fb.fl.text_of(n).to_string();
+                    params.push(pname.clone());
                     fb.scopes[0].vars.insert(pname, ty);
                 }
             }
@@ -434,13 +436,14 @@ impl<'a> FileLowerer<'a> {
             name,
             name_span: fb.fl.span(name_node),
             is_static,
-            blocks: compact(fb.blocks),
+            blocks: drop_unused_args(compact(fb.blocks)),
             atom_vars: fb.atom_vars,
             atom_var: fb.atom_var,
             var_count: fb.vars.len() as u32,
             degraded: fb.degraded || fb.too_deep,
             too_deep: fb.too_deep,
             labels: fb.defined_labels,
+            params,
             held_on_entry,
             annotations,
         };
@@ -1223,6 +1226,33 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         Some((acq, rule.success.unwrap_or(Success::Nonzero)))
     }
 
+    /// The interned text of each argument that is a plain path (`dev`, `&priv->port`),
+    /// for mapping a callee's parameter-rooted locks onto the caller's.
+    fn path_args(&mut self, call: Node) -> Box<[u32]> {
+        let Some(args) = call.child_by_field_name("arguments") else {
+            return Box::new([]);
+        };
+        let texts: Vec<String> = named_children(args)
+            .take(8)
+            .map(|a| self.text(a).split_whitespace().collect())
+            .collect();
+        texts
+            .iter()
+            .map(|t| {
+                let plain = t.trim_start_matches('&');
+                let is_path = plain.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && plain
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_>-.".contains(c));
+                if is_path {
+                    self.fl.intern_name(t)
+                } else {
+                    NO_ARG
+                }
+            })
+            .collect()
+    }
+
     /// Records that the value of the call at `call` feeds `atom`.
     fn tag_call_result(&mut self, call: Node, atom: AtomId) {
         let span = self.span(call);
@@ -1943,6 +1973,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             }
             let noreturn = self.fl.rules.noreturn.contains(name);
             let callee = self.fl.intern_name(name);
+            let args = self.path_args(n);
             self.emit(Event::Call {
                 call: Call {
                     callee,
@@ -1950,6 +1981,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 },
                 span,
                 result: None,
+                args,
             });
             if noreturn {
                 self.finish(Terminator::Unreachable);
@@ -1965,6 +1997,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     },
                     span,
                     result: None,
+                    args: Box::new([]),
                 });
             }
         } else {
@@ -2084,6 +2117,23 @@ fn compact(mut blocks: Vec<Block>) -> Vec<Block> {
         out.push(Block { events, terminator });
     }
     out
+}
+
+/// Call arguments matter only where the caller may hold a lock: a function with no lock
+/// event of its own drops them (they are most of the IR's size otherwise).
+fn drop_unused_args(mut blocks: Vec<Block>) -> Vec<Block> {
+    let has_locks = blocks
+        .iter()
+        .flat_map(|b| &b.events)
+        .any(|e| !matches!(e, Event::Call { .. } | Event::Assign { .. }));
+    if !has_locks {
+        for e in blocks.iter_mut().flat_map(|b| &mut b.events) {
+            if let Event::Call { args, .. } = e {
+                *args = Box::new([]);
+            }
+        }
+    }
+    blocks
 }
 
 /// Splits a macro argument list at its top-level commas.

@@ -7,6 +7,8 @@ pub type BlockId = u32;
 pub type AtomId = u32;
 /// A variable of one function whose assignment invalidates what is known of its atoms.
 pub type VarId = u32;
+/// An argument that is not a plain path (see [`Event::Call`]).
+pub const NO_ARG: u32 = u32::MAX;
 
 /// What a lock operation does to the lock it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,6 +84,10 @@ pub enum Event {
         call: Call,
         span: Span,
         result: Option<AtomId>,
+        /// Per argument, the interned text of a plain path argument (`dev`,
+        /// `&priv->port`), else `NO_ARG`; kept only in functions with lock events, where
+        /// a callee's lock may be one the caller holds.
+        args: Box<[u32]>,
     },
     /// The variable was written — with a constant of a known class (`ret = -EBUSY`,
     /// `locked = true`) or anything else: facts about atoms that read it are gone.
@@ -155,6 +161,8 @@ pub struct Function {
     pub degraded: bool,
     /// Statements or conditions nested deeper than the front end follows were cut off.
     pub too_deep: bool,
+    /// Parameter names, in order.
+    pub params: Vec<String>,
     /// Locks the function's annotations say its caller holds (`__must_hold`, `__releases`).
     pub held_on_entry: Vec<LockId>,
     /// Labels defined in the body (`out_unlock:`), in source order.

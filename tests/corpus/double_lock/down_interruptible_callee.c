@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#4) the callee takes the lock through its parameter; a
- * class-level summary cannot tell it is the caller's instance without mapping
- * parameters onto call arguments.
- *
  * A semaphore taken twice. `ret = down_interruptible(&s); if (ret) goto
  * out;` holds cmd_sem only on the fall-through path; there the reset
  * path sends its command through scard_send_cmd(), which takes cmd_sem

@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#4) the callee takes the lock through its parameter; a
- * class-level summary cannot tell it is the caller's instance without mapping
- * parameters onto call arguments.
- *
  * down_read() twice on one rw_semaphore, the second time inside a callee:
  * vmap_check_range() holds map_sem for reading and calls vmap_find(),
  * which takes it for reading again. rw-semaphore readers do not nest: a

@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#4) the callee takes the lock through its parameter; a
- * class-level summary cannot tell it is the caller's instance without mapping
- * parameters onto call arguments.
- *
  * The body of `if (spin_trylock(&l))` runs holding l. bufpool_put() trims
  * the free list opportunistically under a trylock, but trims through
  * bufpool_shrink(), which takes pool->lock itself. bufpool_drain() shows
