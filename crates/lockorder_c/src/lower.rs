@@ -431,6 +431,12 @@ impl<'a> FileLowerer<'a> {
             .filter(|(k, _)| matches!(k, AnnotationKind::MustHold | AnnotationKind::Releases))
             .map(|(_, arg)| fb.lock_from_text(arg))
             .collect();
+        // `__acquires(x)`: the function returns holding x, by contract.
+        let returns_holding = annotations
+            .iter()
+            .filter(|(k, _)| matches!(k, AnnotationKind::Acquires | AnnotationKind::CondAcquires))
+            .map(|(_, arg)| fb.lock_from_text(arg))
+            .collect();
         fb.function_body(body);
         let function = Function {
             name,
@@ -445,6 +451,7 @@ impl<'a> FileLowerer<'a> {
             labels: fb.defined_labels,
             params,
             held_on_entry,
+            returns_holding,
             annotations,
         };
         self.facts.stats.functions += 1;

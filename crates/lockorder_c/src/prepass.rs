@@ -395,12 +395,17 @@ fn rewrite_macros(src: &[u8], rules: &PrepassRules, out: &mut Prepassed) {
     }
 }
 
+/// A loop macro: its name holds a marker in any case (`list_for_each_entry`,
+/// `NCSI_FOR_EACH_CHANNEL`) or starts with `for_` (`for_i915_gem_ww`). Only a use followed
+/// by a statement is rewritten, so calls and declarations of such names are left alone.
 fn is_iterator(name: &str, rules: &PrepassRules) -> bool {
+    let lower = name.to_ascii_lowercase();
     name.len() >= 5
-        && rules
-            .iterator_markers
-            .iter()
-            .any(|m| name.contains(m.as_str()))
+        && (lower.starts_with("for_")
+            || rules
+                .iterator_markers
+                .iter()
+                .any(|m| lower.contains(m.as_str())))
 }
 
 #[cfg(test)]
@@ -428,10 +433,12 @@ mod tests {
 
     #[test]
     fn rewrites_iterators_and_scoped_guards_inside_bodies_only() {
-        let (t, _) = run("void list_for_each_x(int a) {\n list_for_each_entry(p, h, m) { x(); }\n scoped_guard(mutex, &m) { y(); }\n}\n");
+        let (t, _) = run("void list_for_each_x(int a) {\n list_for_each_entry(p, h, m) { x(); }\n scoped_guard(mutex, &m) { y(); }\n NCSI_FOR_EACH_CHANNEL(np, nc) z();\n for_i915_gem_ww(&ww, err, true) { w(); }\n}\n");
         assert!(t.starts_with("void list_for_each_x(int a)"));
         assert!(t.contains(" while              (p, h, m) {"));
         assert!(t.contains(" while       (mutex, &m) {"));
+        assert!(t.contains(" while                (np, nc) z();"), "{t}");
+        assert!(t.contains(" while          (&ww, err, true) {"), "{t}");
     }
 
     #[test]

@@ -161,6 +161,9 @@ pub struct Function {
     pub degraded: bool,
     /// Statements or conditions nested deeper than the front end follows were cut off.
     pub too_deep: bool,
+    /// Locks the function's annotations say it returns holding (`__acquires`,
+    /// `__cond_acquires`).
+    pub returns_holding: Vec<LockId>,
     /// Parameter names, in order.
     pub params: Vec<String>,
     /// Locks the function's annotations say its caller holds (`__must_hold`, `__releases`).

@@ -50,7 +50,17 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             }
         }
     }
+    // `__acquires(x)`: returning with x held is the function's contract.
+    let f = &ctx.program.files[unit.file].facts.functions[unit.function];
+    let annotated: Vec<ClassId> = f
+        .returns_holding
+        .iter()
+        .map(|&l| ctx.classes.class_of(unit.file, l))
+        .collect();
     for (class, leaking) in leaks {
+        if annotated.contains(&class) {
+            continue;
+        }
         let clean: Vec<usize> = (0..r.returns.len())
             .filter(|&i| {
                 !leaking.contains(&i) && r.returns[i].released.iter().any(|x| x.0 == class)
@@ -77,7 +87,6 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             .map(|x| x.1);
         // The cleanup label the releasing paths go through: the last label before the
         // release, after the acquisition (`out_unlock:` just above `mutex_unlock`).
-        let f = &ctx.program.files[unit.file].facts.functions[unit.function];
         let first_acquire = r
             .returns
             .iter()
