@@ -573,6 +573,8 @@ struct FnBuilder<'f, 'a> {
     atom_vars: Vec<Vec<VarId>>,
     atom_var: Vec<Option<VarId>>,
     vars: HashMap<String, VarId>,
+    /// The call being lowered as a branch condition, if any.
+    condition_call: Option<usize>,
     /// Variables declared as pointers: a non-zero pointer is a success, a non-zero
     /// integer usually an error.
     pointers: std::collections::HashSet<String>,
@@ -604,6 +606,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             atom_var: Vec::new(),
             vars: HashMap::new(),
             pointers: Default::default(),
+            condition_call: None,
             degraded: false,
             too_deep: false,
             nesting: 0,
@@ -1722,7 +1725,9 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
 
     /// A condition the analysis only correlates by its text (`dev->locked`, `is_foo(x)`).
     fn opaque_cond(&mut self, n: Node, t: BlockId, f: BlockId) {
+        let outer = self.condition_call.replace(n.id());
         self.expr(n);
+        self.condition_call = outer;
         if n.byte_range().len() > 200 || n.has_error() {
             self.finish(Terminator::Fork(vec![t, f]));
             return;
@@ -2010,8 +2015,12 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         } else {
             self.expr(func);
         }
-        // `&x` passed to a call may write `x`.
-        if let Some(args) = n.child_by_field_name("arguments") {
+        // `&x` passed to a call may write `x` — unless the call is a branch condition
+        // (`if (static_branch_unlikely(&key))`): a predicate, tested again later.
+        if let Some(args) = n
+            .child_by_field_name("arguments")
+            .filter(|_| self.condition_call != Some(n.id()))
+        {
             let written: Vec<VarId> = named_children(args)
                 .filter(|a| a.kind() == "pointer_expression" && self.op(*a) == "&")
                 .filter_map(|a| a.child_by_field_name("argument"))
