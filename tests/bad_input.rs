@@ -1,0 +1,176 @@
+//! Bad input never costs the run: each case below sits beside a real bug, gets at most a
+//! one-line warning naming its path, and the bug is still reported with DESIGN.md's exit
+//! status. Inputs are generated at test time.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BUG: &str = "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n\
+void ab(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\n\
+void ba(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n";
+
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("lockorder-bad-input-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bug.c"), BUG).unwrap();
+    dir
+}
+
+fn check(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lockorder"))
+        .current_dir(dir)
+        .args(["check", "--format", "concise"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The bug is still found, the exit status is `code`, and stderr has exactly the
+/// expected one-line warnings, each naming `path`.
+fn assert_survives(out: &Output, code: i32, path: &str, warnings: usize) {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("bug.c") && stdout.contains("LO001"),
+        "the other file's finding is lost:\n{stdout}\n{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(code), "stderr: {stderr}");
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(path)).collect();
+    assert_eq!(
+        lines.len(),
+        warnings,
+        "expected {warnings} line(s) naming {path}:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn binary_file_named_c_is_skipped_with_a_warning() {
+    let dir = scratch("binary");
+    std::fs::write(
+        dir.join("blob.c"),
+        [0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 0xff, 0],
+    )
+    .unwrap();
+    let out = check(&dir, &["."]);
+    assert_survives(&out, 1, "blob.c", 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+}
+
+#[test]
+fn invalid_utf8_is_read_with_a_warning_and_still_analysed() {
+    let dir = scratch("utf8");
+    let mut src = b"/* caf\xe9 */\n".to_vec();
+    src.extend_from_slice(b"static DEFINE_SPINLOCK(x);\nstatic DEFINE_SPINLOCK(y);\nvoid f(void) { spin_lock(&x); spin_lock(&y); spin_unlock(&y); spin_unlock(&x); }\nvoid g(void) { spin_lock(&y); spin_lock(&x); spin_unlock(&x); spin_unlock(&y); }\n");
+    std::fs::write(dir.join("latin1.c"), src).unwrap();
+    let out = check(&dir, &["."]);
+    assert_survives(&out, 1, "latin1.c", 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+    // Still analysed: its own inversion is found too.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("latin1.c:"));
+}
+
+#[test]
+fn empty_file_and_directory_without_sources_are_quiet() {
+    let dir = scratch("empty");
+    std::fs::write(dir.join("empty.c"), "").unwrap();
+    std::fs::create_dir_all(dir.join("docs")).unwrap();
+    std::fs::write(dir.join("docs/README"), "nothing to see").unwrap();
+    assert_survives(&check(&dir, &["."]), 1, "empty.c", 0);
+    let none = check(&dir.join("docs"), &["."]);
+    assert_eq!(none.status.code(), Some(0));
+    assert!(none.stdout.is_empty() && none.stderr.is_empty());
+}
+
+#[test]
+fn file_over_the_size_limit_is_skipped_with_a_warning() {
+    let dir = scratch("huge");
+    let line = "int filler_variable_with_a_long_name;\n";
+    std::fs::write(
+        dir.join("huge.c"),
+        line.repeat(50 * 1024 * 1024 / line.len()),
+    )
+    .unwrap();
+    let out = check(&dir, &["."]);
+    assert_survives(&out, 1, "huge.c", 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--max-file-size"));
+}
+
+#[test]
+fn single_ten_megabyte_line_is_parsed() {
+    let dir = scratch("longline");
+    let body = "x = x + 1; ".repeat(10 * 1024 * 1024 / 11);
+    std::fs::write(dir.join("long.c"), format!("void f(int x) {{ {body} }}")).unwrap();
+    assert_survives(&check(&dir, &["."]), 1, "long.c", 0);
+}
+
+#[test]
+fn deep_nesting_degrades_with_a_warning() {
+    let dir = scratch("deep");
+    let n = 100_000;
+    std::fs::write(
+        dir.join("braces.c"),
+        format!(
+            "void f(void) {}spin_lock(&l);{}\n",
+            "{".repeat(n),
+            "}".repeat(n)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("parens.c"),
+        format!(
+            "int g(void) {{ return {}1{}; }}\n",
+            "(".repeat(n),
+            ")".repeat(n)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("ifs.c"),
+        format!(
+            "void h(int x) {{ {} spin_lock(&l); }}\n",
+            "if (x) ".repeat(n)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("ands.c"),
+        format!(
+            "void k(int x) {{ if ({}) spin_lock(&l); }}\n",
+            vec!["x"; n].join(" && ")
+        ),
+    )
+    .unwrap();
+    let out = check(&dir, &["."]);
+    for f in ["braces.c", "parens.c", "ifs.c", "ands.c"] {
+        assert_survives(&out, 1, f, 1);
+    }
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nests too deeply"));
+}
+
+#[test]
+fn symlink_loop_is_not_followed() {
+    let dir = scratch("symlinks");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", dir.join("sub/up")).unwrap();
+    let out = check(&dir, &["."]);
+    assert_survives(&out, 1, "up", 0);
+}
+
+#[test]
+fn missing_path_exits_2_and_the_rest_is_still_checked() {
+    let dir = scratch("missing");
+    let out = check(&dir, &["no/such/dir", "bug.c"]);
+    assert_survives(&out, 2, "no/such/dir", 1);
+}
+
+#[test]
+fn rust_source_in_a_c_file_degrades_quietly() {
+    let dir = scratch("rust-in-c");
+    std::fs::write(dir.join("lib.c"), "use std::sync::Mutex;\nfn main() { let m = Mutex::new(0); let g = m.lock().unwrap(); drop(g); }\n").unwrap();
+    assert_survives(&check(&dir, &["."]), 1, "lib.c", 0);
+}
