@@ -14,6 +14,8 @@ pub struct ClassTable {
     names: Vec<String>,
     /// Classes that are semaphores used as completions somewhere: not locks.
     completion: Vec<bool>,
+    /// Semaphore classes initialised to 1 somewhere: locks.
+    binary: Vec<bool>,
     scope: Vec<ClassScope>,
     /// Per file, the class of each of its interned lock expressions.
     per_file: Vec<Vec<ClassId>>,
@@ -168,14 +170,19 @@ impl ClassTable {
             per_file.push(classes);
         }
         let mut completion = vec![false; names.len()];
+        let mut binary = vec![false; names.len()];
         for (file, classes) in program.files.iter().zip(&per_file) {
             for &lock in &file.facts.completions {
                 completion[classes[lock as usize] as usize] = true;
+            }
+            for &lock in &file.facts.binary_semaphores {
+                binary[classes[lock as usize] as usize] = true;
             }
         }
         ClassTable {
             names,
             completion,
+            binary,
             scope,
             per_file,
         }
@@ -195,6 +202,12 @@ impl ClassTable {
     /// anywhere below a holder is certainly the same lock.
     pub fn is_single_instance(&self, class: ClassId) -> bool {
         self.scope[class as usize] == ClassScope::SingleInstance
+    }
+
+    /// A semaphore initialised to 1 somewhere: taking it twice is a self-deadlock, where
+    /// a counting semaphore may legitimately be taken several times.
+    pub fn is_binary_semaphore(&self, class: ClassId) -> bool {
+        self.binary[class as usize]
     }
 
     /// A semaphore initialised to 0 somewhere: a completion, which orders nothing.

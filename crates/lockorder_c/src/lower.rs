@@ -86,6 +86,19 @@ impl CFrontEnd {
         };
         for d in &pre.defined_locks {
             lowerer.file_globals.insert(d.name.clone(), d.is_static);
+            if d.kind == lockorder_ir::LockKind::Semaphore && !d.completion {
+                let id = lowerer.intern_lock(LockExpr {
+                    root: LockRoot::Global {
+                        name: d.name.clone(),
+                        file_static: d.is_static,
+                    },
+                    path: Vec::new(),
+                    text: d.name.clone(),
+                });
+                if d.binary {
+                    lowerer.facts.binary_semaphores.push(id);
+                }
+            }
             if d.completion {
                 let id = lowerer.intern_lock(LockExpr {
                     root: LockRoot::Global {
@@ -1939,9 +1952,13 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     .map(|a| named_children(a).collect())
                     .unwrap_or_default();
                 if let (Some(&sem), Some(&count)) = (args.first(), args.get(count_arg)) {
-                    if is_zero(self.text(count)) {
+                    let count = self.text(count).trim();
+                    if is_zero(count) {
                         let lock = self.lock_expr(sem);
                         self.fl.facts.completions.push(lock);
+                    } else if count == "1" {
+                        let lock = self.lock_expr(sem);
+                        self.fl.facts.binary_semaphores.push(lock);
                     }
                 }
             }

@@ -13,6 +13,8 @@ pub struct DefinedLock {
     pub is_static: bool,
     /// A semaphore defined with a count of 0: a completion, not a lock.
     pub completion: bool,
+    /// A semaphore defined with a count of 1 (or none, the pre-6.4 form): a lock.
+    pub binary: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -363,6 +365,7 @@ fn rewrite_macros(src: &[u8], rules: &PrepassRules, out: &mut Prepassed) {
                         kind,
                         is_static,
                         completion: kind == LockKind::Semaphore && count == "0",
+                        binary: kind == LockKind::Semaphore && (count == "1" || count.is_empty()),
                     });
                 }
                 blank(&mut out.text, from, to);

@@ -76,6 +76,9 @@ pub struct FileFacts {
     /// Semaphores initialised to 0 (`sema_init(&s, 0)`, `DEFINE_SEMAPHORE(s, 0)`):
     /// completions, not locks.
     pub completions: Vec<LockId>,
+    /// Semaphores initialised to 1 (`sema_init(&s, 1)`, `DEFINE_SEMAPHORE(s, 1)`): used
+    /// as locks. Counting semaphores may be taken several times.
+    pub binary_semaphores: Vec<LockId>,
     /// Declared return types of the functions defined or declared here, by name.
     pub return_types: Vec<(String, String)>,
     /// Lock wrapper macros defined here.

@@ -55,3 +55,9 @@ int scard_reset(struct scard *card)
 out:
 	return ret;
 }
+
+void scard_init(struct scard *card)
+{
+	/* one holder at a time: a lock */
+	sema_init(&card->cmd_sem, 1);
+}

@@ -25,3 +25,9 @@ int dspmb_submit(struct dspmb *mb, u32 msg)
 	/* the DSP's "mailbox read" interrupt does the up() */
 	return 0;
 }
+
+void dspmb_init(struct dspmb *mb)
+{
+	/* one holder at a time: a lock */
+	sema_init(&mb->mbox_sem, 1);
+}

@@ -32,3 +32,9 @@ int ccmd_send(struct ccmd *cc, u32 cmd)
 out:
 	return ret;
 }
+
+void ccmd_init(struct ccmd *cc)
+{
+	/* one holder at a time: a lock */
+	sema_init(&cc->cmd_sem, 1);
+}

@@ -1,3 +1,5 @@
+use lockorder_ir::LockKind;
+
 use crate::checks::{declare_rule, FunctionContext, FunctionUnit};
 use crate::finding::{fingerprint, Finding, Severity, Site};
 
@@ -35,6 +37,11 @@ declare_rule! {
 pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>) {
     let function = ctx.function_name(unit);
     for d in &unit.result.double_locks {
+        // A counting semaphore may be taken as many times as its count: only one known
+        // to start at 1 is a lock.
+        if d.kind == LockKind::Semaphore && !ctx.classes.is_binary_semaphore(d.class) {
+            continue;
+        }
         let class = ctx.classes.name(d.class).to_string();
         let first = if d.first_on_entry {
             format!(
