@@ -315,7 +315,7 @@ pub fn analyse_function(
     } else {
         f
     };
-    let entry = held_on_entry(f, &class_of, effects);
+    let entry = held_on_entry(f, &program.files[fi].facts.locks, &class_of, effects);
     let entry_held = entry.iter().map(|h| h.class).collect();
     let single_instance = |c: ClassId| classes.is_single_instance(c);
     let facts = &program.files[fi].facts;
@@ -367,6 +367,7 @@ fn without_completions(f: &Function, is_completion: &dyn Fn(LockId) -> bool) -> 
 /// another path is then an unbalanced unlock, unless a branch fact rules the path out).
 fn held_on_entry(
     f: &Function,
+    locks: &[lockorder_ir::LockExpr],
     class_of: &dyn Fn(LockId) -> ClassId,
     effects: CallEffects,
 ) -> Vec<Held> {
@@ -430,7 +431,7 @@ fn held_on_entry(
         if out.iter().any(|h| h.class == class) {
             continue;
         }
-        let (release_first, acquire_first) = first_events(f, class, class_of, effects);
+        let (release_first, acquire_first) = first_events(f, locks, lock, class, class_of, effects);
         if release_first && !acquire_first {
             out.push(entry(lock, class, kind, mode));
         }
@@ -442,10 +443,27 @@ fn held_on_entry(
 /// before any other event on it.
 fn first_events(
     f: &Function,
+    locks: &[lockorder_ir::LockExpr],
+    lock: LockId,
     class: ClassId,
     class_of: &dyn Fn(LockId) -> ClassId,
     effects: CallEffects,
 ) -> (bool, bool) {
+    // The same lock: the same class, except that two different named variables of one
+    // class (`chip->mutex`, `contender->mutex`) are different instances; an unnamed root
+    // (`container_of(...)->x`, a call's result) may alias either.
+    let named = |l: LockId| match locks.get(l as usize).map(|e| &e.root) {
+        Some(lockorder_ir::LockRoot::Var { name, .. }) => Some(name.as_str()),
+        _ => None,
+    };
+    let same = |l: LockId| {
+        class_of(l) == class
+            && (lock == dataflow::VIA_CALL
+                || l == lock
+                || named(l).is_none()
+                || named(lock).is_none()
+                || named(l) == named(lock))
+    };
     let (mut release_first, mut acquire_first) = (false, false);
     let mut visited = vec![false; f.blocks.len()];
     let mut stack = vec![0usize];
@@ -453,14 +471,10 @@ fn first_events(
     while let Some(b) = stack.pop() {
         let block = &f.blocks[b];
         let first = block.events.iter().find_map(|e| match e {
-            Event::Release { lock, .. } | Event::AssertHeld { lock, .. }
-                if class_of(*lock) == class =>
-            {
+            Event::Release { lock, .. } | Event::AssertHeld { lock, .. } if same(*lock) => {
                 Some(true)
             }
-            Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. }
-                if class_of(acq.lock) == class =>
-            {
+            Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } if same(acq.lock) => {
                 Some(false)
             }
             Event::Call { call, .. } => effects(call).and_then(|s| {
