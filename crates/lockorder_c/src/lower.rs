@@ -12,7 +12,7 @@ use lockorder_ir::{
 use lockorder_rules::{Op, Rules};
 use tree_sitter::{Node, Parser};
 
-use crate::macros::{self, scan_macro_wrappers, MacroTable};
+use crate::macros::{self, scan_macro_wrappers, split_top_level, MacroTable};
 use crate::prepass::prepass;
 
 /// Statement nesting beyond which a function is degraded instead of lowered further:
@@ -793,17 +793,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let (name, mut rest) = body.split_at(ident_end);
         // `unix_sk(s)->lock`: the call's result, typed by the callee.
         let mut call_root = None;
-        if let Some(args) = rest.strip_prefix('(') {
-            let mut depth = 1;
-            let close = args.char_indices().find(|&(_, c)| {
-                depth += match c {
-                    '(' => 1,
-                    ')' => -1,
-                    _ => 0,
-                };
-                depth == 0
-            });
-            if let Some((i, _)) = close {
+        if rest.starts_with('(') {
+            if let Some(close) = macros::matching(rest, 0) {
+                let args = &rest[1..];
+                let i = close - 1;
                 call_root = Some(match self.fl.rules.typed_results.get(name) {
                     Some(&k) => match split_top_level(&args[..i]).get(k) {
                         Some(t) => LockRoot::Typed {
@@ -935,13 +928,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn stmt(&mut self, n: Node) {
-        if self.nesting >= MAX_NESTING {
-            self.too_deep = true;
-            return;
-        }
-        self.nesting += 1;
-        self.stmt_inner(n);
-        self.nesting -= 1;
+        self.nested(|fb| fb.stmt_inner(n));
     }
 
     fn stmt_inner(&mut self, n: Node) {
@@ -1575,14 +1562,22 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
 
     /// Lowers a branch condition: ends the current block with edges to `t` and `f`.
     fn cond(&mut self, n: Node, t: BlockId, f: BlockId) {
+        if !self.nested(|fb| fb.cond_inner(n, t, f)) {
+            self.finish(Terminator::Fork(vec![t, f]));
+        }
+    }
+
+    /// Runs `lower` one nesting level deeper; past [`MAX_NESTING`] it does not run (the
+    /// function is marked too deep) and this returns false.
+    fn nested(&mut self, lower: impl FnOnce(&mut Self)) -> bool {
         if self.nesting >= MAX_NESTING {
             self.too_deep = true;
-            self.finish(Terminator::Fork(vec![t, f]));
-            return;
+            return false;
         }
         self.nesting += 1;
-        self.cond_inner(n, t, f);
+        lower(self);
         self.nesting -= 1;
+        true
     }
 
     fn cond_inner(&mut self, n: Node, t: BlockId, f: BlockId) {
@@ -1829,13 +1824,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn expr(&mut self, n: Node) {
-        if self.nesting >= MAX_NESTING {
-            self.too_deep = true;
-            return;
-        }
-        self.nesting += 1;
-        self.expr_inner(n);
-        self.nesting -= 1;
+        self.nested(|fb| fb.expr_inner(n));
     }
 
     fn expr_inner(&mut self, n: Node) {
@@ -2167,25 +2156,6 @@ fn drop_unused_args(mut blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     blocks
-}
-
-/// Splits a macro argument list at its top-level commas.
-fn split_top_level(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let (mut depth, mut start) = (0i32, 0);
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => depth -= 1,
-            ',' if depth == 0 => {
-                out.push(s[start..i].trim());
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(s[start..].trim());
-    out
 }
 
 fn closing_brace_span(fb: &FnBuilder, block: Node) -> Span {

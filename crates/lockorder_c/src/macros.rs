@@ -65,10 +65,10 @@ fn parse_definition(def: &str, rules: &Rules) -> Option<MacroWrapper> {
             if rules.apis.contains_key(ident) && body[i..].trim_start().starts_with('(') {
                 let open = i + body[i..].find('(')?;
                 let args_end = matching(body, open)?;
-                let first_arg = split_args(&body[open + 1..args_end])
+                let lock_arg = split_top_level(&body[open + 1..args_end])
                     .into_iter()
                     .nth(rules.apis[ident].lock_arg)?;
-                calls.push((ident.to_string(), first_arg.trim().to_string()));
+                calls.push((ident.to_string(), lock_arg.to_string()));
                 i = args_end;
             }
         } else {
@@ -82,7 +82,8 @@ fn parse_definition(def: &str, rules: &Rules) -> Option<MacroWrapper> {
     })
 }
 
-fn matching(s: &str, open: usize) -> Option<usize> {
+/// Index of the `)` matching the `(` at `open`.
+pub(crate) fn matching(s: &str, open: usize) -> Option<usize> {
     let mut depth = 0;
     for (i, c) in s[open..].char_indices() {
         match c {
@@ -99,21 +100,22 @@ fn matching(s: &str, open: usize) -> Option<usize> {
     None
 }
 
-fn split_args(s: &str) -> Vec<&str> {
+/// Splits a macro argument list at its top-level commas, trimmed.
+pub(crate) fn split_top_level(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let (mut depth, mut start) = (0i32, 0);
     for (i, c) in s.char_indices() {
         match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
             ',' if depth == 0 => {
-                out.push(&s[start..i]);
+                out.push(s[start..i].trim());
                 start = i + 1;
             }
             _ => {}
         }
     }
-    out.push(&s[start..]);
+    out.push(s[start..].trim());
     out
 }
 
