@@ -180,18 +180,34 @@ pub struct CallResolver {
 
 impl CallResolver {
     pub fn build(program: &Program) -> Self {
-        let mut global: HashMap<&str, FuncRef> = HashMap::new();
-        let mut header_static: HashMap<&str, FuncRef> = HashMap::new();
+        let mut global: HashMap<&str, Vec<FuncRef>> = HashMap::new();
+        let mut header_static: HashMap<&str, Vec<FuncRef>> = HashMap::new();
         for (fi, file) in program.files.iter().enumerate() {
             let is_header = file.rel_path.ends_with(".h");
             for (fj, f) in file.facts.functions.iter().enumerate() {
                 if !f.is_static {
-                    global.entry(f.name.as_str()).or_insert((fi, fj));
+                    global.entry(f.name.as_str()).or_default().push((fi, fj));
                 } else if is_header {
-                    header_static.entry(f.name.as_str()).or_insert((fi, fj));
+                    header_static
+                        .entry(f.name.as_str())
+                        .or_default()
+                        .push((fi, fj));
                 }
             }
         }
+        // Of several definitions (per-architecture variants, a user-space tool's own
+        // helper), the one nearest the caller in the tree; ties go to file order.
+        let nearest = |caller: &str, defs: &Vec<FuncRef>| -> FuncRef {
+            *defs
+                .iter()
+                .max_by_key(|&&(fi, _)| {
+                    (
+                        common_dirs(caller, &program.files[fi].rel_path),
+                        std::cmp::Reverse(fi),
+                    )
+                })
+                .expect("definitions are never empty")
+        };
         let per_file = program
             .files
             .iter()
@@ -212,8 +228,12 @@ impl CallResolver {
                         statics
                             .get(n.as_str())
                             .map(|&fj| (fi, fj))
-                            .or_else(|| global.get(n.as_str()).copied())
-                            .or_else(|| header_static.get(n.as_str()).copied())
+                            .or_else(|| global.get(n.as_str()).map(|d| nearest(&file.rel_path, d)))
+                            .or_else(|| {
+                                header_static
+                                    .get(n.as_str())
+                                    .map(|d| nearest(&file.rel_path, d))
+                            })
                     })
                     .collect()
             })
@@ -230,6 +250,18 @@ impl CallResolver {
             .copied()
             .flatten()
     }
+}
+
+/// How many leading directories two `/`-separated paths share.
+fn common_dirs(a: &str, b: &str) -> usize {
+    let (a, b) = (
+        a.rsplit_once('/').map_or("", |x| x.0),
+        b.rsplit_once('/').map_or("", |x| x.0),
+    );
+    a.split('/')
+        .zip(b.split('/'))
+        .take_while(|(x, y)| x == y && !x.is_empty())
+        .count()
 }
 
 /// Functions grouped so that every callee outside a function's own SCC is in an earlier
