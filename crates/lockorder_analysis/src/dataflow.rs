@@ -174,7 +174,7 @@ pub fn run(
             } = event
             {
                 if let Some(summary) = effects(call) {
-                    observer.summary_call(&state, summary, *span, args);
+                    observer.summary_call(&state, summary, *span, f.args(*args));
                     apply_summary(&mut state, summary, *span, *result);
                 }
                 continue;

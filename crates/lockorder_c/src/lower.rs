@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use lockorder_ir::{
-    Acquire, Annotation, AnnotationKind, AtomId, Block, BlockId, Call, Event, FieldDef, FileFacts,
-    FileId, Function, GlobalDecl, LockExpr, LockId, LockRoot, PathStep, ReturnValue, Span,
-    StructDef, Success, Terminator, VarId, NO_ARG,
+    Acquire, Annotation, AnnotationKind, ArgRange, AtomId, Block, BlockId, Call, Event, FieldDef,
+    FileFacts, FileId, Function, GlobalDecl, LockExpr, LockId, LockRoot, PathStep, ReturnValue,
+    Span, StructDef, Success, Terminator, VarId, NO_ARG,
 };
 use lockorder_rules::{Op, Rules};
 use tree_sitter::{Node, Parser};
@@ -451,11 +451,15 @@ impl<'a> FileLowerer<'a> {
             .map(|(_, arg)| fb.lock_from_text(arg))
             .collect();
         fb.function_body(body);
+        let mut blocks = compact(std::mem::take(&mut fb.blocks));
+        let mut call_args = std::mem::take(&mut fb.call_args);
+        drop_unused_args(&mut blocks, &mut call_args);
         let function = Function {
             name,
             name_span: fb.fl.span(name_node),
             is_static,
-            blocks: drop_unused_args(compact(fb.blocks)),
+            blocks,
+            call_args,
             atom_vars: fb.atom_vars,
             atom_var: fb.atom_var,
             var_count: fb.vars.len() as u32,
@@ -588,6 +592,8 @@ struct FnBuilder<'f, 'a> {
     vars: HashMap<String, VarId>,
     /// The call being lowered as a branch condition, if any.
     condition_call: Option<usize>,
+    /// Argument ids of the function's calls (see `Function::call_args`).
+    call_args: Vec<u32>,
     /// Variables declared as pointers: a non-zero pointer is a success, a non-zero
     /// integer usually an error.
     pointers: std::collections::HashSet<String>,
@@ -620,6 +626,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             vars: HashMap::new(),
             pointers: Default::default(),
             condition_call: None,
+            call_args: Vec::new(),
             degraded: false,
             too_deep: false,
             nesting: 0,
@@ -1238,15 +1245,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
 
     /// The interned text of each argument that is a plain path (`dev`, `&priv->port`),
     /// for mapping a callee's parameter-rooted locks onto the caller's.
-    fn path_args(&mut self, call: Node) -> Box<[u32]> {
+    fn path_args(&mut self, call: Node) -> ArgRange {
         let Some(args) = call.child_by_field_name("arguments") else {
-            return Box::new([]);
+            return ArgRange::default();
         };
         let texts: Vec<String> = named_children(args)
             .take(8)
             .map(|a| self.text(a).split_whitespace().collect())
             .collect();
-        texts
+        let ids = texts
             .iter()
             .map(|t| {
                 let plain = t.trim_start_matches('&');
@@ -1260,7 +1267,13 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     NO_ARG
                 }
             })
-            .collect()
+            .collect::<Vec<u32>>();
+        let range = ArgRange {
+            start: self.call_args.len() as u32,
+            len: ids.len() as u8,
+        };
+        self.call_args.extend(ids);
+        range
     }
 
     /// Records that the value of the call at `call` feeds `atom`.
@@ -2015,7 +2028,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     },
                     span,
                     result: None,
-                    args: Box::new([]),
+                    args: ArgRange::default(),
                 });
             }
         } else {
@@ -2143,19 +2156,20 @@ fn compact(mut blocks: Vec<Block>) -> Vec<Block> {
 
 /// Call arguments matter only where the caller may hold a lock: a function with no lock
 /// event of its own drops them (they are most of the IR's size otherwise).
-fn drop_unused_args(mut blocks: Vec<Block>) -> Vec<Block> {
+fn drop_unused_args(blocks: &mut [Block], call_args: &mut Vec<u32>) {
     let has_locks = blocks
         .iter()
         .flat_map(|b| &b.events)
         .any(|e| !matches!(e, Event::Call { .. } | Event::Assign { .. }));
     if !has_locks {
+        call_args.clear();
+        call_args.shrink_to_fit();
         for e in blocks.iter_mut().flat_map(|b| &mut b.events) {
             if let Event::Call { args, .. } = e {
-                *args = Box::new([]);
+                *args = ArgRange::default();
             }
         }
     }
-    blocks
 }
 
 fn closing_brace_span(fb: &FnBuilder, block: Node) -> Span {

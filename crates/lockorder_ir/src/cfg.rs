@@ -7,8 +7,15 @@ pub type BlockId = u32;
 pub type AtomId = u32;
 /// A variable of one function whose assignment invalidates what is known of its atoms.
 pub type VarId = u32;
-/// An argument that is not a plain path (see [`Event::Call`]).
+/// An argument that is not a plain path (see [`Function::call_args`]).
 pub const NO_ARG: u32 = u32::MAX;
+
+/// A call's slice of [`Function::call_args`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArgRange {
+    pub start: u32,
+    pub len: u8,
+}
 
 /// What a lock operation does to the lock it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,6 +36,16 @@ pub struct Acquire {
 pub enum Success {
     Zero,
     Nonzero,
+}
+
+impl Function {
+    /// The argument ids of a call.
+    pub fn args(&self, r: ArgRange) -> &[u32] {
+        let start = r.start as usize;
+        self.call_args
+            .get(start..start + r.len as usize)
+            .unwrap_or(&[])
+    }
 }
 
 impl Success {
@@ -84,10 +101,8 @@ pub enum Event {
         call: Call,
         span: Span,
         result: Option<AtomId>,
-        /// Per argument, the interned text of a plain path argument (`dev`,
-        /// `&priv->port`), else `NO_ARG`; kept only in functions with lock events, where
-        /// a callee's lock may be one the caller holds.
-        args: Box<[u32]>,
+        /// The call's arguments in [`Function::call_args`].
+        args: ArgRange,
     },
     /// The variable was written — with a constant of a known class (`ret = -EBUSY`,
     /// `locked = true`) or anything else: facts about atoms that read it are gone.
@@ -166,6 +181,10 @@ pub struct Function {
     pub returns_holding: Vec<LockId>,
     /// Parameter names, in order.
     pub params: Vec<String>,
+    /// Per call argument, the interned text of a plain path argument (`dev`,
+    /// `&priv->port`), else `NO_ARG`; kept only in functions with lock events, where a
+    /// callee's lock may be one the caller holds.
+    pub call_args: Vec<u32>,
     /// Locks the function's annotations say its caller holds (`__must_hold`, `__releases`).
     pub held_on_entry: Vec<LockId>,
     /// Labels defined in the body (`out_unlock:`), in source order.

@@ -8,8 +8,8 @@ mod lock;
 mod span;
 
 pub use cfg::{
-    Acquire, AtomId, Block, BlockId, Call, Event, Function, ReturnValue, Success, Terminator,
-    VarId, NO_ARG,
+    Acquire, ArgRange, AtomId, Block, BlockId, Call, Event, Function, ReturnValue, Success,
+    Terminator, VarId, NO_ARG,
 };
 pub use facts::{
     Annotation, AnnotationKind, FieldDef, FileFacts, FileStats, GlobalDecl, MacroWrapper, StructDef,
