@@ -565,6 +565,7 @@ fn syscall_name(name: &str, fdecl: Node, text: &str) -> Option<String> {
     Some(format!("{prefix}{n}"))
 }
 
+#[derive(Default)]
 struct Scope {
     vars: HashMap<String, Option<String>>,
     /// Cleanup guards declared in this scope, released at its end.
@@ -613,10 +614,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 terminator: Terminator::Unreachable,
             }],
             cur: 0,
-            scopes: vec![Scope {
-                vars: HashMap::new(),
-                guards: Vec::new(),
-            }],
+            scopes: vec![Scope::default()],
             jumps: Vec::new(),
             labels: HashMap::new(),
             defined_labels: Vec::new(),
@@ -898,16 +896,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     // ---- statements ----
 
     fn function_body(&mut self, body: Node) {
-        self.scopes.push(Scope {
-            vars: HashMap::new(),
-            guards: Vec::new(),
-        });
-        for s in named_children(body) {
-            self.stmt(s);
-        }
+        self.block(body);
         let close = closing_brace_span(self, body);
-        self.release_guards(1, close);
-        self.scopes.pop();
         self.finish(Terminator::Return {
             span: close,
             value: ReturnValue::Void,
@@ -934,25 +924,25 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
     }
 
+    /// A `{ ... }` block: a scope whose cleanup guards are released at its closing brace.
+    fn block(&mut self, n: Node) {
+        self.scopes.push(Scope::default());
+        for s in named_children(n) {
+            self.stmt(s);
+        }
+        let close = closing_brace_span(self, n);
+        let depth = self.scopes.len() - 1;
+        self.release_guards(depth, close);
+        self.scopes.pop();
+    }
+
     fn stmt(&mut self, n: Node) {
         self.nested(|fb| fb.stmt_inner(n));
     }
 
     fn stmt_inner(&mut self, n: Node) {
         match n.kind() {
-            "compound_statement" => {
-                self.scopes.push(Scope {
-                    vars: HashMap::new(),
-                    guards: Vec::new(),
-                });
-                for s in named_children(n) {
-                    self.stmt(s);
-                }
-                let close = closing_brace_span(self, n);
-                let depth = self.scopes.len() - 1;
-                self.release_guards(depth, close);
-                self.scopes.pop();
-            }
+            "compound_statement" => self.block(n),
             "expression_statement" => {
                 if let Some(e) = named_children(n).next() {
                     self.expr_stmt(e);
@@ -1368,10 +1358,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn for_stmt(&mut self, n: Node) {
-        self.scopes.push(Scope {
-            vars: HashMap::new(),
-            guards: Vec::new(),
-        });
+        self.scopes.push(Scope::default());
         if let Some(init) = n.child_by_field_name("initializer") {
             if init.kind() == "declaration" {
                 self.declaration(init);
@@ -1414,10 +1401,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             depth: self.scopes.len(),
         });
         if let Some(body) = n.child_by_field_name("body") {
-            self.scopes.push(Scope {
-                vars: HashMap::new(),
-                guards: Vec::new(),
-            });
+            self.scopes.push(Scope::default());
             for child in named_children(body) {
                 if child.kind() == "case_statement" {
                     let b = self.new_block();

@@ -53,26 +53,18 @@ fn parse_definition(def: &str, rules: &Rules) -> Option<MacroWrapper> {
         .collect();
     let body = &rest[close + 1..];
     let mut calls = Vec::new();
-    let bytes = body.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_alphabetic() || bytes[i] == b'_' {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                i += 1;
-            }
-            let ident = &body[start..i];
-            if rules.apis.contains_key(ident) && body[i..].trim_start().starts_with('(') {
-                let open = i + body[i..].find('(')?;
-                let args_end = matching(body, open)?;
-                let lock_arg = split_top_level(&body[open + 1..args_end])
-                    .into_iter()
-                    .nth(rules.apis[ident].lock_arg)?;
-                calls.push((ident.to_string(), lock_arg.to_string()));
-                i = args_end;
-            }
-        } else {
-            i += 1;
+    let mut from = 0;
+    while let Some((start, end)) = next_identifier(body, from) {
+        let ident = &body[start..end];
+        from = end;
+        if rules.apis.contains_key(ident) && body[end..].trim_start().starts_with('(') {
+            let open = end + body[end..].find('(')?;
+            let args_end = matching(body, open)?;
+            let lock_arg = split_top_level(&body[open + 1..args_end])
+                .into_iter()
+                .nth(rules.apis[ident].lock_arg)?;
+            calls.push((ident.to_string(), lock_arg.to_string()));
+            from = args_end;
         }
     }
     (!calls.is_empty() && !rules.apis.contains_key(name)).then(|| MacroWrapper {
@@ -80,6 +72,20 @@ fn parse_definition(def: &str, rules: &Rules) -> Option<MacroWrapper> {
         params,
         calls,
     })
+}
+
+/// The byte range of the first identifier starting at or after `from`.
+fn next_identifier(s: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let start = from
+        + bytes[from..]
+            .iter()
+            .position(|&b| b.is_ascii_alphabetic() || b == b'_')?;
+    let len = bytes[start..]
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+        .unwrap_or(bytes.len() - start);
+    Some((start, start + len))
 }
 
 /// Index of the `)` matching the `(` at `open`.
@@ -123,24 +129,17 @@ pub(crate) fn split_top_level(s: &str) -> Vec<&str> {
 /// macros put around parameters dropped where they enclose a plain path.
 pub fn substitute(template: &str, params: &[String], args: &[&str]) -> String {
     let mut out = String::new();
-    let bytes = template.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_alphabetic() || bytes[i] == b'_' {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                i += 1;
-            }
-            let ident = &template[start..i];
-            match params.iter().position(|p| p == ident) {
-                Some(k) => out.push_str(args.get(k).map_or(ident, |a| a.trim())),
-                None => out.push_str(ident),
-            }
-        } else {
-            out.push(bytes[i] as char);
-            i += 1;
+    let mut from = 0;
+    while let Some((start, end)) = next_identifier(template, from) {
+        out.push_str(&template[from..start]);
+        let ident = &template[start..end];
+        match params.iter().position(|p| p == ident) {
+            Some(k) => out.push_str(args.get(k).map_or(ident, |a| a.trim())),
+            None => out.push_str(ident),
         }
+        from = end;
     }
+    out.push_str(&template[from..]);
     strip_path_parens(&out)
 }
 

@@ -31,7 +31,7 @@ pub fn run(args: CheckArgs) -> i32 {
     let mut status = 0;
     let quiet = args.quiet;
     let warnings = Mutex::new(Vec::<String>::new());
-    let mut warn = |w: String| warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
+    let mut warn = |w: String| push(&warnings, w);
 
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let root = paths::project_root(&args.paths[0], &cwd);
@@ -96,12 +96,12 @@ pub fn run(args: CheckArgs) -> i32 {
             std::sync::atomic::Ordering::Relaxed,
         );
         if let Some(w) = warning {
-            warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
+            push(&warnings, w);
         }
         let text = match loaded {
             Loaded::Text(t) => t,
             Loaded::Skipped(w) => {
-                warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
+                push(&warnings, w);
                 return None;
             }
         };
@@ -110,26 +110,26 @@ pub fn run(args: CheckArgs) -> i32 {
         })) {
             Ok(facts) => {
                 for f in facts.functions.iter().filter(|f| f.too_deep) {
-                    warnings
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(format!(
+                    push(
+                        &warnings,
+                        format!(
                             "{}: `{}` nests too deeply; analysed up to the nesting limit",
                             input.path.display(),
                             f.name
-                        ));
+                        ),
+                    );
                 }
                 Some(facts)
             }
             Err(panic) => {
-                internal_errors
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(format!(
+                push(
+                    &internal_errors,
+                    format!(
                         "{}: internal error while lowering: {}",
                         input.path.display(),
                         panic_message(&panic)
-                    ));
+                    ),
+                );
                 // The parser may be mid-parse: start a fresh one.
                 *fe = CFrontEnd::new();
                 None
@@ -206,7 +206,6 @@ pub fn run(args: CheckArgs) -> i32 {
     }
 
     let located = Located::new(
-        &program,
         &inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>(),
         &cwd,
     );
@@ -243,6 +242,14 @@ pub fn run(args: CheckArgs) -> i32 {
         status = 1;
     }
     status
+}
+
+/// Adds a message for the end of the run; a panic elsewhere never loses it.
+fn push(messages: &Mutex<Vec<String>>, message: String) {
+    messages
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(message);
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

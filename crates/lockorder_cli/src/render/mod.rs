@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use lockorder_analysis::{Finding, Program};
+use lockorder_analysis::Finding;
 use lockorder_ir::{LineIndex, Span};
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
@@ -54,15 +54,14 @@ pub struct Location {
 }
 
 /// Resolves spans to locations, reading each file with findings once.
-pub struct Located<'p> {
-    program: &'p Program,
+pub struct Located {
     paths: Vec<PathBuf>,
     display: Vec<String>,
     texts: RefCell<HashMap<u32, Option<String>>>,
 }
 
-impl<'p> Located<'p> {
-    pub fn new(program: &'p Program, paths: &[PathBuf], cwd: &Path) -> Self {
+impl Located {
+    pub fn new(paths: &[PathBuf], cwd: &Path) -> Self {
         let display = paths
             .iter()
             .map(|p| {
@@ -71,7 +70,6 @@ impl<'p> Located<'p> {
             })
             .collect();
         Located {
-            program,
             paths: paths.to_vec(),
             display,
             texts: RefCell::new(HashMap::new()),
@@ -81,12 +79,6 @@ impl<'p> Located<'p> {
     /// The file as displayed: relative to the current directory when below it.
     pub fn display_path(&self, span: Span) -> &str {
         &self.display[span.file.0 as usize]
-    }
-
-    /// The file relative to the project root, for github and SARIF output.
-    #[allow(dead_code)]
-    pub fn project_path(&self, span: Span) -> &str {
-        &self.program.files[span.file.0 as usize].rel_path
     }
 
     /// The text of the file holding `span`, read once.
