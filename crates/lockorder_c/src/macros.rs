@@ -197,5 +197,10 @@ mod tests {
             substitute(&w[0].calls[0].1, &w[0].params, &["priv->hdev"]),
             "&priv->hdev->lock"
         );
+        // Text that is not an identifier is copied as it is, multi-byte characters included.
+        assert_eq!(
+            substitute("&(d)->lock/*é*/", &["d".to_string()], &["x"]),
+            "&x->lock/*é*/"
+        );
     }
 }
