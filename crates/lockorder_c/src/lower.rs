@@ -1170,7 +1170,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             let Some(&rule) = self.fl.rules.apis.get(api.as_str()) else {
                 continue;
             };
-            let lock = self.lock_from_text(&macros::substitute(template, &w.params, &args));
+            let lock = self.rule_lock(&macros::substitute(template, &w.params, &args), rule);
             let acq = Acquire {
                 lock,
                 kind: rule.kind,
@@ -1181,6 +1181,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             };
             match rule.op {
                 Op::Acquire => self.emit(Event::Acquire { acq, span }),
+                Op::Transient => {
+                    self.emit(Event::Acquire { acq, span });
+                    self.emit(Event::Release {
+                        lock,
+                        kind: rule.kind,
+                        mode: rule.mode,
+                        span,
+                    });
+                }
                 Op::Release => self.emit(Event::Release {
                     lock,
                     kind: rule.kind,
@@ -1221,7 +1230,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .child_by_field_name("arguments")
             .map(|a| named_children(a).map(|x| self.text(x)).collect())
             .unwrap_or_default();
-        let lock = self.lock_from_text(&macros::substitute(template, &w.params, &args));
+        let lock = self.rule_lock(&macros::substitute(template, &w.params, &args), rule);
         let acq = Acquire {
             lock,
             kind: rule.kind,
@@ -1445,10 +1454,13 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .first()
             .map(|&a| self.text(a).trim().to_string())
             .unwrap_or_default();
-        let lock_arg = args.get(if is_cond_form { 2 } else { 1 }).copied();
+        // After the class (and the failure statement of the cond form).
+        let first_lock_arg = if is_cond_form { 2 } else { 1 };
+        let lock_args = args.get(first_lock_arg..).unwrap_or(&[]);
         let rule = self.fl.rules.guards.get(&class).copied();
         let exit = self.new_block();
-        let (Some(rule), Some(lock_arg)) = (rule, lock_arg) else {
+        let lock = rule.and_then(|r| self.guard_lock(r, lock_args));
+        let (Some(rule), Some(lock)) = (rule, lock) else {
             // A guard class that is not a lock (`rcu`, `irqsave`): the body runs once.
             if let Some(b) = body {
                 self.stmt(b);
@@ -1462,7 +1474,6 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             n.child_by_field_name("condition")
                 .map_or(n.end_byte(), |c| c.end_byte()),
         );
-        let lock = self.lock_expr(lock_arg);
         let acq = Acquire {
             lock,
             kind: rule.kind,
@@ -1794,10 +1805,54 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
     }
 
-    fn acquire_of(&mut self, call: Node, rule: lockorder_rules::ApiRule) -> Option<Acquire> {
+    /// The lock a lock API call operates on: its lock argument, or the lock the rule's
+    /// template names (`rtnl_mutex`, `{0}->sk_lock`).
+    fn api_lock(&mut self, call: Node, rule: lockorder_rules::ApiRule) -> Option<LockId> {
         let args = call.child_by_field_name("arguments")?;
-        let arg = named_children(args).nth(rule.lock_arg)?;
-        let lock = self.lock_expr(arg);
+        if rule.lock.is_none() {
+            let arg = named_children(args).nth(rule.lock_arg)?;
+            return Some(self.lock_expr(arg));
+        }
+        let texts: Vec<&str> = named_children(args).map(|a| self.text(a)).collect();
+        let text = self.fl.rules.lock_text(&rule, &texts)?;
+        Some(self.rule_lock(&text, rule))
+    }
+
+    /// The lock `text` names for a call of `rule`: a rule template without arguments is a
+    /// global of that name (`rtnl_mutex`), whatever the file declares; anything else
+    /// resolves like source text.
+    fn rule_lock(&mut self, text: &str, rule: lockorder_rules::ApiRule) -> LockId {
+        self.templated_lock(text, rule.lock)
+    }
+
+    fn templated_lock(&mut self, text: &str, template: Option<u32>) -> LockId {
+        let fixed =
+            template.is_some_and(|t| !self.fl.rules.lock_templates[t as usize].contains('{'));
+        if fixed {
+            return self.fl.intern_lock(LockExpr {
+                root: LockRoot::Global {
+                    name: text.to_string(),
+                    file_static: false,
+                },
+                path: Vec::new(),
+                text: text.to_string(),
+            });
+        }
+        self.lock_from_text(text)
+    }
+
+    /// The lock of a guard: its first lock argument, or the lock its rule names.
+    fn guard_lock(&mut self, rule: lockorder_rules::GuardRule, args: &[Node]) -> Option<LockId> {
+        if rule.lock.is_none() {
+            return Some(self.lock_expr(*args.first()?));
+        }
+        let texts: Vec<&str> = args.iter().map(|a| self.text(*a)).collect();
+        let text = self.fl.rules.template_text(rule.lock, 0, &texts)?;
+        Some(self.templated_lock(&text, rule.lock))
+    }
+
+    fn acquire_of(&mut self, call: Node, rule: lockorder_rules::ApiRule) -> Option<Acquire> {
+        let lock = self.api_lock(call, rule)?;
         Some(Acquire {
             lock,
             kind: rule.kind,
@@ -1895,11 +1950,12 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 .map(|c| self.text(c).trim().to_string())
                 .unwrap_or_default();
             let rule = self.fl.rules.guards.get(&class).copied();
-            let arg = n
+            let args: Vec<Node> = n
                 .child_by_field_name("arguments")
-                .and_then(|a| named_children(a).next());
-            if let (Some(rule), Some(arg)) = (rule, arg) {
-                let lock = self.lock_expr(arg);
+                .map(|a| named_children(a).collect())
+                .unwrap_or_default();
+            let lock = rule.and_then(|r| self.guard_lock(r, &args));
+            if let (Some(rule), Some(lock)) = (rule, lock) {
                 let acq = Acquire {
                     lock,
                     kind: rule.kind,
@@ -1962,25 +2018,29 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         self.cond_acquire(n, rule, atom);
                     }
                     Op::Release => {
-                        if let Some(args) = n.child_by_field_name("arguments") {
-                            if let Some(arg) = named_children(args).nth(rule.lock_arg) {
-                                let lock = self.lock_expr(arg);
-                                self.emit(Event::Release {
-                                    lock,
-                                    kind: rule.kind,
-                                    mode: rule.mode,
-                                    span,
-                                });
-                            }
+                        if let Some(lock) = self.api_lock(n, rule) {
+                            self.emit(Event::Release {
+                                lock,
+                                kind: rule.kind,
+                                mode: rule.mode,
+                                span,
+                            });
                         }
                     }
                     Op::Downgrade => {
-                        if let Some(arg) = n
-                            .child_by_field_name("arguments")
-                            .and_then(|a| named_children(a).nth(rule.lock_arg))
-                        {
-                            let lock = self.lock_expr(arg);
+                        if let Some(lock) = self.api_lock(n, rule) {
                             self.emit(Event::Downgrade { lock, span });
+                        }
+                    }
+                    Op::Transient => {
+                        if let Some(acq) = self.acquire_of(n, rule) {
+                            self.emit(Event::Acquire { acq, span });
+                            self.emit(Event::Release {
+                                lock: acq.lock,
+                                kind: rule.kind,
+                                mode: rule.mode,
+                                span,
+                            });
                         }
                     }
                 }

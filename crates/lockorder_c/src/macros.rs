@@ -60,10 +60,9 @@ fn parse_definition(def: &str, rules: &Rules) -> Option<MacroWrapper> {
         if rules.apis.contains_key(ident) && body[end..].trim_start().starts_with('(') {
             let open = end + body[end..].find('(')?;
             let args_end = matching(body, open)?;
-            let lock_arg = split_top_level(&body[open + 1..args_end])
-                .into_iter()
-                .nth(rules.apis[ident].lock_arg)?;
-            calls.push((ident.to_string(), lock_arg.to_string()));
+            let args = split_top_level(&body[open + 1..args_end]);
+            let lock = rules.lock_text(&rules.apis[ident], &args)?;
+            calls.push((ident.to_string(), lock));
             from = args_end;
         }
     }

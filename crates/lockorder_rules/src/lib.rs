@@ -18,6 +18,10 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../../rules/c_locks.toml"),
     ),
     (
+        "rules/c_lock_like.toml",
+        include_str!("../../../rules/c_lock_like.toml"),
+    ),
+    (
         "rules/c_prepass.toml",
         include_str!("../../../rules/c_prepass.toml"),
     ),
@@ -37,6 +41,8 @@ pub struct ApiRule {
     pub irq: Irq,
     pub nested: bool,
     pub lock_arg: usize,
+    /// Index in [`Rules::lock_templates`] when the lock is not the argument itself.
+    pub lock: Option<u32>,
     /// Wound/wait locking: backs off instead of waiting on a cycle, so it orders nothing.
     pub backs_off: bool,
 }
@@ -49,6 +55,8 @@ pub struct GuardRule {
     pub irq: Irq,
     /// `Some(Op::Trylock | Op::Conditional)` for `_try`/`_intr` classes that may fail.
     pub cond: Option<Op>,
+    /// Index in [`Rules::lock_templates`] when the guard names its lock itself.
+    pub lock: Option<u32>,
 }
 
 /// Macro classes of the C pre-pass.
@@ -80,8 +88,59 @@ pub struct Rules {
     pub semaphore_inits: HashMap<String, usize>,
     /// Calls returning a pointer to the type named by an argument (`container_of`).
     pub typed_results: HashMap<String, usize>,
+    /// Implicit locks of lock-like APIs (`rtnl_mutex`, `{0}->sk_lock`).
+    pub lock_templates: Vec<String>,
     /// Hash of every rule file's text, in load order, for cache keys.
     pub fingerprint: u64,
+}
+
+impl Rules {
+    /// The text of the lock a call of `rule` operates on, given the text of its
+    /// arguments: the lock argument, or the rule's template with arguments substituted
+    /// (`{0}->sk_lock` with `&ctx->sk` gives `ctx->sk.sk_lock`).
+    pub fn lock_text(&self, rule: &ApiRule, args: &[&str]) -> Option<String> {
+        self.template_text(rule.lock, rule.lock_arg, args)
+    }
+
+    /// [`Rules::lock_text`] for a template index and lock argument.
+    pub fn template_text(
+        &self,
+        lock: Option<u32>,
+        lock_arg: usize,
+        args: &[&str],
+    ) -> Option<String> {
+        let Some(t) = lock else {
+            return args.get(lock_arg).map(|a| a.trim().to_string());
+        };
+        let t = &self.lock_templates[t as usize];
+        let mut out = String::new();
+        let mut rest = t.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let close = open + rest[open..].find('}')?;
+            let mut arg = args
+                .get(rest[open + 1..close].parse::<usize>().ok()?)?
+                .trim();
+            // `(sk)`: the macro habit of parenthesising arguments.
+            while let Some(inner) = arg.strip_prefix('(').and_then(|a| a.strip_suffix(')')) {
+                if inner.contains(['(', ')']) {
+                    break;
+                }
+                arg = inner.trim();
+            }
+            rest = &rest[close + 1..];
+            match (arg.strip_prefix('&'), rest.strip_prefix("->")) {
+                (Some(object), Some(after)) => {
+                    out.push_str(object.trim());
+                    out.push('.');
+                    rest = after;
+                }
+                _ => out.push_str(arg),
+            }
+        }
+        out.push_str(rest);
+        Some(out)
+    }
 }
 
 /// A rule file error, located like a compiler error.
@@ -202,5 +261,35 @@ mod tests {
         )])
         .unwrap_err();
         assert!(err.message.contains("mutex_lock"), "{}", err.message);
+    }
+
+    #[test]
+    fn lock_templates_name_implicit_locks() {
+        let rules = Rules::defaults();
+        let text = |call: &str, args: &[&str]| rules.lock_text(&rules.apis[call], args);
+        assert_eq!(text("rtnl_lock", &[]).as_deref(), Some("rtnl_mutex"));
+        assert_eq!(text("lock_sock", &["sk"]).as_deref(), Some("sk->sk_lock"));
+        assert_eq!(text("lock_sock", &["(sk)"]).as_deref(), Some("sk->sk_lock"));
+        assert_eq!(
+            text("lock_sock", &["&ctx->sk"]).as_deref(),
+            Some("ctx->sk.sk_lock")
+        );
+        assert_eq!(
+            text("mmap_read_lock", &["current->mm"]).as_deref(),
+            Some("current->mm->mmap_lock")
+        );
+        assert_eq!(text("mutex_lock", &["&d->m"]).as_deref(), Some("&d->m"));
+        assert_eq!(text("lock_sock", &[]), None);
+    }
+
+    #[test]
+    fn a_bad_lock_template_is_located() {
+        let err = Rules::with_user_files(vec![(
+            "mine.toml".into(),
+            "[[api]]\ncalls = [\"x_lock\"]\nkind = \"mutex\"\nop = \"acquire\"\nlock = \"{x}->m\"\n".into(),
+        )])
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (5, 8));
+        assert!(err.message.contains("argument index"), "{}", err.message);
     }
 }

@@ -20,6 +20,9 @@ pub enum Op {
     Conditional,
     /// Writer becomes reader (`downgrade_write`).
     Downgrade,
+    /// Takes the lock and hands it to a callback that drops it (`kref_put_mutex`): it
+    /// orders like an acquisition and leaves nothing held.
+    Transient,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +74,10 @@ struct ApiEntry {
     nested: bool,
     #[serde(default)]
     lock_arg: usize,
+    /// The lock when it is not an argument: a global (`rtnl_mutex`) or a field of an
+    /// argument (`{0}->sk_lock`).
+    #[serde(default)]
+    lock: Option<Spanned<String>>,
     #[serde(default)]
     backs_off: bool,
 }
@@ -86,6 +93,9 @@ struct GuardEntry {
     irq: Irq,
     #[serde(default)]
     cond: Option<Op>,
+    /// The lock when the guard takes no lock argument (`guard(rtnl)()`), as in `[[api]]`.
+    #[serde(default)]
+    lock: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -159,7 +169,18 @@ impl RuleFile {
                     "`mode = \"any\"` only applies to releases".into(),
                 ));
             }
+            let lock = match entry.lock {
+                Some(t) => {
+                    let span = t.span();
+                    let t = t.into_inner();
+                    check_template(&t).map_err(|m| (span.start, m))?;
+                    rules.lock_templates.push(t);
+                    Some(rules.lock_templates.len() as u32 - 1)
+                }
+                None => None,
+            };
             let rule = ApiRule {
+                lock,
                 kind: entry.kind,
                 op: entry.op,
                 mode,
@@ -188,7 +209,18 @@ impl RuleFile {
                     "`cond` is `trylock` or `conditional`".into(),
                 ));
             }
+            let lock = match entry.lock {
+                Some(t) => {
+                    let span = t.span();
+                    let t = t.into_inner();
+                    check_template(&t).map_err(|m| (span.start, m))?;
+                    rules.lock_templates.push(t);
+                    Some(rules.lock_templates.len() as u32 - 1)
+                }
+                None => None,
+            };
             let rule = GuardRule {
+                lock,
                 kind: entry.kind,
                 mode: entry.mode.unwrap_or(Mode::Exclusive),
                 irq: entry.irq,
@@ -246,5 +278,26 @@ fn op_name(op: Op) -> &'static str {
         Op::Trylock => "trylock",
         Op::Conditional => "conditional",
         Op::Downgrade => "downgrade",
+        Op::Transient => "transient",
     }
+}
+
+/// A lock template names a global (`rtnl_mutex`) or a path from arguments (`{0}->sk_lock`).
+fn check_template(t: &str) -> Result<(), String> {
+    let mut rest = t;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| format!("unclosed `{{` in lock template `{t}`"))?;
+        rest[open + 1..open + close]
+            .parse::<u8>()
+            .map_err(|_| format!("`{{...}}` in lock template `{t}` must hold an argument index"))?;
+        rest = &rest[open + close + 1..];
+    }
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return Err(format!(
+            "lock template `{t}` must be one expression without spaces"
+        ));
+    }
+    Ok(())
 }
