@@ -56,3 +56,8 @@ fn unreleased_lock_with_unlock_to_add() {
 fn unbalanced_unlock() {
     insta::assert_snapshot!(full("unbalanced_unlock", &["goto_double_unlock.c"]));
 }
+
+#[test]
+fn inversion_through_a_three_call_chain() {
+    insta::assert_snapshot!(full("lock_order_cycle", &["through_three_calls.c"]));
+}

@@ -34,6 +34,14 @@ pub enum Suggestion {
     InsertBefore { before: Span, copy: Span },
 }
 
+/// The calls from a finding's site down to where a lock is taken: `steps[0]` is in the
+/// callee of the call at the site, the last step is the acquisition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallChain {
+    pub lock: String,
+    pub steps: Vec<Site>,
+}
+
 /// What a check reports. Renderers know only this type.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -48,6 +56,8 @@ pub struct Finding {
     /// Lock classes by displayed name; for a cycle, in cycle order from the primary's.
     pub locks: Vec<String>,
     pub notes: Vec<String>,
+    /// Call chains behind the sites; their steps are in `related` too.
+    pub chains: Vec<CallChain>,
     pub help: Option<String>,
     /// A change the help proposes, for renderers that can show source lines.
     pub suggestion: Option<Suggestion>,

@@ -13,7 +13,10 @@ use crate::classes::{ClassId, ClassTable};
 use crate::dataflow::{self, CallEffects, DataflowStats, Held, Observer, State};
 use crate::order_graph::LocalEdge;
 use crate::program::Program;
-use crate::summary::{canonical_path, param_path, FunctionSummary, SummaryLock, MAX_CALL_DEPTH};
+use crate::summary::{
+    canonical_path, param_path, Chain, ChainStep, FuncRef, FunctionSummary, SummaryLock,
+    MAX_CALL_DEPTH,
+};
 
 /// A lock acquired while an instance of its class is held.
 #[derive(Clone, Debug)]
@@ -23,6 +26,8 @@ pub struct DoubleLock {
     pub first: Span,
     pub second: Span,
     pub first_on_entry: bool,
+    /// When the second acquisition is below the call at `second`: the path down to it.
+    pub chain: Option<Chain>,
 }
 
 /// A lock acquired in the function and still held at a return.
@@ -70,6 +75,7 @@ pub struct FunctionResult {
 }
 
 struct Collector<'a> {
+    me: FuncRef,
     class_of: &'a dyn Fn(LockId) -> ClassId,
     /// The function's file's lock expressions and interned names, and its parameters.
     locks: &'a [lockorder_ir::LockExpr],
@@ -92,6 +98,7 @@ fn may_nest(held: Mode, again: Mode, kind: LockKind) -> bool {
 }
 
 impl Collector<'_> {
+    #[allow(clippy::too_many_arguments)]
     fn add_wait(
         &mut self,
         class: ClassId,
@@ -99,14 +106,25 @@ impl Collector<'_> {
         mode: Mode,
         depth: u8,
         via_param: Option<(u8, Box<str>)>,
+        span: Span,
+        below: Option<&Chain>,
     ) {
         if depth <= MAX_CALL_DEPTH && !self.result.waits_for.iter().any(|l| l.class == class) {
+            let step = ChainStep {
+                function: self.me,
+                span,
+            };
+            let chain: Chain = match below {
+                Some(b) => std::iter::once(step).chain(b.iter().copied()).collect(),
+                None => Chain::from([step]),
+            };
             self.result.waits_for.push(SummaryLock {
                 class,
                 kind,
                 mode,
                 depth,
                 via_param,
+                chain,
             });
         }
     }
@@ -133,6 +151,7 @@ impl Observer for Collector<'_> {
                                 to: class,
                                 from_site: h.site,
                                 to_site: *span,
+                                chain: None,
                             });
                         }
                     }
@@ -143,7 +162,7 @@ impl Observer for Collector<'_> {
                 let via = (acq.lock != dataflow::VIA_CALL)
                     .then(|| param_path(self.params, &self.locks[acq.lock as usize].text))
                     .flatten();
-                self.add_wait(class, acq.kind, acq.mode, 1, via);
+                self.add_wait(class, acq.kind, acq.mode, 1, via, *span, None);
                 let again = state.held.iter().find(|h| h.lock == acq.lock && !h.nested);
                 if let Some(h) = again {
                     if !may_nest(h.mode, acq.mode, acq.kind)
@@ -155,6 +174,7 @@ impl Observer for Collector<'_> {
                             first: h.site,
                             second: *span,
                             first_on_entry: h.on_entry,
+                            chain: None,
                         });
                     }
                 }
@@ -193,7 +213,15 @@ impl Observer for Collector<'_> {
                 ))
             });
             let via = here.as_deref().and_then(|p| param_path(self.params, p));
-            self.add_wait(l.class, l.kind, l.mode, l.depth + 1, via);
+            self.add_wait(
+                l.class,
+                l.kind,
+                l.mode,
+                l.depth + 1,
+                via,
+                span,
+                Some(&l.chain),
+            );
             // A sleeping lock below a call under a spinning one would be a sleep in atomic
             // context: such paths are almost always ones that cannot happen, and a real
             // one is a sleep-in-atomic bug, not an order.
@@ -211,6 +239,7 @@ impl Observer for Collector<'_> {
                             to: l.class,
                             from_site: h.site,
                             to_site: span,
+                            chain: Some(l.chain.clone()),
                         });
                     }
                 } else if !h.nested
@@ -229,6 +258,7 @@ impl Observer for Collector<'_> {
                         first: h.site,
                         second: span,
                         first_on_entry: h.on_entry,
+                        chain: Some(l.chain.clone()),
                     });
                 }
             }
@@ -320,6 +350,7 @@ pub fn analyse_function(
     let single_instance = |c: ClassId| classes.is_single_instance(c);
     let facts = &program.files[fi].facts;
     let mut c = Collector {
+        me: (fi, fj),
         class_of: &class_of,
         locks: &facts.locks,
         names: &facts.names,

@@ -13,5 +13,5 @@ mod summary;
 
 pub use checks::{rule_by_code_or_name, RuleInfo, RULES};
 pub use classes::ClassTable;
-pub use finding::{Finding, Severity, Site, Suggestion};
+pub use finding::{CallChain, Finding, Severity, Site, Suggestion};
 pub use program::{analyze, Analysis, AnalysisStats, Program, SourceFile};

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use lockorder_ir::Span;
 
 use crate::classes::ClassId;
+use crate::summary::Chain;
 
 /// An order edge seen in one function.
 #[derive(Clone, Debug)]
@@ -14,6 +15,8 @@ pub struct LocalEdge {
     pub to: ClassId,
     pub from_site: Span,
     pub to_site: Span,
+    /// When `to` is taken below the call at `to_site`: the path down to it.
+    pub chain: Option<Chain>,
 }
 
 /// One function that takes `from` then `to`.
@@ -23,6 +26,7 @@ pub struct Witness {
     pub function: usize,
     pub from_site: Span,
     pub to_site: Span,
+    pub chain: Option<Chain>,
 }
 
 #[derive(Default)]
@@ -38,6 +42,7 @@ impl OrderGraph {
             function,
             from_site: e.from_site,
             to_site: e.to_site,
+            chain: e.chain,
         });
     }
 

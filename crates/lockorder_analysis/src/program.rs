@@ -81,7 +81,7 @@ pub fn analyze(program: &Program) -> Analysis {
             })
             .collect();
         for (&(fi, fj), r) in level.iter().zip(done) {
-            let s = summarize_for_callers(&r, &classes);
+            let s = summarize_for_callers(&r, &classes, (fi, fj));
             if !s.is_empty() {
                 summaries[offsets[fi] + fj] = Some(s);
             }

@@ -3,14 +3,26 @@
 //! summary, so recursion terminates), level by level so each level runs in parallel.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use lockorder_ir::{Call, LockKind, Mode, ReturnValue, Success};
+use lockorder_ir::{Call, LockKind, Mode, ReturnValue, Span, Success};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::classes::ClassId;
 use crate::function_pass::FunctionResult;
 use crate::program::Program;
+
+/// One step of the path from a summarised function down to an acquisition: in
+/// `function`, the call at `span` (or, last, the acquisition itself).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChainStep {
+    pub function: FuncRef,
+    pub span: Span,
+}
+
+/// The steps from a function to the acquisition it reaches, shared between summaries.
+pub type Chain = Arc<[ChainStep]>;
 
 /// A lock a callee leaves held for its caller.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +35,8 @@ pub struct SummaryLock {
     /// The lock as a path from one of the function's parameters (`(0, ".lock")` for
     /// `&dev->lock`), so a caller can tell whether it is the instance it holds.
     pub via_param: Option<(u8, Box<str>)>,
+    /// Where the lock is taken, from the summarised function down.
+    pub chain: Chain,
 }
 
 /// A path in the one form a parameter mapping compares: no `&`, `->` as `.`.
@@ -74,8 +88,9 @@ impl FunctionSummary {
 pub fn summarize_for_callers(
     r: &FunctionResult,
     classes: &crate::classes::ClassTable,
+    me: FuncRef,
 ) -> FunctionSummary {
-    let mut s = summarize(r);
+    let mut s = summarize(r, me);
     let local = |c: ClassId| classes.is_function_local(c);
     s.releases.retain(|&c| !local(c));
     s.acquires.retain(|l| !local(l.class));
@@ -84,7 +99,7 @@ pub fn summarize_for_callers(
     s
 }
 
-pub fn summarize(r: &FunctionResult) -> FunctionSummary {
+pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     // A lock the function was entered holding and retakes is the caller's, not a new wait.
     let mut s = FunctionSummary {
         waits_for: r
@@ -109,21 +124,25 @@ pub fn summarize(r: &FunctionResult) -> FunctionSummary {
             s.releases.push(c);
         }
     }
-    let mut classes: Vec<(ClassId, LockKind, Mode)> = Vec::new();
+    let mut classes: Vec<(ClassId, LockKind, Mode, Span)> = Vec::new();
     for ret in &r.returns {
         for h in &ret.held {
             if !r.entry_held.contains(&h.class) && !classes.iter().any(|c| c.0 == h.class) {
-                classes.push((h.class, h.kind, h.mode));
+                classes.push((h.class, h.kind, h.mode, h.site));
             }
         }
     }
-    for (class, kind, mode) in classes {
+    for (class, kind, mode, site) in classes {
         let lock = SummaryLock {
             via_param: None,
             class,
             kind,
             mode,
             depth: 1,
+            chain: Arc::new([ChainStep {
+                function: me,
+                span: site,
+            }]),
         };
         let (held, free): (Vec<usize>, Vec<usize>) =
             (0..r.returns.len()).partition(|&i| r.returns[i].held.iter().any(|h| h.class == class));

@@ -1,6 +1,6 @@
 use lockorder_ir::LockKind;
 
-use crate::checks::{declare_rule, FunctionContext, FunctionUnit};
+use crate::checks::{call_chain, declare_rule, FunctionContext, FunctionUnit};
 use crate::finding::{fingerprint, Finding, Severity, Site};
 
 declare_rule! {
@@ -50,6 +50,23 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
         } else {
             format!("`{class}` first acquired here")
         };
+        let mut related = vec![Site {
+            span: d.first,
+            function: Some(function.clone()),
+            message: first,
+        }];
+        let chains: Vec<_> = d
+            .chain
+            .iter()
+            .map(|c| call_chain(ctx.program, c, &class))
+            .collect();
+        for c in &chains {
+            related.extend(c.steps.iter().cloned());
+        }
+        let primary_message = match d.chain {
+            Some(_) => "acquired again below this call".into(),
+            None => "acquired again here".into(),
+        };
         out.push(Finding {
             code: DOUBLE_LOCK.code,
             rule: DOUBLE_LOCK.name,
@@ -58,17 +75,14 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             primary: Site {
                 span: d.second,
                 function: Some(function.clone()),
-                message: "acquired again here".into(),
+                message: primary_message,
             },
-            related: vec![Site {
-                span: d.first,
-                function: Some(function.clone()),
-                message: first,
-            }],
+            related,
             locks: vec![class.clone()],
             notes: vec![format!(
                 "possible deadlock scenario:\n       CPU0\n       ----\n  lock({class});\n  lock({class});   <- waits for itself"
             )],
+            chains,
             help: Some(format!("release `{class}` before acquiring it again, or take it only once on this path")),
             suggestion: None,
             fingerprint: fingerprint(&[DOUBLE_LOCK.code, ctx.file_path(unit), &function, &class]),

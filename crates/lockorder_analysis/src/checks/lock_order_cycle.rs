@@ -3,7 +3,7 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::checks::declare_rule;
+use crate::checks::{call_chain, declare_rule};
 use crate::classes::{ClassId, ClassTable};
 use crate::finding::{fingerprint, Finding, Severity, Site, Suggestion};
 use crate::order_graph::{OrderGraph, Witness};
@@ -190,6 +190,8 @@ fn cycle_finding(
         locks.push(name(a));
     }
 
+    // Witnesses shown, with the lock each takes second: their call chains follow.
+    let mut shown: Vec<(&Witness, ClassId)> = vec![(primary_w, wanted)];
     let mut related = vec![Site {
         span: primary_w.from_site,
         function: Some(primary_fn.clone()),
@@ -199,6 +201,7 @@ fn cycle_finding(
         let i = (minority + k) % edges.len();
         let ((a, b), _) = edges[i];
         for w in per_edge[i].iter().take(MAX_WITNESSES_SHOWN) {
+            shown.push((w, b));
             let f = fn_name(program, w);
             related.push(Site {
                 span: w.from_site,
@@ -213,6 +216,7 @@ fn cycle_finding(
         }
     }
     for w in per_edge[minority].iter().skip(1).take(MAX_WITNESSES_SHOWN) {
+        shown.push((w, wanted));
         let f = fn_name(program, w);
         related.push(Site {
             span: w.to_site,
@@ -224,6 +228,15 @@ fn cycle_finding(
                 f
             ),
         });
+    }
+
+    let mut chains = Vec::new();
+    for (w, to) in shown {
+        if let Some(chain) = &w.chain {
+            let c = call_chain(program, chain, &name(to));
+            related.extend(c.steps.iter().cloned());
+            chains.push(c);
+        }
     }
 
     let mut notes = Vec::new();
@@ -299,6 +312,7 @@ fn cycle_finding(
         related,
         locks,
         notes,
+        chains,
         help: Some(help),
         suggestion: Some(Suggestion::Reorder {
             first: primary_w.from_site,

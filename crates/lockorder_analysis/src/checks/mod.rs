@@ -2,9 +2,10 @@
 //! the documentation `lockorder rule CODE` prints.
 
 use crate::classes::ClassTable;
-use crate::finding::Severity;
+use crate::finding::{CallChain, Severity, Site};
 use crate::function_pass::FunctionResult;
 use crate::program::Program;
+use crate::summary::Chain;
 
 pub mod double_lock;
 pub mod lock_order_cycle;
@@ -33,6 +34,34 @@ impl FunctionContext<'_> {
 
     pub fn file_path(&self, unit: &FunctionUnit) -> &str {
         &self.program.files[unit.file].rel_path
+    }
+}
+
+/// A summary chain as the sites a finding shows: each call, then the acquisition.
+pub fn call_chain(program: &Program, chain: &Chain, lock: &str) -> CallChain {
+    let name = |(fi, fj): (usize, usize)| &program.files[fi].facts.functions[fj].name;
+    let steps = chain
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let f = name(step.function);
+            let message = match chain.get(i + 1) {
+                Some(next) => format!(
+                    "`{f}` calls `{}`, which takes `{lock}`",
+                    name(next.function)
+                ),
+                None => format!("`{lock}` acquired here, in `{f}`"),
+            };
+            Site {
+                span: step.span,
+                function: Some(f.clone()),
+                message,
+            }
+        })
+        .collect();
+    CallChain {
+        lock: lock.to_string(),
+        steps,
     }
 }
 

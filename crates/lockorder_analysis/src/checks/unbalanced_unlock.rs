@@ -65,6 +65,7 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             related,
             locks: vec![name.clone()],
             notes: Vec::new(),
+            chains: Vec::new(),
             help: Some(format!("release `{name}` only on paths that acquired it")),
             suggestion: None,
             fingerprint: fingerprint(&[

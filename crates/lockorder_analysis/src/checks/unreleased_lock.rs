@@ -149,6 +149,7 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
                     clean.len(),
                     clean.len() + leaking.len()
                 )],
+                chains: Vec::new(),
                 help: Some(match &label {
                     Some(l) => format!(
                         "jump to `{l}` instead of returning, as the paths that release `{name}` do"

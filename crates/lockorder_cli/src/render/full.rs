@@ -89,7 +89,10 @@ pub fn diagnostic(f: &Finding, loc: &Located) -> (SimpleFiles<String, String>, D
         let len = files.get(id).map(|s| s.source().len()).unwrap_or(0);
         labels.push(Label::secondary(id, range(site.span, len)).with_message(&site.message));
     }
-    let mut notes: Vec<String> = f.notes.iter().map(|n| format!("note: {n}")).collect();
+    let mut notes: Vec<String> = super::notes(f, loc)
+        .iter()
+        .map(|n| format!("note: {n}"))
+        .collect();
     if let Some(h) = &f.help {
         let mut help = format!("help: {h}");
         let lines = match f.suggestion {

@@ -21,7 +21,7 @@ struct JsonFinding<'a> {
     function: Option<&'a str>,
     locks: &'a [String],
     related: Vec<JsonSite<'a>>,
-    notes: &'a [String],
+    notes: Vec<String>,
     help: Option<&'a str>,
     fingerprint: &'a str,
 }
@@ -69,7 +69,7 @@ pub fn render(findings: &[Finding], loc: &Located, out: &mut dyn Write) -> io::R
             function: f.primary.function.as_deref(),
             locks: &f.locks,
             related,
-            notes: &f.notes,
+            notes: super::notes(f, loc),
             help: f.help.as_deref(),
             fingerprint: &f.fingerprint,
         };

@@ -44,6 +44,29 @@ pub fn render(format: Format, color: bool, findings: &[Finding], loc: &Located) 
     }
 }
 
+/// The finding's notes, then one per call chain: "`a_lock` taken via `xdev_b_path`
+/// (b.c:13) -> `take_a` (a.c:5)".
+pub fn notes(f: &Finding, loc: &Located) -> Vec<String> {
+    let mut out = f.notes.clone();
+    for c in &f.chains {
+        let steps: Vec<String> = c
+            .steps
+            .iter()
+            .map(|s| {
+                let l = loc.locate(s.span);
+                format!(
+                    "`{}` ({}:{})",
+                    s.function.as_deref().unwrap_or("?"),
+                    l.file,
+                    l.line
+                )
+            })
+            .collect();
+        out.push(format!("`{}` taken via {}", c.lock, steps.join(" -> ")));
+    }
+    out
+}
+
 /// A span as users see it: display path, 1-based line and character columns.
 pub struct Location {
     pub file: String,
