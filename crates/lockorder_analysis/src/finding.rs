@@ -38,7 +38,8 @@ pub enum Suggestion {
 /// callee of the call at the site, the last step is the acquisition.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CallChain {
-    pub lock: String,
+    /// What the chain leads to, for its note: "`a_lock` taken".
+    pub what: String,
     pub steps: Vec<Site>,
 }
 

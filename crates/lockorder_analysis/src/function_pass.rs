@@ -71,7 +71,35 @@ pub struct FunctionResult {
     pub entry_held: Vec<ClassId>,
     /// Locks waited for here or in summarised callees.
     pub waits_for: Vec<SummaryLock>,
+    /// Locks the code says must be held on entry (`__must_hold`, `lockdep_assert_held`
+    /// before any acquisition), here or in callees this function does not lock for.
+    pub requires: Vec<SummaryLock>,
+    /// Calls reaching a function that requires a lock this function does not hold there.
+    pub not_held: Vec<NotHeld>,
     pub stats: DataflowStats,
+}
+
+/// A call to a function requiring a lock, on a path where the caller does not hold it
+/// although it takes or drops that lock itself elsewhere.
+#[derive(Clone, Debug)]
+pub struct NotHeld {
+    pub class: ClassId,
+    pub call: Span,
+    /// Where this path last released the lock, if it did.
+    pub released: Option<Span>,
+    /// From the callee down to the requirement (annotation or assertion).
+    pub chain: Chain,
+}
+
+/// Why a function is taken to be entered holding a lock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EntryReason {
+    /// `__must_hold`, `__releases`: at the definition.
+    Annotation,
+    /// `lockdep_assert_held` before any acquisition, at this span.
+    Assertion(Span),
+    /// The first event on it is a release.
+    ReleasedFirst,
 }
 
 struct Collector<'a> {
@@ -82,6 +110,10 @@ struct Collector<'a> {
     names: &'a [String],
     params: &'a [String],
     single_instance: &'a dyn Fn(ClassId) -> bool,
+    /// Classes the function takes or drops itself (directly or through a summarised
+    /// callee): a requirement on them is its own business, not its callers'.
+    manages: HashSet<ClassId>,
+    seen_not_held: HashSet<(u32, ClassId)>,
     result: FunctionResult,
     seen_edges: HashSet<(ClassId, ClassId)>,
     seen_double: HashSet<(u32, u32)>,
@@ -201,6 +233,49 @@ impl Observer for Collector<'_> {
     }
 
     fn summary_call(&mut self, state: &State, summary: &FunctionSummary, span: Span, args: &[u32]) {
+        for r in &summary.requires {
+            if state.held.iter().any(|h| h.class == r.class) {
+                continue;
+            }
+            if self.manages.contains(&r.class) {
+                if self.seen_not_held.insert((span.start, r.class)) {
+                    let released = state.released.iter().find(|x| x.0 == r.class).map(|x| x.1);
+                    self.result.not_held.push(NotHeld {
+                        class: r.class,
+                        call: span,
+                        released,
+                        chain: r.chain.clone(),
+                    });
+                }
+                continue;
+            }
+            // Not this function's lock: its callers must hold it — when they can name it.
+            let here = r.via_param.as_ref().and_then(|(i, rest)| {
+                Some(format!(
+                    "{}{rest}",
+                    canonical_path(self.arg_text(args, *i)?)
+                ))
+            });
+            let via = here.as_deref().and_then(|p| param_path(self.params, p));
+            let nameable = via.is_some() || (self.single_instance)(r.class);
+            if nameable
+                && r.depth < MAX_CALL_DEPTH
+                && !self.result.requires.iter().any(|x| x.class == r.class)
+            {
+                let step = ChainStep {
+                    function: self.me,
+                    span,
+                };
+                self.result.requires.push(SummaryLock {
+                    via_param: via,
+                    depth: r.depth + 1,
+                    chain: std::iter::once(step)
+                        .chain(r.chain.iter().copied())
+                        .collect(),
+                    ..r.clone()
+                });
+            }
+        }
         // What the callee waits for, it waits for under the caller's locks — except those
         // it releases first.
         for l in summary.waits_for.iter().chain(&summary.acquires) {
@@ -345,11 +420,40 @@ pub fn analyse_function(
     } else {
         f
     };
-    let entry = held_on_entry(f, &program.files[fi].facts.locks, &class_of, effects);
-    let entry_held = entry.iter().map(|h| h.class).collect();
-    let single_instance = |c: ClassId| classes.is_single_instance(c);
     let facts = &program.files[fi].facts;
+    let entry_reasons = held_on_entry(f, &facts.locks, &class_of, effects);
+    let entry_held = entry_reasons.iter().map(|h| h.0.class).collect();
+    // What the code says callers must hold: annotations and assertions, not locks merely
+    // released first (whose callers are checked by LO004's rules, not LO010's).
+    let requires: Vec<SummaryLock> = entry_reasons
+        .iter()
+        .filter_map(|(h, reason)| {
+            let span = match reason {
+                EntryReason::Annotation => f.name_span,
+                EntryReason::Assertion(span) => *span,
+                EntryReason::ReleasedFirst => return None,
+            };
+            let via_param = (h.lock != dataflow::VIA_CALL)
+                .then(|| param_path(&f.params, &facts.locks[h.lock as usize].text))
+                .flatten();
+            Some(SummaryLock {
+                class: h.class,
+                kind: h.kind,
+                mode: h.mode,
+                depth: 1,
+                via_param,
+                chain: Chain::from([ChainStep {
+                    function: (fi, fj),
+                    span,
+                }]),
+            })
+        })
+        .collect();
+    let entry: Vec<Held> = entry_reasons.into_iter().map(|h| h.0).collect();
+    let single_instance = |c: ClassId| classes.is_single_instance(c);
     let mut c = Collector {
+        manages: managed_classes(f, &class_of, effects),
+        seen_not_held: HashSet::new(),
         me: (fi, fj),
         class_of: &class_of,
         locks: &facts.locks,
@@ -362,6 +466,7 @@ pub fn analyse_function(
         seen_release: HashSet::new(),
         returns: HashMap::new(),
     };
+    c.result.requires = requires;
     let stats = dataflow::run(f, entry, &class_of, effects, &mut c);
     let mut result = c.result;
     result.stats = stats;
@@ -401,7 +506,7 @@ fn held_on_entry(
     locks: &[lockorder_ir::LockExpr],
     class_of: &dyn Fn(LockId) -> ClassId,
     effects: CallEffects,
-) -> Vec<Held> {
+) -> Vec<(Held, EntryReason)> {
     let events = || f.blocks.iter().flat_map(|b| &b.events);
     let kind_of = |class: ClassId| {
         events()
@@ -430,41 +535,92 @@ fn held_on_entry(
         on_entry: true,
         again: false,
     };
-    let mut out: Vec<Held> = Vec::new();
+    let mut out: Vec<(Held, EntryReason)> = Vec::new();
     // `__must_hold(x)`, `__releases(x)`: held on entry, whatever the body does.
     for &lock in &f.held_on_entry {
         let class = class_of(lock);
-        if !out.iter().any(|h| h.class == class) {
-            out.push(entry(lock, class, kind_of(class), Mode::Exclusive));
+        if !out.iter().any(|h| h.0.class == class) {
+            out.push((
+                entry(lock, class, kind_of(class), Mode::Exclusive),
+                EntryReason::Annotation,
+            ));
         }
     }
     // Otherwise: a lock released (directly or by a summarised callee) or asserted held
     // before any path takes it.
-    let mut candidates: Vec<(LockId, ClassId, LockKind, Mode)> = Vec::new();
+    let mut candidates: Vec<(LockId, ClassId, LockKind, Mode, EntryReason)> = Vec::new();
     for e in events() {
         match e {
             Event::Release {
                 lock, kind, mode, ..
-            } => candidates.push((*lock, class_of(*lock), *kind, *mode)),
-            Event::AssertHeld { lock, .. } => {
+            } => candidates.push((
+                *lock,
+                class_of(*lock),
+                *kind,
+                *mode,
+                EntryReason::ReleasedFirst,
+            )),
+            Event::AssertHeld { lock, span } => {
                 let class = class_of(*lock);
-                candidates.push((*lock, class, kind_of(class), Mode::Exclusive));
+                candidates.push((
+                    *lock,
+                    class,
+                    kind_of(class),
+                    Mode::Exclusive,
+                    EntryReason::Assertion(*span),
+                ));
             }
             Event::Call { call, .. } => {
                 for &c in effects(call).map(|s| s.releases.as_slice()).unwrap_or(&[]) {
-                    candidates.push((dataflow::VIA_CALL, c, LockKind::Mutex, Mode::Exclusive));
+                    candidates.push((
+                        dataflow::VIA_CALL,
+                        c,
+                        LockKind::Mutex,
+                        Mode::Exclusive,
+                        EntryReason::ReleasedFirst,
+                    ));
                 }
             }
             _ => {}
         }
     }
-    for (lock, class, kind, mode) in candidates {
-        if out.iter().any(|h| h.class == class) {
+    // An assertion states a requirement even when a release comes first on some path.
+    candidates.sort_by_key(|c| !matches!(c.4, EntryReason::Assertion(_)));
+    for (lock, class, kind, mode, reason) in candidates {
+        if out.iter().any(|h| h.0.class == class) {
             continue;
         }
         let (release_first, acquire_first) = first_events(f, locks, lock, class, class_of, effects);
         if release_first && !acquire_first {
-            out.push(entry(lock, class, kind, mode));
+            out.push((entry(lock, class, kind, mode), reason));
+        }
+    }
+    out
+}
+
+/// Classes `f` takes or drops itself, directly or through a summarised callee.
+fn managed_classes(
+    f: &Function,
+    class_of: &dyn Fn(LockId) -> ClassId,
+    effects: CallEffects,
+) -> HashSet<ClassId> {
+    let mut out = HashSet::new();
+    for e in f.blocks.iter().flat_map(|b| &b.events) {
+        match e {
+            Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } => {
+                out.insert(class_of(acq.lock));
+            }
+            Event::Release { lock, .. } => {
+                out.insert(class_of(*lock));
+            }
+            Event::Call { call, .. } => {
+                if let Some(s) = effects(call) {
+                    out.extend(s.releases.iter().copied());
+                    out.extend(s.acquires.iter().map(|l| l.class));
+                    out.extend(s.cond_acquires.iter().map(|l| l.0.class));
+                }
+            }
+            _ => {}
         }
     }
     out

@@ -116,6 +116,7 @@ pub fn analyze(program: &Program) -> Analysis {
         checks::double_lock::check(&ctx, &unit, &mut findings);
         checks::unreleased_lock::check(&ctx, &unit, &mut findings);
         checks::unbalanced_unlock::check(&ctx, &unit, &mut findings);
+        checks::lock_not_held::check(&ctx, &unit, &mut findings);
     }
     findings.retain(|f| !program.files[f.primary.span.file.0 as usize].learn_only);
     findings.sort_by(|a, b| {

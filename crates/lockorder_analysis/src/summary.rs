@@ -69,6 +69,8 @@ pub struct FunctionSummary {
     /// Locks the function (or its callees) waits for, released or not: taken under the
     /// caller's locks, they order after them.
     pub waits_for: Vec<SummaryLock>,
+    /// Locks callers must hold (`__must_hold`, `lockdep_assert_held`), here or below.
+    pub requires: Vec<SummaryLock>,
 }
 
 /// Locks listed per summary in `waits_for`; beyond, the rest is dropped.
@@ -80,6 +82,7 @@ impl FunctionSummary {
             && self.acquires.is_empty()
             && self.cond_acquires.is_empty()
             && self.waits_for.is_empty()
+            && self.requires.is_empty()
     }
 }
 
@@ -96,6 +99,7 @@ pub fn summarize_for_callers(
     s.acquires.retain(|l| !local(l.class));
     s.cond_acquires.retain(|(l, _)| !local(l.class));
     s.waits_for.retain(|l| !local(l.class));
+    s.requires.retain(|l| !local(l.class));
     s
 }
 
@@ -109,6 +113,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             .take(MAX_WAITS_FOR)
             .cloned()
             .collect(),
+        requires: r.requires.clone(),
         ..FunctionSummary::default()
     };
     if r.returns.is_empty() {

@@ -453,7 +453,7 @@ impl<'a> FileLowerer<'a> {
         fb.function_body(body);
         let mut blocks = compact(std::mem::take(&mut fb.blocks));
         let mut call_args = std::mem::take(&mut fb.call_args);
-        drop_unused_args(&mut blocks, &mut call_args);
+        drop_unused_args(&mut blocks, &mut call_args, &params, &fb.fl.facts.names);
         let function = Function {
             name,
             name_span: fb.fl.span(name_node),
@@ -2200,12 +2200,30 @@ fn compact(mut blocks: Vec<Block>) -> Vec<Block> {
 
 /// Call arguments matter only where the caller may hold a lock: a function with no lock
 /// event of its own drops them (they are most of the IR's size otherwise).
-fn drop_unused_args(blocks: &mut [Block], call_args: &mut Vec<u32>) {
+/// Call arguments matter where a callee's parameter-rooted lock may be one the function
+/// holds, or may be passed on to its own callers' arguments: in a function without lock
+/// events, only arguments rooted at its parameters are kept.
+fn drop_unused_args(
+    blocks: &mut [Block],
+    call_args: &mut Vec<u32>,
+    params: &[String],
+    names: &[String],
+) {
     let has_locks = blocks
         .iter()
         .flat_map(|b| &b.events)
         .any(|e| !matches!(e, Event::Call { .. } | Event::Assign { .. }));
-    if !has_locks {
+    if has_locks {
+        return;
+    }
+    for a in call_args.iter_mut().filter(|a| **a != NO_ARG) {
+        let text = names[*a as usize].trim_start_matches('&');
+        let root = &text[..text.find(['-', '.', '[']).unwrap_or(text.len())];
+        if !params.iter().any(|p| p == root) {
+            *a = NO_ARG;
+        }
+    }
+    if call_args.iter().all(|&a| a == NO_ARG) {
         call_args.clear();
         call_args.shrink_to_fit();
         for e in blocks.iter_mut().flat_map(|b| &mut b.events) {

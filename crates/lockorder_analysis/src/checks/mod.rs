@@ -8,6 +8,7 @@ use crate::program::Program;
 use crate::summary::Chain;
 
 pub mod double_lock;
+pub mod lock_not_held;
 pub mod lock_order_cycle;
 pub mod unbalanced_unlock;
 pub mod unreleased_lock;
@@ -60,7 +61,7 @@ pub fn call_chain(program: &Program, chain: &Chain, lock: &str) -> CallChain {
         })
         .collect();
     CallChain {
-        lock: lock.to_string(),
+        what: format!("`{lock}` taken"),
         steps,
     }
 }
@@ -97,6 +98,7 @@ pub const RULES: &[RuleInfo] = &[
     double_lock::DOUBLE_LOCK,
     unreleased_lock::UNRELEASED_LOCK,
     unbalanced_unlock::UNBALANCED_UNLOCK,
+    lock_not_held::LOCK_NOT_HELD,
 ];
 
 pub fn rule_by_code_or_name(key: &str) -> Option<&'static RuleInfo> {

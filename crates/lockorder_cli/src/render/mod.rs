@@ -62,7 +62,7 @@ pub fn notes(f: &Finding, loc: &Located) -> Vec<String> {
                 )
             })
             .collect();
-        out.push(format!("`{}` taken via {}", c.lock, steps.join(" -> ")));
+        out.push(format!("{} via {}", c.what, steps.join(" -> ")));
     }
     out
 }
