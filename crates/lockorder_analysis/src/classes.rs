@@ -14,6 +14,8 @@ pub struct ClassTable {
     names: Vec<String>,
     /// Classes that are semaphores used as completions somewhere: not locks.
     completion: Vec<bool>,
+    /// Classes lockdep does not validate (`lockdep_set_novalidate_class`).
+    novalidate: Vec<bool>,
     /// Semaphore classes initialised to 1 somewhere: locks.
     binary: Vec<bool>,
     scope: Vec<ClassScope>,
@@ -169,6 +171,36 @@ impl ClassTable {
                 .collect();
             per_file.push(classes);
         }
+        // `lockdep_set_class(&x->lock, &key)` with a static key: in the file that sets it,
+        // the locks of x->lock's class are the key's class, as lockdep keys them. A key
+        // reached through an object (`&sb->s_type->i_mutex_key`) differs per instance and
+        // cannot be followed statically.
+        for (file, classes) in program.files.iter().zip(per_file.iter_mut()) {
+            let mut rekey: Vec<(ClassId, ClassId)> = Vec::new();
+            for &(lock, key) in &file.facts.class_keys {
+                let (from, to) = (classes[lock as usize], classes[key as usize]);
+                if scope[to as usize] == ClassScope::SingleInstance
+                    && scope[from as usize] != ClassScope::FunctionLocal
+                    && !rekey.iter().any(|r| r.0 == from)
+                {
+                    rekey.push((from, to));
+                }
+            }
+            for c in classes.iter_mut() {
+                if let Some(&(_, to)) = rekey.iter().find(|r| r.0 == *c) {
+                    *c = to;
+                }
+            }
+        }
+        let mut novalidate = vec![false; names.len()];
+        for (file, classes) in program.files.iter().zip(&per_file) {
+            for &lock in &file.facts.novalidate {
+                let c = classes[lock as usize] as usize;
+                if scope[c] != ClassScope::FunctionLocal {
+                    novalidate[c] = true;
+                }
+            }
+        }
         let mut completion = vec![false; names.len()];
         let mut binary = vec![false; names.len()];
         for (file, classes) in program.files.iter().zip(&per_file) {
@@ -182,6 +214,7 @@ impl ClassTable {
         ClassTable {
             names,
             completion,
+            novalidate,
             binary,
             scope,
             per_file,
@@ -208,6 +241,12 @@ impl ClassTable {
     /// a counting semaphore may legitimately be taken several times.
     pub fn is_binary_semaphore(&self, class: ClassId) -> bool {
         self.binary[class as usize]
+    }
+
+    /// A class lockdep leaves out of validation (`lockdep_set_novalidate_class`): it takes
+    /// part in no order and no self-deadlock check.
+    pub fn is_novalidate(&self, class: ClassId) -> bool {
+        self.novalidate[class as usize]
     }
 
     /// A semaphore initialised to 0 somewhere: a completion, which orders nothing.

@@ -94,7 +94,9 @@ pub fn analyze(program: &Program) -> Analysis {
         stats.state_cap_hits += r.stats.state_cap_hits;
         stats.functions_over_budget += u64::from(r.stats.over_budget);
         for e in std::mem::take(&mut r.edges) {
-            graph.add(fi, fj, e);
+            if !classes.is_novalidate(e.from) && !classes.is_novalidate(e.to) {
+                graph.add(fi, fj, e);
+            }
         }
     }
     stats.functions_analysed = units.len();

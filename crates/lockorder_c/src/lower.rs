@@ -1979,6 +1979,23 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             if self.expand_macro_wrapper(name, n, span) {
                 return;
             }
+            let lockdep_args = || {
+                n.child_by_field_name("arguments")
+                    .map(|a| named_children(a).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            };
+            if self.fl.rules.set_class.contains(name) {
+                if let [lock, key, ..] = lockdep_args()[..] {
+                    let (lock, key) = (self.lock_expr(lock), self.lock_expr(key));
+                    self.fl.facts.class_keys.push((lock, key));
+                }
+            }
+            if self.fl.rules.novalidate.contains(name) {
+                if let Some(&lock) = lockdep_args().first() {
+                    let lock = self.lock_expr(lock);
+                    self.fl.facts.novalidate.push(lock);
+                }
+            }
             if self.fl.rules.assert_held.contains(name) {
                 if let Some(arg) = n
                     .child_by_field_name("arguments")

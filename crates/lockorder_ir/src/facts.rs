@@ -88,5 +88,9 @@ pub struct FileFacts {
     pub typedefs: Vec<(String, String)>,
     pub globals: Vec<GlobalDecl>,
     pub annotations: Vec<Annotation>,
+    /// `lockdep_set_class(&x->lock, &key)`: the lock and the key, as lock expressions.
+    pub class_keys: Vec<(LockId, LockId)>,
+    /// `lockdep_set_novalidate_class(&x->lock)`: locks lockdep does not check.
+    pub novalidate: Vec<LockId>,
     pub stats: FileStats,
 }

@@ -84,6 +84,10 @@ pub struct Rules {
     pub noreturn: HashSet<String>,
     /// Calls asserting that their argument lock is held (`lockdep_assert_held`).
     pub assert_held: HashSet<String>,
+    /// Calls giving a lock the class of a key (`lockdep_set_class(&x->lock, &key)`).
+    pub set_class: HashSet<String>,
+    /// Calls taking a lock out of order checking (`lockdep_set_novalidate_class`).
+    pub novalidate: HashSet<String>,
     /// Semaphore initialisers and their count argument: a count of 0 makes a completion.
     pub semaphore_inits: HashMap<String, usize>,
     /// Calls returning a pointer to the type named by an argument (`container_of`).

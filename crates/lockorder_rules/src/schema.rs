@@ -42,6 +42,19 @@ pub(crate) struct RuleFile {
     typed_result: Vec<TypedResultEntry>,
     #[serde(default)]
     assert_held: Option<CallList>,
+    #[serde(default)]
+    lockdep_class: Option<LockdepClassEntry>,
+}
+
+/// Lockdep's class overrides: `lockdep_set_class(&x->lock, &key)` (lock argument 0, key
+/// argument 1) and `lockdep_set_novalidate_class(&x->lock)`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LockdepClassEntry {
+    #[serde(default)]
+    set_class: Vec<String>,
+    #[serde(default)]
+    novalidate: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -253,6 +266,10 @@ impl RuleFile {
         }
         if let Some(n) = self.noreturn {
             rules.noreturn.extend(n.calls);
+        }
+        if let Some(l) = self.lockdep_class {
+            rules.set_class.extend(l.set_class);
+            rules.novalidate.extend(l.novalidate);
         }
         if let Some(a) = self.assert_held {
             rules.assert_held.extend(a.calls);

@@ -42,6 +42,9 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
         if d.kind == LockKind::Semaphore && !ctx.classes.is_binary_semaphore(d.class) {
             continue;
         }
+        if ctx.classes.is_novalidate(d.class) {
+            continue;
+        }
         let class = ctx.classes.name(d.class).to_string();
         let first = if d.first_on_entry {
             format!(
