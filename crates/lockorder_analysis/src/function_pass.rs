@@ -113,6 +113,8 @@ struct Collector<'a> {
     /// Classes the function takes or drops itself (directly or through a summarised
     /// callee): a requirement on them is its own business, not its callers'.
     manages: HashSet<ClassId>,
+    /// The paths (`dev.lock`) of the locks it takes or drops by name.
+    managed_paths: HashSet<String>,
     seen_not_held: HashSet<(u32, ClassId)>,
     result: FunctionResult,
     seen_edges: HashSet<(ClassId, ClassId)>,
@@ -234,10 +236,29 @@ impl Observer for Collector<'_> {
 
     fn summary_call(&mut self, state: &State, summary: &FunctionSummary, span: Span, args: &[u32]) {
         for r in &summary.requires {
-            if state.held.iter().any(|h| h.class == r.class) {
+            // Held, or taken by a conditional call whose outcome this path has not tested
+            // in a way the analysis follows: reaching the requirement means it succeeded.
+            if state.held.iter().any(|h| h.class == r.class)
+                || state.pending.iter().any(|p| p.1.class == r.class)
+            {
                 continue;
             }
-            if self.manages.contains(&r.class) {
+            // The callee's lock as a path here, when its parameter maps onto an argument.
+            let here = r.via_param.as_ref().and_then(|(i, rest)| {
+                Some(format!(
+                    "{}{rest}",
+                    canonical_path(self.arg_text(args, *i)?)
+                ))
+            });
+            // Whether this function takes or drops that very lock: for a field class, the
+            // same path (another instance is somebody else's business).
+            let manages = if (self.single_instance)(r.class) {
+                self.manages.contains(&r.class)
+            } else {
+                here.as_ref()
+                    .is_some_and(|h| self.managed_paths.contains(h))
+            };
+            if manages {
                 if self.seen_not_held.insert((span.start, r.class)) {
                     let released = state.released.iter().find(|x| x.0 == r.class).map(|x| x.1);
                     self.result.not_held.push(NotHeld {
@@ -250,12 +271,6 @@ impl Observer for Collector<'_> {
                 continue;
             }
             // Not this function's lock: its callers must hold it — when they can name it.
-            let here = r.via_param.as_ref().and_then(|(i, rest)| {
-                Some(format!(
-                    "{}{rest}",
-                    canonical_path(self.arg_text(args, *i)?)
-                ))
-            });
             let via = here.as_deref().and_then(|p| param_path(self.params, p));
             let nameable = via.is_some() || (self.single_instance)(r.class);
             if nameable
@@ -436,6 +451,11 @@ pub fn analyse_function(
             let via_param = (h.lock != dataflow::VIA_CALL)
                 .then(|| param_path(&f.params, &facts.locks[h.lock as usize].text))
                 .flatten();
+            // A caller can hold only a lock it can name: a global, or one reached from
+            // the arguments it passes.
+            if via_param.is_none() && !classes.is_single_instance(h.class) {
+                return None;
+            }
             Some(SummaryLock {
                 class: h.class,
                 kind: h.kind,
@@ -453,6 +473,7 @@ pub fn analyse_function(
     let single_instance = |c: ClassId| classes.is_single_instance(c);
     let mut c = Collector {
         manages: managed_classes(f, &class_of, effects),
+        managed_paths: managed_paths(f, &facts.locks),
         seen_not_held: HashSet::new(),
         me: (fi, fj),
         class_of: &class_of,
@@ -596,6 +617,21 @@ fn held_on_entry(
         }
     }
     out
+}
+
+/// The paths of the locks `f` takes or drops by name, in [`canonical_path`] form.
+fn managed_paths(f: &Function, locks: &[lockorder_ir::LockExpr]) -> HashSet<String> {
+    f.blocks
+        .iter()
+        .flat_map(|b| &b.events)
+        .filter_map(|e| match e {
+            Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } => Some(acq.lock),
+            Event::Release { lock, .. } => Some(*lock),
+            _ => None,
+        })
+        .filter_map(|l| locks.get(l as usize))
+        .map(|e| canonical_path(&e.text))
+        .collect()
 }
 
 /// Classes `f` takes or drops itself, directly or through a summarised callee.

@@ -1672,6 +1672,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             "call_expression" => {
                 if let Some(func) = n.child_by_field_name("function") {
                     let name = self.text(func);
+                    if self.fl.rules.failure_tests.contains(name) {
+                        if let Some(a) = n
+                            .child_by_field_name("arguments")
+                            .and_then(|a| named_children(a).next())
+                        {
+                            self.cond(a, f, t);
+                            return;
+                        }
+                    }
                     if matches!(
                         name,
                         "likely" | "unlikely" | "WARN_ON" | "WARN_ON_ONCE" | "unlikely_notrace"

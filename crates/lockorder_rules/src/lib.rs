@@ -84,6 +84,9 @@ pub struct Rules {
     pub noreturn: HashSet<String>,
     /// Calls asserting that their argument lock is held (`lockdep_assert_held`).
     pub assert_held: HashSet<String>,
+    /// Tests that are true when a pointer result means failure (`IS_ERR(p)`): as a
+    /// condition they read like `!p`.
+    pub failure_tests: HashSet<String>,
     /// Calls giving a lock the class of a key (`lockdep_set_class(&x->lock, &key)`).
     pub set_class: HashSet<String>,
     /// Calls taking a lock out of order checking (`lockdep_set_novalidate_class`).

@@ -44,6 +44,8 @@ pub(crate) struct RuleFile {
     assert_held: Option<CallList>,
     #[serde(default)]
     lockdep_class: Option<LockdepClassEntry>,
+    #[serde(default)]
+    failure_tests: Option<CallList>,
 }
 
 /// Lockdep's class overrides: `lockdep_set_class(&x->lock, &key)` (lock argument 0, key
@@ -266,6 +268,9 @@ impl RuleFile {
         }
         if let Some(n) = self.noreturn {
             rules.noreturn.extend(n.calls);
+        }
+        if let Some(t) = self.failure_tests {
+            rules.failure_tests.extend(t.calls);
         }
         if let Some(l) = self.lockdep_class {
             rules.set_class.extend(l.set_class);
