@@ -16,6 +16,10 @@ pub struct ClassTable {
     completion: Vec<bool>,
     /// Classes lockdep does not validate (`lockdep_set_novalidate_class`).
     novalidate: Vec<bool>,
+    /// Per file, per function-pointer slot, its class (`struct foo_ops::open`), numbered
+    /// apart from lock classes.
+    slot_classes: Vec<Vec<u32>>,
+    pub slot_class_count: usize,
     /// Semaphore classes initialised to 1 somewhere: locks.
     binary: Vec<bool>,
     scope: Vec<ClassScope>,
@@ -192,6 +196,31 @@ impl ClassTable {
                 }
             }
         }
+        // Function-pointer slots, typed like locks so `d->ops->open` and `.open = f` in a
+        // `struct foo_ops` initialiser meet in `struct foo_ops::open`.
+        let mut slot_ids: HashMap<String, u32> = HashMap::new();
+        let slot_classes: Vec<Vec<u32>> = program
+            .files
+            .iter()
+            .map(|file| {
+                let statics: HashMap<&str, Option<&str>> = file
+                    .facts
+                    .globals
+                    .iter()
+                    .filter(|g| g.is_static)
+                    .map(|g| (g.name.as_str(), g.ty.as_deref()))
+                    .collect();
+                file.facts
+                    .slots
+                    .iter()
+                    .map(|e| {
+                        let name = class_name(&env, &statics, &file.rel_path, e);
+                        let next = slot_ids.len() as u32;
+                        *slot_ids.entry(name).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
         let mut novalidate = vec![false; names.len()];
         for (file, classes) in program.files.iter().zip(&per_file) {
             for &lock in &file.facts.novalidate {
@@ -215,10 +244,17 @@ impl ClassTable {
             names,
             completion,
             novalidate,
+            slot_class_count: slot_ids.len(),
+            slot_classes,
             binary,
             scope,
             per_file,
         }
+    }
+
+    /// The class of a function-pointer slot of a file.
+    pub fn slot_class(&self, file: usize, slot: u32) -> u32 {
+        self.slot_classes[file][slot as usize]
     }
 
     pub fn class_of(&self, file: usize, lock: lockorder_ir::LockId) -> ClassId {

@@ -15,3 +15,4 @@ pub use checks::{rule_by_code_or_name, RuleInfo, RULES};
 pub use classes::ClassTable;
 pub use finding::{CallChain, Finding, Severity, Site, Suggestion};
 pub use program::{analyze, Analysis, AnalysisStats, Program, SourceFile};
+pub use summary::MAX_INDIRECT_TARGETS;

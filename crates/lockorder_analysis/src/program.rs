@@ -8,7 +8,10 @@ use crate::classes::ClassTable;
 use crate::finding::Finding;
 use crate::function_pass::{self, FunctionResult};
 use crate::order_graph::OrderGraph;
-use crate::summary::{bottom_up_levels, summarize_for_callers, CallResolver, FunctionSummary};
+use crate::summary::{
+    bottom_up_levels, merge_summaries, summarize_for_callers, CallResolver, FunctionSummary,
+    IndirectStats, Target,
+};
 
 /// A source file as the analysis sees it.
 pub struct SourceFile {
@@ -35,6 +38,7 @@ pub struct AnalysisStats {
     pub functions_over_budget: u64,
     /// Cycles longer than the reported maximum, left out.
     pub long_cycles: usize,
+    pub indirect: IndirectStats,
     pub analysis_ns: u64,
 }
 
@@ -56,7 +60,8 @@ pub fn analyze(program: &Program) -> Analysis {
         .flat_map(|(fi, f)| (0..f.facts.functions.len()).map(move |fj| (fi, fj)))
         .collect();
     // Bottom-up over the call graph: each level sees its callees' summaries.
-    let resolver = CallResolver::build(program);
+    let resolver = CallResolver::build(program, &classes);
+    stats.indirect = resolver.indirect;
     let levels = bottom_up_levels(program, &resolver);
     let offsets: Vec<usize> = program
         .files
@@ -68,24 +73,44 @@ pub fn analyze(program: &Program) -> Analysis {
         })
         .collect();
     let mut summaries: Vec<Option<FunctionSummary>> = vec![None; units.len()];
+    let mut group_summaries: Vec<Option<FunctionSummary>> = vec![None; resolver.groups.len()];
     let mut by_unit: Vec<Option<FunctionResult>> = (0..units.len()).map(|_| None).collect();
     for level in &levels {
-        let done: Vec<FunctionResult> = level
+        let functions: Vec<(usize, usize)> = level
+            .iter()
+            .filter_map(|t| match t {
+                Target::Function(f) => Some(*f),
+                Target::Group(_) => None,
+            })
+            .collect();
+        let done: Vec<FunctionResult> = functions
             .par_iter()
             .map(|&(fi, fj)| {
-                let effects = |call: &lockorder_ir::Call| {
-                    let (ti, tj) = resolver.resolve(fi, call)?;
-                    summaries[offsets[ti] + tj].as_ref()
+                let effects = |call: &lockorder_ir::Call| match resolver.resolve(fi, call)? {
+                    Target::Function((ti, tj)) => summaries[offsets[ti] + tj].as_ref(),
+                    Target::Group(g) => group_summaries[g].as_ref(),
                 };
                 function_pass::analyse_function(program, &classes, &effects, fi, fj)
             })
             .collect();
-        for (&(fi, fj), r) in level.iter().zip(done) {
+        for (&(fi, fj), r) in functions.iter().zip(done) {
             let s = summarize_for_callers(&r, &classes, (fi, fj));
             if !s.is_empty() {
                 summaries[offsets[fi] + fj] = Some(s);
             }
             by_unit[offsets[fi] + fj] = Some(r);
+        }
+        for t in level {
+            if let Target::Group(g) = *t {
+                let members: Vec<Option<&FunctionSummary>> = resolver.groups[g]
+                    .iter()
+                    .map(|&(fi, fj)| summaries[offsets[fi] + fj].as_ref())
+                    .collect();
+                let s = merge_summaries(&members);
+                if !s.is_empty() {
+                    group_summaries[g] = Some(s);
+                }
+            }
         }
     }
     let mut results: Vec<FunctionResult> =

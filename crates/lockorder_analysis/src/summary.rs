@@ -193,6 +193,83 @@ pub fn held_on_success(r: &FunctionResult, held: &[usize], free: &[usize]) -> Op
 /// A function's place in the program: `(file, function)`.
 pub type FuncRef = (usize, usize);
 
+/// What a call reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Function(FuncRef),
+    /// One of several functions stored in the same slot (`struct foo_ops::open`): the
+    /// index of the group in [`CallResolver::groups`].
+    Group(usize),
+}
+
+/// Functions one indirect call may reach, beyond which it is left unresolved: a slot
+/// with more implementations (`struct file_operations::open`) is an interface, and
+/// its callers' locks order nothing in particular.
+pub const MAX_INDIRECT_TARGETS: usize = 8;
+
+/// How indirect calls fared.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IndirectStats {
+    pub calls: u64,
+    pub resolved: u64,
+    /// No function is known to be stored in the slot.
+    pub unresolved: u64,
+    /// More than [`MAX_INDIRECT_TARGETS`] functions are.
+    pub over_cap: u64,
+}
+
+/// Merges the summaries of the functions an indirect call may reach: what any of them
+/// waits for or requires, it may; what all of them leave held or release, it does.
+pub fn merge_summaries(members: &[Option<&FunctionSummary>]) -> FunctionSummary {
+    let present: Vec<&FunctionSummary> = members.iter().flatten().copied().collect();
+    let mut out = FunctionSummary::default();
+    let all = present.len() == members.len();
+    for s in &present {
+        for l in &s.waits_for {
+            if out.waits_for.len() < MAX_WAITS_FOR
+                && !out.waits_for.iter().any(|x| x.class == l.class)
+            {
+                out.waits_for.push(l.clone());
+            }
+        }
+        for l in &s.requires {
+            if !out.requires.iter().any(|x| x.class == l.class) {
+                out.requires.push(l.clone());
+            }
+        }
+    }
+    if let (true, Some((first, rest))) = (all, present.split_first()) {
+        out.releases = first
+            .releases
+            .iter()
+            .filter(|c| rest.iter().all(|s| s.releases.contains(c)))
+            .copied()
+            .collect();
+        out.acquires = first
+            .acquires
+            .iter()
+            .filter(|l| {
+                rest.iter()
+                    .all(|s| s.acquires.iter().any(|x| x.class == l.class))
+            })
+            .cloned()
+            .collect();
+        out.cond_acquires = first
+            .cond_acquires
+            .iter()
+            .filter(|(l, p)| {
+                rest.iter().all(|s| {
+                    s.cond_acquires
+                        .iter()
+                        .any(|(x, q)| x.class == l.class && q == p)
+                })
+            })
+            .cloned()
+            .collect();
+    }
+    out
+}
+
 /// Resolves direct calls by name: a `static` function of the calling file first, then a
 /// global function — the first definition in (sorted) file order, so per-architecture and
 /// `#ifdef` duplicates resolve the same way on every run — then a `static inline` from a
@@ -200,10 +277,15 @@ pub type FuncRef = (usize, usize);
 pub struct CallResolver {
     /// Per file, per interned callee name, the target.
     per_file: Vec<Vec<Option<FuncRef>>>,
+    /// Per file, per function-pointer slot, what a call through it reaches.
+    per_file_slots: Vec<Vec<Option<Target>>>,
+    /// Functions sharing a slot, each group sorted.
+    pub groups: Vec<Vec<FuncRef>>,
+    pub indirect: IndirectStats,
 }
 
 impl CallResolver {
-    pub fn build(program: &Program) -> Self {
+    pub fn build(program: &Program, classes: &crate::classes::ClassTable) -> Self {
         let mut global: HashMap<&str, Vec<FuncRef>> = HashMap::new();
         let mut header_static: HashMap<&str, Vec<FuncRef>> = HashMap::new();
         for (fi, file) in program.files.iter().enumerate() {
@@ -232,7 +314,7 @@ impl CallResolver {
                 })
                 .expect("definitions are never empty")
         };
-        let per_file = program
+        let per_file: Vec<Vec<Option<FuncRef>>> = program
             .files
             .iter()
             .enumerate()
@@ -262,17 +344,88 @@ impl CallResolver {
                     .collect()
             })
             .collect();
-        CallResolver { per_file }
+        // Slot class → the functions bound to it anywhere (resolved from the binding's
+        // file, like a call there would be).
+        let mut bound: Vec<Vec<FuncRef>> = vec![Vec::new(); classes.slot_class_count];
+        for (fi, file) in program.files.iter().enumerate() {
+            for &(slot, name) in &file.facts.slot_bindings {
+                if let Some(target) = per_file[fi].get(name as usize).copied().flatten() {
+                    bound[classes.slot_class(fi, slot) as usize].push(target);
+                }
+            }
+        }
+        let mut groups = Vec::new();
+        let over_cap: Vec<bool> = bound
+            .iter()
+            .map(|fs| {
+                let mut fs = fs.clone();
+                fs.sort_unstable();
+                fs.dedup();
+                fs.len() > MAX_INDIRECT_TARGETS
+            })
+            .collect();
+        let slot_targets: Vec<Option<Target>> = bound
+            .into_iter()
+            .map(|mut fs| {
+                fs.sort_unstable();
+                fs.dedup();
+                match fs.len() {
+                    0 => None,
+                    1 => Some(Target::Function(fs[0])),
+                    n if n <= MAX_INDIRECT_TARGETS => {
+                        groups.push(fs);
+                        Some(Target::Group(groups.len() - 1))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        // Counted per call site, so `--statistics` says how much the cap leaves out.
+        let mut indirect = IndirectStats::default();
+        let mut per_file_slots = Vec::with_capacity(program.files.len());
+        for (fi, file) in program.files.iter().enumerate() {
+            let targets: Vec<Option<Target>> = (0..file.facts.slots.len() as u32)
+                .map(|s| slot_targets[classes.slot_class(fi, s) as usize])
+                .collect();
+            for f in &file.facts.functions {
+                for b in &f.blocks {
+                    for e in &b.events {
+                        if let lockorder_ir::Event::Call { call, .. } = e {
+                            if call.indirect {
+                                indirect.calls += 1;
+                                let class = classes.slot_class(fi, call.callee);
+                                match targets.get(call.callee as usize).copied().flatten() {
+                                    Some(_) => indirect.resolved += 1,
+                                    None if over_cap[class as usize] => indirect.over_cap += 1,
+                                    None => indirect.unresolved += 1,
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            per_file_slots.push(targets);
+        }
+        CallResolver {
+            per_file,
+            per_file_slots,
+            groups,
+            indirect,
+        }
     }
 
-    pub fn resolve(&self, file: usize, call: &Call) -> Option<FuncRef> {
+    pub fn resolve(&self, file: usize, call: &Call) -> Option<Target> {
         if call.indirect {
-            return None;
+            return self.per_file_slots[file]
+                .get(call.callee as usize)
+                .copied()
+                .flatten();
         }
         self.per_file[file]
             .get(call.callee as usize)
             .copied()
             .flatten()
+            .map(Target::Function)
     }
 }
 
@@ -290,23 +443,36 @@ fn common_dirs(a: &str, b: &str) -> usize {
 
 /// Functions grouped so that every callee outside a function's own SCC is in an earlier
 /// group: each group can be analysed in parallel once the previous ones are summarised.
-pub fn bottom_up_levels(program: &Program, resolver: &CallResolver) -> Vec<Vec<FuncRef>> {
-    let mut g: DiGraph<FuncRef, ()> = DiGraph::new();
+pub fn bottom_up_levels(program: &Program, resolver: &CallResolver) -> Vec<Vec<Target>> {
+    let mut g: DiGraph<Target, ()> = DiGraph::new();
     let mut index: Vec<Vec<NodeIndex>> = Vec::with_capacity(program.files.len());
     for (fi, file) in program.files.iter().enumerate() {
         index.push(
             (0..file.facts.functions.len())
-                .map(|fj| g.add_node((fi, fj)))
+                .map(|fj| g.add_node(Target::Function((fi, fj))))
                 .collect(),
         );
     }
+    // A group of slot functions is summarised after its members, before its callers.
+    let group_nodes: Vec<NodeIndex> = (0..resolver.groups.len())
+        .map(|i| g.add_node(Target::Group(i)))
+        .collect();
+    for (i, members) in resolver.groups.iter().enumerate() {
+        for &(fi, fj) in members {
+            g.update_edge(group_nodes[i], index[fi][fj], ());
+        }
+    }
+    let node_of = |t: Target| match t {
+        Target::Function((fi, fj)) => index[fi][fj],
+        Target::Group(i) => group_nodes[i],
+    };
     for (fi, file) in program.files.iter().enumerate() {
         for (fj, f) in file.facts.functions.iter().enumerate() {
             for b in &f.blocks {
                 for e in &b.events {
                     if let lockorder_ir::Event::Call { call, .. } = e {
-                        if let Some((ti, tj)) = resolver.resolve(fi, call) {
-                            g.update_edge(index[fi][fj], index[ti][tj], ());
+                        if let Some(t) = resolver.resolve(fi, call) {
+                            g.update_edge(index[fi][fj], node_of(t), ());
                         }
                     }
                 }
@@ -322,7 +488,7 @@ pub fn bottom_up_levels(program: &Program, resolver: &CallResolver) -> Vec<Vec<F
         }
     }
     let mut level = vec![0usize; sccs.len()];
-    let mut levels: Vec<Vec<FuncRef>> = Vec::new();
+    let mut levels: Vec<Vec<Target>> = Vec::new();
     for (i, scc) in sccs.iter().enumerate() {
         let mut l = 0;
         for &n in scc {

@@ -79,6 +79,7 @@ impl CFrontEnd {
             rules,
             facts: &mut facts,
             lock_ids: HashMap::new(),
+            slot_ids: HashMap::new(),
             name_ids: HashMap::new(),
             file_globals: HashMap::new(),
             own_macros,
@@ -143,6 +144,7 @@ struct FileLowerer<'a> {
     rules: &'a Rules,
     facts: &'a mut FileFacts,
     lock_ids: HashMap<LockExpr, LockId>,
+    slot_ids: HashMap<LockExpr, u32>,
     name_ids: HashMap<String, u32>,
     /// Names declared at file scope, and whether they are `static`.
     file_globals: HashMap<String, bool>,
@@ -352,6 +354,11 @@ impl<'a> FileLowerer<'a> {
                 }
                 continue;
             }
+            if let (Some(ty), Some(init)) = (&ty, d.child_by_field_name("value")) {
+                if init.kind() == "initializer_list" {
+                    self.record_initializer(ty, init, &mut Vec::new(), 0);
+                }
+            }
             if let Some(name) = declarator_name(d) {
                 let name = self.text_of(name).to_string();
                 if !is_extern || !self.file_globals.contains_key(&name) {
@@ -374,6 +381,89 @@ impl<'a> FileLowerer<'a> {
         let id = self.facts.names.len() as u32;
         self.facts.names.push(name.to_string());
         self.name_ids.insert(name.to_string(), id);
+        id
+    }
+
+    /// `static const struct foo_ops ops = { .open = foo_open, .sub = { .x = g } };`:
+    /// each function named in a designated initialiser is bound to the slot of its type
+    /// and field path. Arrays of such structs (`{ { .open = f }, ... }`) bind the same way.
+    fn record_initializer(&mut self, ty: &str, list: Node, path: &mut Vec<PathStep>, depth: usize) {
+        if depth > 8 {
+            return;
+        }
+        let mut cursor = list.walk();
+        let items: Vec<Node> = list.named_children(&mut cursor).collect();
+        for item in items {
+            match item.kind() {
+                "initializer_pair" => {
+                    let mut c = item.walk();
+                    let fields: Option<Vec<String>> = item
+                        .children_by_field_name("designator", &mut c)
+                        .map(|d| {
+                            (d.kind() == "field_designator")
+                                .then(|| d.named_child(0))
+                                .flatten()
+                                .map(|f| self.text_of(f).to_string())
+                        })
+                        .collect();
+                    let (Some(fields), Some(value)) = (fields, item.child_by_field_name("value"))
+                    else {
+                        continue;
+                    };
+                    let depth_before = path.len();
+                    path.extend(fields.into_iter().map(PathStep::Field));
+                    self.bind_initializer_value(ty, value, path, depth);
+                    path.truncate(depth_before);
+                }
+                // Positional elements of an array of structs.
+                "initializer_list" if path.is_empty() => {
+                    self.record_initializer(ty, item, path, depth + 1)
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn bind_initializer_value(
+        &mut self,
+        ty: &str,
+        value: Node,
+        path: &mut Vec<PathStep>,
+        depth: usize,
+    ) {
+        match value.kind() {
+            "initializer_list" => self.record_initializer(ty, value, path, depth + 1),
+            "identifier" => {
+                let name = self.text_of(value);
+                if name.starts_with(char::is_uppercase) || path.is_empty() {
+                    return;
+                }
+                let text = path
+                    .iter()
+                    .map(|s| match s {
+                        PathStep::Field(f) => format!(".{f}"),
+                        PathStep::Index => "[]".into(),
+                    })
+                    .collect::<String>();
+                let slot = self.intern_slot(LockExpr {
+                    root: LockRoot::Typed { ty: ty.to_string() },
+                    path: path.clone(),
+                    text: format!("({ty}){text}"),
+                });
+                let name = self.intern_name(name);
+                self.facts.slot_bindings.push((slot, name));
+            }
+            _ => {}
+        }
+    }
+
+    fn intern_slot(&mut self, expr: LockExpr) -> u32 {
+        if let Some(&id) = self.slot_ids.get(&expr) {
+            return id;
+        }
+        let id = self.facts.slots.len() as u32;
+        self.facts.slots.push(expr.clone());
+        self.slot_ids.insert(expr, id);
         id
     }
 
@@ -720,6 +810,36 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     // ---- lock expressions ----
 
     fn lock_expr(&mut self, arg: Node) -> LockId {
+        let e = self.path_expr(arg);
+        self.fl.intern_lock(e)
+    }
+
+    /// A function-pointer slot: the pointer an indirect call goes through.
+    fn slot(&mut self, n: Node) -> u32 {
+        let e = self.path_expr(n);
+        self.fl.intern_slot(e)
+    }
+
+    /// `ops->open = foo_open;` or `fn = foo_open;`: a function (if `value` names one)
+    /// stored in a slot that indirect calls may go through.
+    fn bind_slot(&mut self, slot: Node, value: Node) {
+        let name = self.text(value);
+        let is_slot = match slot.kind() {
+            "field_expression" => true,
+            "identifier" => self.lookup_var_type(self.text(slot)).is_some(),
+            _ => false,
+        };
+        if !is_slot || self.lookup_var_type(name).is_some() || name.starts_with(char::is_uppercase)
+        {
+            return;
+        }
+        let name = self.fl.intern_name(name);
+        let slot = self.slot(slot);
+        self.fl.facts.slot_bindings.push((slot, name));
+    }
+
+    /// An expression as a typed path from its root (`&dev->lock`, `ops->open`).
+    fn path_expr(&mut self, arg: Node) -> LockExpr {
         let mut n = arg;
         let mut path = Vec::new();
         let root = loop {
@@ -781,7 +901,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         };
         path.reverse();
         let text: String = self.text(arg).split_whitespace().collect();
-        self.fl.intern_lock(LockExpr { root, path, text })
+        LockExpr { root, path, text }
     }
 
     /// A lock expression written in an annotation (`&dev->lock`, `sem`), resolved like
@@ -1898,6 +2018,9 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 ) else {
                     return;
                 };
+                if self.op(n) == "=" && r.kind() == "identifier" {
+                    self.bind_slot(l, r);
+                }
                 if l.kind() == "identifier" && self.op(n) == "=" {
                     let name = self.text(l).to_string();
                     self.assign_value(&name, r);
@@ -2073,13 +2196,16 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 return;
             }
             let noreturn = self.fl.rules.noreturn.contains(name);
-            let callee = self.fl.intern_name(name);
+            // A local or parameter called is a function pointer (`fn(x)`, `cb(data)`).
+            let indirect = self.lookup_var_type(name).is_some();
+            let callee = if indirect {
+                self.slot(func)
+            } else {
+                self.fl.intern_name(name)
+            };
             let args = self.path_args(n);
             self.emit(Event::Call {
-                call: Call {
-                    callee,
-                    indirect: false,
-                },
+                call: Call { callee, indirect },
                 span,
                 result: None,
                 args,
@@ -2089,18 +2215,17 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             }
         } else if func.kind() == "field_expression" {
             self.expr(func);
-            if let Some(f) = func.child_by_field_name("field") {
-                let callee = self.fl.intern_name(self.text(f));
-                self.emit(Event::Call {
-                    call: Call {
-                        callee,
-                        indirect: true,
-                    },
-                    span,
-                    result: None,
-                    args: ArgRange::default(),
-                });
-            }
+            let callee = self.slot(func);
+            let args = self.path_args(n);
+            self.emit(Event::Call {
+                call: Call {
+                    callee,
+                    indirect: true,
+                },
+                span,
+                result: None,
+                args,
+            });
         } else {
             self.expr(func);
         }

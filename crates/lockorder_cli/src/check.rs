@@ -302,6 +302,15 @@ fn print_statistics(
     eprintln!("  file-level ERROR nodes: {}", s.error_nodes);
     eprintln!("  lock classes:         {}", stats.classes);
     eprintln!("  order edges:          {}", stats.order_edges);
+    let ind = &stats.indirect;
+    eprintln!(
+        "  indirect calls:       {} ({} resolved, {} with no known target, {} over the fan-out cap of {})",
+        ind.calls,
+        ind.resolved,
+        ind.unresolved,
+        ind.over_cap,
+        lockorder_analysis::MAX_INDIRECT_TARGETS
+    );
     eprintln!("  state cap hits:       {}", stats.state_cap_hits);
     eprintln!("  functions over budget: {}", stats.functions_over_budget);
     eprintln!(

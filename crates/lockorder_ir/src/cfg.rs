@@ -60,8 +60,8 @@ impl Success {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Call {
-    /// Index in [`crate::FileFacts::names`] of the callee's name, or of the field name for
-    /// a call through a pointer (`ops->open`).
+    /// Index in [`crate::FileFacts::names`] of the callee's name, or for a call through a
+    /// pointer (`ops->open(x)`, `fn(x)`) in [`crate::FileFacts::slots`] of the pointer.
     pub callee: u32,
     pub indirect: bool,
 }

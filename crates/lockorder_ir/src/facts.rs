@@ -88,6 +88,12 @@ pub struct FileFacts {
     pub typedefs: Vec<(String, String)>,
     pub globals: Vec<GlobalDecl>,
     pub annotations: Vec<Annotation>,
+    /// Function-pointer slots: the callee of an indirect call (`dev->ops->open`, a local
+    /// `fn`), the target of a binding (`ops->open = f`, `.open = f` in a `struct
+    /// foo_ops` initialiser, as `Typed { ty } .open`). Typed like lock expressions.
+    pub slots: Vec<LockExpr>,
+    /// `(slot, name)`: the function named by `names[name]` is stored in the slot.
+    pub slot_bindings: Vec<(u32, u32)>,
     /// `lockdep_set_class(&x->lock, &key)`: the lock and the key, as lock expressions.
     pub class_keys: Vec<(LockId, LockId)>,
     /// `lockdep_set_novalidate_class(&x->lock)`: locks lockdep does not check.
