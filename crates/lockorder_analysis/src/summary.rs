@@ -443,67 +443,126 @@ fn common_dirs(a: &str, b: &str) -> usize {
 
 /// Functions grouped so that every callee outside a function's own SCC is in an earlier
 /// group: each group can be analysed in parallel once the previous ones are summarised.
+///
+/// An indirect call may reach half the kernel back (`d_op->d_iput` → `iput` → ... →
+/// `d_delete`): taken as an ordinary edge, it would merge large parts of the call graph
+/// into one SCC and leave their direct calls unsummarised. So SCCs come from direct
+/// calls; an indirect edge is kept unless it closes a cycle, which is decided by the
+/// position of its target in the direct callees-first order. A dropped call is left
+/// unsummarised, deterministically: summaries are read only from earlier levels.
 pub fn bottom_up_levels(program: &Program, resolver: &CallResolver) -> Vec<Vec<Target>> {
-    let mut g: DiGraph<Target, ()> = DiGraph::new();
+    let mut direct: DiGraph<FuncRef, ()> = DiGraph::new();
     let mut index: Vec<Vec<NodeIndex>> = Vec::with_capacity(program.files.len());
     for (fi, file) in program.files.iter().enumerate() {
         index.push(
             (0..file.facts.functions.len())
-                .map(|fj| g.add_node(Target::Function((fi, fj))))
+                .map(|fj| direct.add_node((fi, fj)))
                 .collect(),
         );
     }
-    // A group of slot functions is summarised after its members, before its callers.
-    let group_nodes: Vec<NodeIndex> = (0..resolver.groups.len())
-        .map(|i| g.add_node(Target::Group(i)))
-        .collect();
-    for (i, members) in resolver.groups.iter().enumerate() {
-        for &(fi, fj) in members {
-            g.update_edge(group_nodes[i], index[fi][fj], ());
-        }
-    }
-    let node_of = |t: Target| match t {
-        Target::Function((fi, fj)) => index[fi][fj],
-        Target::Group(i) => group_nodes[i],
-    };
+    let mut indirect: Vec<(NodeIndex, Target)> = Vec::new();
     for (fi, file) in program.files.iter().enumerate() {
         for (fj, f) in file.facts.functions.iter().enumerate() {
             for b in &f.blocks {
                 for e in &b.events {
                     if let lockorder_ir::Event::Call { call, .. } = e {
-                        if let Some(t) = resolver.resolve(fi, call) {
-                            g.update_edge(index[fi][fj], node_of(t), ());
+                        match resolver.resolve(fi, call) {
+                            Some(Target::Function((ti, tj))) if !call.indirect => {
+                                direct.update_edge(index[fi][fj], index[ti][tj], ());
+                            }
+                            Some(t) => indirect.push((index[fi][fj], t)),
+                            None => {}
                         }
                     }
                 }
             }
         }
     }
-    // Tarjan yields SCCs callees first; a component's level is one above its callees'.
-    let sccs = tarjan_scc(&g);
-    let mut component = vec![0usize; g.node_count()];
+    indirect.sort_unstable_by_key(|&(n, t)| (n.index(), t));
+    indirect.dedup();
+    let sccs = tarjan_scc(&direct);
+    let mut component = vec![0usize; direct.node_count()];
     for (i, scc) in sccs.iter().enumerate() {
         for n in scc {
             component[n.index()] = i;
         }
     }
-    let mut level = vec![0usize; sccs.len()];
-    let mut levels: Vec<Vec<Target>> = Vec::new();
-    for (i, scc) in sccs.iter().enumerate() {
-        let mut l = 0;
-        for &n in scc {
-            for callee in g.neighbors(n) {
-                let c = component[callee.index()];
-                if c != i {
-                    l = l.max(level[c] + 1);
-                }
-            }
+    let comp_of = |(fi, fj): FuncRef| component[index[fi][fj].index()];
+    // The condensation, groups added: nodes 0..sccs.len() are components, then groups.
+    // A position orders nodes callees first; a group sits just above its last member.
+    let n_comp = sccs.len();
+    let position = |node: usize| -> (usize, bool) {
+        if node < n_comp {
+            (node, false)
+        } else {
+            let members = &resolver.groups[node - n_comp];
+            (members.iter().map(|&m| comp_of(m)).max().unwrap_or(0), true)
         }
-        level[i] = l;
+    };
+    let mut full: DiGraph<usize, bool> = DiGraph::new();
+    let nodes: Vec<NodeIndex> = (0..n_comp + resolver.groups.len())
+        .map(|i| full.add_node(i))
+        .collect();
+    for e in direct.edge_indices() {
+        let (a, b) = direct.edge_endpoints(e).expect("edge exists");
+        let (ca, cb) = (component[a.index()], component[b.index()]);
+        if ca != cb {
+            full.update_edge(nodes[ca], nodes[cb], false);
+        }
+    }
+    for (gi, members) in resolver.groups.iter().enumerate() {
+        for &m in members {
+            full.update_edge(nodes[n_comp + gi], nodes[comp_of(m)], false);
+        }
+    }
+    for &(from, t) in &indirect {
+        let to = match t {
+            Target::Function(f) => comp_of(f),
+            Target::Group(gi) => n_comp + gi,
+        };
+        let from = component[from.index()];
+        if from != to {
+            full.update_edge(nodes[from], nodes[to], true);
+        }
+    }
+    // Indirect edges inside a cycle of the full graph are kept only going down.
+    let full_sccs = tarjan_scc(&full);
+    let mut full_scc = vec![0usize; full.node_count()];
+    for (i, scc) in full_sccs.iter().enumerate() {
+        for n in scc {
+            full_scc[n.index()] = i;
+        }
+    }
+    full.retain_edges(|g, e| {
+        let (a, b) = g.edge_endpoints(e).expect("edge exists");
+        !g[e] || full_scc[a.index()] != full_scc[b.index()] || position(g[b]) < position(g[a])
+    });
+    // Now acyclic: levels by longest path from the leaves, in a callees-first order.
+    let order = tarjan_scc(&full);
+    let mut level = vec![0usize; full.node_count()];
+    let mut levels: Vec<Vec<Target>> = Vec::new();
+    for scc in &order {
+        // Singletons; were one not, its nodes would share a level and see no summaries
+        // of each other, as in any SCC.
+        let l = scc
+            .iter()
+            .flat_map(|&n| full.neighbors(n))
+            .filter(|c| !scc.contains(c))
+            .map(|c| level[c.index()] + 1)
+            .max()
+            .unwrap_or(0);
         if levels.len() <= l {
             levels.resize(l + 1, Vec::new());
         }
-        levels[l].extend(scc.iter().map(|&n| g[n]));
+        for &n in scc {
+            level[n.index()] = l;
+            let node = full[n];
+            if node < n_comp {
+                levels[l].extend(sccs[node].iter().map(|&f| Target::Function(direct[f])));
+            } else {
+                levels[l].push(Target::Group(node - n_comp));
+            }
+        }
     }
     for l in &mut levels {
         l.sort_unstable();
