@@ -40,6 +40,8 @@ pub enum Suggestion {
 pub struct CallChain {
     /// What the chain leads to, for its note: "`a_lock` taken".
     pub what: String,
+    /// The call it starts from, in the function the finding is about.
+    pub call: Site,
     pub steps: Vec<Site>,
 }
 

@@ -38,6 +38,12 @@ pub enum Format {
     Concise,
     /// JSON Lines, one finding per line
     Json,
+    /// `file:line:col: error: message [LO001]`, related sites as `note:` lines
+    Gcc,
+    /// GitHub Actions annotations (`::error file=...::message`)
+    Github,
+    /// One SARIF 2.1.0 log, for GitHub code scanning
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -75,4 +81,8 @@ pub struct CheckArgs {
     /// Print no warnings about individual files
     #[arg(long, short)]
     pub quiet: bool,
+    /// Analyse everything, report only findings touching lines changed since the
+    /// merge-base of REV and HEAD (committed, staged or not)
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }

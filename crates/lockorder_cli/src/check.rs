@@ -36,6 +36,16 @@ pub fn run(args: CheckArgs) -> i32 {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let root = paths::project_root(&args.paths[0], &cwd);
     let rules = Rules::defaults();
+    let changed = match &args.changed_since {
+        Some(rev) => match crate::changed::ChangedLines::since(rev, &root) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("error: --changed-since {rev}: {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
 
     let found = discover(&args.paths, &mut warn);
     for m in &found.missing {
@@ -175,7 +185,7 @@ pub fn run(args: CheckArgs) -> i32 {
         .collect();
     let program = Program { files };
     let t_analysis = Instant::now();
-    let analysis = match catch_unwind(AssertUnwindSafe(|| {
+    let mut analysis = match catch_unwind(AssertUnwindSafe(|| {
         pool.install(|| lockorder_analysis::analyze(&program))
     })) {
         Ok(a) => a,
@@ -208,7 +218,14 @@ pub fn run(args: CheckArgs) -> i32 {
     let located = Located::new(
         &inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>(),
         &cwd,
+        &root,
     );
+    if let Some(changed) = &changed {
+        let abs = |file: u32| paths::absolute(&inputs[file as usize].path, &cwd);
+        analysis
+            .findings
+            .retain(|f| changed.touches(f, &located, &abs));
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

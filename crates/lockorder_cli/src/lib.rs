@@ -1,6 +1,7 @@
 //! The `lockorder` command line.
 
 mod args;
+mod changed;
 mod check;
 mod discover;
 mod paths;

@@ -61,7 +61,14 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
         let chains: Vec<_> = d
             .chain
             .iter()
-            .map(|c| call_chain(ctx.program, c, &class))
+            .map(|c| {
+                let call = Site {
+                    span: d.second,
+                    function: Some(function.clone()),
+                    message: format!("`{class}` acquired again below this call"),
+                };
+                call_chain(ctx.program, call, c, &class)
+            })
             .collect();
         for c in &chains {
             related.extend(c.steps.iter().cloned());

@@ -37,7 +37,12 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
     let function = ctx.function_name(unit);
     for n in &unit.result.not_held {
         let class = ctx.classes.name(n.class).to_string();
-        let mut chain = call_chain(ctx.program, &n.chain, &class);
+        let call = Site {
+            span: n.call,
+            function: Some(function.clone()),
+            message: format!("`{class}` is not held at this call"),
+        };
+        let mut chain = call_chain(ctx.program, call, &n.chain, &class);
         chain.what = format!("`{class}` required");
         let callee = chain
             .steps

@@ -233,7 +233,13 @@ fn cycle_finding(
     let mut chains = Vec::new();
     for (w, to) in shown {
         if let Some(chain) = &w.chain {
-            let c = call_chain(program, chain, &name(to));
+            let f = fn_name(program, w);
+            let call = Site {
+                span: w.to_site,
+                function: Some(f.clone()),
+                message: format!("`{f}` takes `{}` below this call", name(to)),
+            };
+            let c = call_chain(program, call, chain, &name(to));
             related.extend(c.steps.iter().cloned());
             chains.push(c);
         }

@@ -39,7 +39,7 @@ impl FunctionContext<'_> {
 }
 
 /// A summary chain as the sites a finding shows: each call, then the acquisition.
-pub fn call_chain(program: &Program, chain: &Chain, lock: &str) -> CallChain {
+pub fn call_chain(program: &Program, call: Site, chain: &Chain, lock: &str) -> CallChain {
     let name = |(fi, fj): (usize, usize)| &program.files[fi].facts.functions[fj].name;
     let steps = chain
         .iter()
@@ -62,6 +62,7 @@ pub fn call_chain(program: &Program, chain: &Chain, lock: &str) -> CallChain {
         .collect();
     CallChain {
         what: format!("`{lock}` taken"),
+        call,
         steps,
     }
 }

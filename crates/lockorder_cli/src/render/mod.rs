@@ -2,7 +2,10 @@
 
 mod concise;
 mod full;
+mod gcc;
+mod github;
 mod json;
+mod sarif;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -31,13 +34,15 @@ pub fn render(format: Format, color: bool, findings: &[Finding], loc: &Located) 
             full::render(findings, loc, &mut out)?;
             out.flush()
         }
-        Format::Concise | Format::Json => {
+        _ => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            if format == Format::Json {
-                json::render(findings, loc, &mut out)?;
-            } else {
-                concise::render(findings, loc, &mut out)?;
+            match format {
+                Format::Json => json::render(findings, loc, &mut out)?,
+                Format::Gcc => gcc::render(findings, loc, &mut out)?,
+                Format::Github => github::render(findings, loc, &mut out)?,
+                Format::Sarif => sarif::render(findings, loc, &mut out)?,
+                _ => concise::render(findings, loc, &mut out)?,
             }
             out.flush()
         }
@@ -80,11 +85,13 @@ pub struct Location {
 pub struct Located {
     paths: Vec<PathBuf>,
     display: Vec<String>,
+    /// Relative to the project root, for `github` and `sarif`.
+    from_root: Vec<String>,
     texts: RefCell<HashMap<u32, Option<String>>>,
 }
 
 impl Located {
-    pub fn new(paths: &[PathBuf], cwd: &Path) -> Self {
+    pub fn new(paths: &[PathBuf], cwd: &Path, root: &Path) -> Self {
         let display = paths
             .iter()
             .map(|p| {
@@ -92,9 +99,17 @@ impl Located {
                 paths::relative_to(&abs, cwd).unwrap_or_else(|| p.to_string_lossy().into_owned())
             })
             .collect();
+        let from_root = paths
+            .iter()
+            .map(|p| {
+                let abs = paths::absolute(p, cwd);
+                paths::relative_to(&abs, root).unwrap_or_else(|| abs.to_string_lossy().into_owned())
+            })
+            .collect();
         Located {
             paths: paths.to_vec(),
             display,
+            from_root,
             texts: RefCell::new(HashMap::new()),
         }
     }
@@ -102,6 +117,11 @@ impl Located {
     /// The file as displayed: relative to the current directory when below it.
     pub fn display_path(&self, span: Span) -> &str {
         &self.display[span.file.0 as usize]
+    }
+
+    /// The file relative to the project root, `/`-separated.
+    pub fn root_path(&self, span: Span) -> &str {
+        &self.from_root[span.file.0 as usize]
     }
 
     /// The text of the file holding `span`, read once.
