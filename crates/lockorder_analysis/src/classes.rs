@@ -20,6 +20,8 @@ pub struct ClassTable {
     /// apart from lock classes.
     slot_classes: Vec<Vec<u32>>,
     pub slot_class_count: usize,
+    /// Slot class ids by name, for rules that name slots.
+    slot_ids: HashMap<String, u32>,
     /// Semaphore classes initialised to 1 somewhere: locks.
     binary: Vec<bool>,
     scope: Vec<ClassScope>,
@@ -246,10 +248,16 @@ impl ClassTable {
             novalidate,
             slot_class_count: slot_ids.len(),
             slot_classes,
+            slot_ids,
             binary,
             scope,
             per_file,
         }
+    }
+
+    /// The id of a slot class named in a rule (`struct net_device_ops::ndo_start_xmit`).
+    pub fn slot_class_named(&self, name: &str) -> Option<u32> {
+        self.slot_ids.get(name).copied()
     }
 
     /// The class of a function-pointer slot of a file.

@@ -7,7 +7,8 @@
 use std::collections::VecDeque;
 
 use lockorder_ir::{
-    AtomId, Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Success, Terminator, VarId,
+    AtomId, ContextOp, Event, Function, Irq, LockId, LockKind, Mode, ReturnValue, Span, Success,
+    Terminator, VarId,
 };
 
 use crate::classes::ClassId;
@@ -31,6 +32,8 @@ pub struct Held {
     pub kind: LockKind,
     pub mode: Mode,
     pub nested: bool,
+    /// Interrupts the acquisition switched off until the release (`_irqsave`, `_bh`).
+    pub irq: Irq,
     pub site: Span,
     /// Held when the function was entered (it releases the lock before taking it).
     pub on_entry: bool,
@@ -61,6 +64,88 @@ pub struct State {
     pub values: Vec<(VarId, ReturnValue)>,
     /// The path blocked forever on a lock it holds: nothing after it runs.
     pub blocked: bool,
+    /// Interrupts, bottom halves, preemption off and RCU read sections in force.
+    pub ctx: Ctx,
+}
+
+/// Nesting counts of the context switches in force on a path (capped: a loop that
+/// disables without enabling cannot grow them forever), and the first still in force.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Ctx {
+    pub irq: u8,
+    pub bh: u8,
+    pub preempt: u8,
+    pub rcu: u8,
+    pub since: Option<(ContextOp, Span)>,
+}
+
+const MAX_CTX_DEPTH: u8 = 3;
+
+impl Ctx {
+    fn counts(&self) -> [u8; 4] {
+        [self.irq, self.bh, self.preempt, self.rcu]
+    }
+
+    fn apply(&mut self, op: ContextOp, span: Span) {
+        let (counter, up) = match op {
+            ContextOp::IrqDisable => (&mut self.irq, true),
+            ContextOp::IrqEnable => (&mut self.irq, false),
+            ContextOp::BhDisable => (&mut self.bh, true),
+            ContextOp::BhEnable => (&mut self.bh, false),
+            ContextOp::PreemptDisable => (&mut self.preempt, true),
+            ContextOp::PreemptEnable => (&mut self.preempt, false),
+            ContextOp::RcuLock => (&mut self.rcu, true),
+            ContextOp::RcuUnlock => (&mut self.rcu, false),
+        };
+        *counter = if up {
+            (*counter + 1).min(MAX_CTX_DEPTH)
+        } else {
+            counter.saturating_sub(1)
+        };
+        if up && self.since.is_none() {
+            self.since = Some((op, span));
+        }
+        if self.counts() == [0; 4] {
+            self.since = None;
+        }
+    }
+}
+
+/// Why code at a point may not sleep.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AtomicReason {
+    /// A spinning lock is held, taken at `site`.
+    Lock { class: ClassId, site: Span },
+    /// A context switch is in force since `span`.
+    Context { op: ContextOp, span: Span },
+}
+
+impl State {
+    /// The first reason the code here may not sleep, if any, leaving out locks a callee
+    /// drops before it sleeps.
+    pub fn atomic_reason(&self, dropped: &[ClassId]) -> Option<AtomicReason> {
+        if let Some(h) = self.held.iter().find(|h| {
+            matches!(h.kind, LockKind::Spinlock | LockKind::Rwlock) && !dropped.contains(&h.class)
+        }) {
+            return Some(AtomicReason::Lock {
+                class: h.class,
+                site: h.site,
+            });
+        }
+        self.ctx
+            .since
+            .map(|(op, span)| AtomicReason::Context { op, span })
+    }
+
+    /// Hard interrupts are off here (before an acquisition that does not switch them off
+    /// itself).
+    pub fn hardirqs_off(&self) -> bool {
+        self.ctx.irq > 0 || self.held.iter().any(|h| h.irq == Irq::Hard)
+    }
+
+    pub fn softirqs_off(&self) -> bool {
+        self.hardirqs_off() || self.ctx.bh > 0 || self.held.iter().any(|h| h.irq == Irq::Soft)
+    }
 }
 
 /// The truth of a constant of this class used as a condition.
@@ -78,6 +163,7 @@ impl State {
         let held = |a: &Held, b: &Held| a.same_lock(b) && a.mode == b.mode && a.nested == b.nested;
         self.held.len() == other.held.len()
             && self.pending.len() == other.pending.len()
+            && self.ctx.counts() == other.ctx.counts()
             && self.held.iter().zip(&other.held).all(|(a, b)| held(a, b))
             && self
                 .pending
@@ -298,6 +384,7 @@ fn held_of(acq: &lockorder_ir::Acquire, class: ClassId, site: Span) -> Held {
         kind: acq.kind,
         mode: acq.mode,
         nested: acq.nested,
+        irq: acq.irq,
         site,
         on_entry: false,
         again: false,
@@ -320,6 +407,7 @@ fn apply_summary(state: &mut State, summary: &FunctionSummary, span: Span, resul
         kind: l.kind,
         mode: l.mode,
         nested: false,
+        irq: Irq::None,
         site: span,
         on_entry: false,
         again: false,
@@ -396,6 +484,10 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
                 state.values.push((*var, *v));
             }
         }
-        Event::Call { .. } | Event::AssertHeld { .. } => {}
+        Event::Context { op, span } => state.ctx.apply(*op, *span),
+        Event::Call { .. }
+        | Event::AssertHeld { .. }
+        | Event::Sleep { .. }
+        | Event::WaitFor { .. } => {}
     }
 }

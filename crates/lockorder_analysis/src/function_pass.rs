@@ -10,11 +10,11 @@ use lockorder_ir::{
 };
 
 use crate::classes::{ClassId, ClassTable};
-use crate::dataflow::{self, CallEffects, DataflowStats, Held, Observer, State};
+use crate::dataflow::{self, AtomicReason, CallEffects, DataflowStats, Held, Observer, State};
 use crate::order_graph::LocalEdge;
 use crate::program::Program;
 use crate::summary::{
-    canonical_path, param_path, Chain, ChainStep, FuncRef, FunctionSummary, SummaryLock,
+    canonical_path, param_path, Chain, ChainStep, FuncRef, FunctionSummary, Sleep, SummaryLock,
     MAX_CALL_DEPTH,
 };
 
@@ -76,7 +76,64 @@ pub struct FunctionResult {
     pub requires: Vec<SummaryLock>,
     /// Calls reaching a function that requires a lock this function does not hold there.
     pub not_held: Vec<NotHeld>,
+    /// A path on which the function may sleep (in a context that allows it).
+    pub may_sleep: Option<Sleep>,
+    /// Sleeps where the code is atomic.
+    pub sleeps_in_atomic: Vec<SleepInAtomic>,
+    /// Every direct acquisition with the interrupt state it happened in (LO006).
+    pub usages: Vec<Usage>,
+    /// Waits for registered work while holding locks (LO009).
+    pub waits: Vec<WaitUnderLock>,
     pub stats: DataflowStats,
+}
+
+/// Why a function runs atomic as a whole: a registration made it an IRQ handler.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntryContext {
+    pub context: lockorder_ir::ExecContext,
+    /// The registering call (or, for an atomic ops slot, the function's name).
+    pub span: Span,
+    /// The registering call's name in its file's names (`request_irq`); `None` for an
+    /// ops slot.
+    pub via_name: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SleepReason {
+    Atomic(AtomicReason),
+    Entry(EntryContext),
+}
+
+/// A call that may sleep (or below which something sleeps) where the code is atomic.
+#[derive(Clone, Debug)]
+pub struct SleepInAtomic {
+    pub span: Span,
+    pub what: std::sync::Arc<str>,
+    pub reason: SleepReason,
+    /// When the sleep is below the call at `span`: the path down to it.
+    pub chain: Option<Chain>,
+}
+
+/// One acquisition and whether interrupts were off for it.
+#[derive(Clone, Copy, Debug)]
+pub struct Usage {
+    pub class: ClassId,
+    pub kind: LockKind,
+    pub mode: Mode,
+    pub span: Span,
+    pub hardirqs_off: bool,
+    pub softirqs_off: bool,
+    /// The acquisition itself switches interrupts off (`spin_lock_irqsave`).
+    pub irq: lockorder_ir::Irq,
+}
+
+/// A wait for registered work (`cancel_work_sync(&dev->work)`) with locks held.
+#[derive(Clone, Debug)]
+pub struct WaitUnderLock {
+    pub object: ClassId,
+    pub kind: lockorder_ir::WaitKind,
+    pub span: Span,
+    pub held: Vec<(ClassId, Span)>,
 }
 
 /// A call to a function requiring a lock, on a path where the caller does not hold it
@@ -104,6 +161,11 @@ enum EntryReason {
 
 struct Collector<'a> {
     me: FuncRef,
+    classes: &'a ClassTable,
+    entry_context: Option<EntryContext>,
+    seen_sleep: HashSet<u32>,
+    /// Classes held on entry.
+    entry_held: Vec<ClassId>,
     class_of: &'a dyn Fn(LockId) -> ClassId,
     /// The function's file's lock expressions and interned names, and its parameters.
     locks: &'a [lockorder_ir::LockExpr],
@@ -163,6 +225,68 @@ impl Collector<'_> {
         }
     }
 
+    /// A sleep at `span` (below it, when `below` is the callee's): reported where the code
+    /// is atomic, else remembered as the function's own may-sleep path.
+    fn sleep_at(
+        &mut self,
+        state: &State,
+        what: std::sync::Arc<str>,
+        span: Span,
+        below: Option<&Sleep>,
+    ) {
+        let reason = match self.entry_context {
+            Some(e) if e.context != lockorder_ir::ExecContext::Process => {
+                Some(SleepReason::Entry(e))
+            }
+            _ => state
+                .atomic_reason(below.map_or(&[][..], |b| &b.releases))
+                .map(SleepReason::Atomic),
+        };
+        match reason {
+            Some(reason) if self.seen_sleep.insert(span.start) => {
+                self.result.sleeps_in_atomic.push(SleepInAtomic {
+                    span,
+                    what,
+                    reason,
+                    chain: below.map(|b| b.chain.clone()),
+                });
+            }
+            Some(_) => {}
+            None if self.result.may_sleep.is_none() => {
+                let step = ChainStep {
+                    function: self.me,
+                    span,
+                };
+                let (chain, depth): (Chain, u8) = match below {
+                    Some(b) => (
+                        std::iter::once(step)
+                            .chain(b.chain.iter().copied())
+                            .collect(),
+                        b.depth + 1,
+                    ),
+                    None => (Chain::from([step]), 1),
+                };
+                // The caller's locks this function no longer holds when it sleeps.
+                let releases = self
+                    .entry_held
+                    .iter()
+                    .copied()
+                    .filter(|c| {
+                        !state.held.iter().any(|h| h.class == *c)
+                            || below.is_some_and(|b| b.releases.contains(c))
+                    })
+                    .collect();
+                self.result.may_sleep = Some(Sleep {
+                    what,
+                    depth,
+                    chain,
+                    releases,
+                });
+            }
+            None => {}
+        }
+    }
+
     /// The text of argument `i` of a call, if it is a plain path.
     fn arg_text(&self, args: &[u32], i: u8) -> Option<&str> {
         let id = *args.get(i as usize)?;
@@ -173,8 +297,38 @@ impl Collector<'_> {
 impl Observer for Collector<'_> {
     fn event(&mut self, state: &State, event: &Event) {
         match event {
+            Event::Sleep { name, span } => {
+                let what: std::sync::Arc<str> = format!("`{}`", self.names[*name as usize]).into();
+                self.sleep_at(state, what, *span, None);
+            }
+            Event::WaitFor { object, kind, span } if !state.held.is_empty() => {
+                self.result.waits.push(WaitUnderLock {
+                    object: (self.class_of)(*object),
+                    kind: *kind,
+                    span: *span,
+                    held: state.held.iter().map(|h| (h.class, h.site)).collect(),
+                });
+            }
             Event::Acquire { acq, span } | Event::CondAcquire { acq, span, .. } => {
                 let class = (self.class_of)(acq.lock);
+                self.result.usages.push(Usage {
+                    class,
+                    kind: acq.kind,
+                    mode: acq.mode,
+                    span: *span,
+                    hardirqs_off: acq.irq == lockorder_ir::Irq::Hard || state.hardirqs_off(),
+                    softirqs_off: acq.irq != lockorder_ir::Irq::None || state.softirqs_off(),
+                    irq: acq.irq,
+                });
+                let sleeping = matches!(
+                    acq.kind,
+                    LockKind::Mutex | LockKind::Semaphore | LockKind::Rwsem
+                );
+                if sleeping && acq.waits && matches!(event, Event::Acquire { .. }) {
+                    let what: std::sync::Arc<str> =
+                        format!("sleeping lock `{}`", self.classes.name(class)).into();
+                    self.sleep_at(state, what, *span, None);
+                }
                 // Waiting for a lock while holding another orders the two; a trylock never
                 // waits.
                 if acq.waits {
@@ -235,6 +389,13 @@ impl Observer for Collector<'_> {
     }
 
     fn summary_call(&mut self, state: &State, summary: &FunctionSummary, span: Span, args: &[u32]) {
+        if let Some(s) = summary
+            .may_sleep
+            .as_ref()
+            .filter(|s| s.depth < MAX_CALL_DEPTH)
+        {
+            self.sleep_at(state, s.what.clone(), span, Some(s));
+        }
         for r in &summary.requires {
             // Held, or taken by a conditional call whose outcome this path has not tested
             // in a way the analysis follows: reaching the requirement means it succeeded.
@@ -424,6 +585,7 @@ pub fn analyse_function(
     effects: CallEffects,
     fi: usize,
     fj: usize,
+    entry_context: Option<EntryContext>,
 ) -> FunctionResult {
     let f = &program.files[fi].facts.functions[fj];
     let class_of = |lock: LockId| classes.class_of(fi, lock);
@@ -476,6 +638,10 @@ pub fn analyse_function(
         managed_paths: managed_paths(f, &facts.locks),
         seen_not_held: HashSet::new(),
         me: (fi, fj),
+        classes,
+        entry_context,
+        seen_sleep: HashSet::new(),
+        entry_held: entry.iter().map(|h| h.class).collect(),
         class_of: &class_of,
         locks: &facts.locks,
         names: &facts.names,
@@ -552,6 +718,7 @@ fn held_on_entry(
             mode
         },
         nested: false,
+        irq: lockorder_ir::Irq::None,
         site: f.name_span,
         on_entry: true,
         again: false,

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use crate::checks;
 use crate::classes::ClassTable;
 use crate::finding::Finding;
-use crate::function_pass::{self, FunctionResult};
+use crate::function_pass::{self, EntryContext, FunctionResult};
 use crate::order_graph::OrderGraph;
 use crate::summary::{
     bottom_up_levels, merge_summaries, summarize_for_callers, CallResolver, FunctionSummary,
@@ -26,6 +26,8 @@ pub struct SourceFile {
 /// The whole program: files in a deterministic (sorted) order; `FileId(i)` is `files[i]`.
 pub struct Program {
     pub files: Vec<SourceFile>,
+    /// Ops-table slots whose functions run in a context by contract (from the rules).
+    pub context_slots: Vec<(String, lockorder_ir::ExecContext)>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -72,6 +74,7 @@ pub fn analyze(program: &Program) -> Analysis {
             Some(o)
         })
         .collect();
+    let entry_contexts = entry_contexts(program, &classes, &resolver, &offsets);
     let mut summaries: Vec<Option<FunctionSummary>> = vec![None; units.len()];
     let mut group_summaries: Vec<Option<FunctionSummary>> = vec![None; resolver.groups.len()];
     let mut by_unit: Vec<Option<FunctionResult>> = (0..units.len()).map(|_| None).collect();
@@ -90,7 +93,8 @@ pub fn analyze(program: &Program) -> Analysis {
                     Target::Function((ti, tj)) => summaries[offsets[ti] + tj].as_ref(),
                     Target::Group(g) => group_summaries[g].as_ref(),
                 };
-                function_pass::analyse_function(program, &classes, &effects, fi, fj)
+                let entry = entry_contexts[offsets[fi] + fj];
+                function_pass::analyse_function(program, &classes, &effects, fi, fj, entry)
             })
             .collect();
         for (&(fi, fj), r) in functions.iter().zip(done) {
@@ -134,6 +138,35 @@ pub fn analyze(program: &Program) -> Analysis {
         program,
         classes: &classes,
     };
+    let callees = |(fi, fj): (usize, usize)| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for b in &program.files[fi].facts.functions[fj].blocks {
+            for e in &b.events {
+                if let lockorder_ir::Event::Call { call, .. } = e {
+                    match resolver.resolve(fi, call) {
+                        Some(Target::Function(t)) => out.push(t),
+                        Some(Target::Group(g)) => out.extend(resolver.groups[g].iter().copied()),
+                        None => {}
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let pcx = checks::ProgramContext {
+        program,
+        classes: &classes,
+        resolver: &resolver,
+        units: &units,
+        results: &results,
+        entry_contexts: &entry_contexts,
+        offsets: &offsets,
+        callees: &callees,
+    };
+    checks::irq_unsafe_lock::check(&pcx, &mut findings);
+    checks::wait_under_lock::check(&pcx, &mut findings);
     for (&(fi, fj), r) in units.iter().zip(&results) {
         let unit = checks::FunctionUnit {
             file: fi,
@@ -144,6 +177,7 @@ pub fn analyze(program: &Program) -> Analysis {
         checks::unreleased_lock::check(&ctx, &unit, &mut findings);
         checks::unbalanced_unlock::check(&ctx, &unit, &mut findings);
         checks::lock_not_held::check(&ctx, &unit, &mut findings);
+        checks::sleep_in_atomic::check(&ctx, &unit, &mut findings);
     }
     findings.retain(|f| !program.files[f.primary.span.file.0 as usize].learn_only);
     findings.sort_by(|a, b| {
@@ -162,4 +196,64 @@ pub fn analyze(program: &Program) -> Analysis {
     });
     stats.analysis_ns = t0.elapsed().as_nanos() as u64;
     Analysis { findings, stats }
+}
+
+/// The context each function runs in by registration (`request_irq`, `timer_setup`, an
+/// atomic ops slot), the most atomic when several say so; `None` for plain functions.
+fn entry_contexts(
+    program: &Program,
+    classes: &ClassTable,
+    resolver: &CallResolver,
+    offsets: &[usize],
+) -> Vec<Option<EntryContext>> {
+    let total = program.files.iter().map(|f| f.facts.functions.len()).sum();
+    let mut out: Vec<Option<EntryContext>> = vec![None; total];
+    let mut set = |(ti, tj): (usize, usize), e: EntryContext| {
+        let slot = &mut out[offsets[ti] + tj];
+        if slot.is_none_or(|old| e.context < old.context) {
+            *slot = Some(e);
+        }
+    };
+    for (fi, file) in program.files.iter().enumerate() {
+        for r in &file.facts.registrations {
+            if let Some(target) = resolver.resolve_name(fi, r.function) {
+                set(
+                    target,
+                    EntryContext {
+                        context: r.context,
+                        span: r.span,
+                        via_name: Some(r.via),
+                    },
+                );
+            }
+        }
+    }
+    let slots: Vec<(u32, lockorder_ir::ExecContext)> = program
+        .context_slots
+        .iter()
+        .filter_map(|(name, c)| Some((classes.slot_class_named(name)?, *c)))
+        .collect();
+    if !slots.is_empty() {
+        for (fi, file) in program.files.iter().enumerate() {
+            for &(slot, name) in &file.facts.slot_bindings {
+                let class = classes.slot_class(fi, slot);
+                let Some(&(_, context)) = slots.iter().find(|s| s.0 == class) else {
+                    continue;
+                };
+                if let Some(target) = resolver.resolve_name(fi, name) {
+                    let (ti, tj) = target;
+                    let span = program.files[ti].facts.functions[tj].name_span;
+                    set(
+                        target,
+                        EntryContext {
+                            context,
+                            span,
+                            via_name: None,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    out
 }

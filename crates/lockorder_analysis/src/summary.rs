@@ -24,6 +24,18 @@ pub struct ChainStep {
 /// The steps from a function to the acquisition it reaches, shared between summaries.
 pub type Chain = Arc<[ChainStep]>;
 
+/// A call that may sleep below a function: what sleeps, and the path down to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sleep {
+    /// The sleeping call (`msleep`) or lock (`mutex_lock(&dev->lock)`), for messages.
+    pub what: Arc<str>,
+    pub depth: u8,
+    pub chain: Chain,
+    /// Locks the caller holds on the call that the function drops before it sleeps
+    /// (`spin_unlock(&pd->lock); msleep(1); spin_lock(&pd->lock);`).
+    pub releases: Vec<ClassId>,
+}
+
 /// A lock a callee leaves held for its caller.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SummaryLock {
@@ -71,6 +83,8 @@ pub struct FunctionSummary {
     pub waits_for: Vec<SummaryLock>,
     /// Locks callers must hold (`__must_hold`, `lockdep_assert_held`), here or below.
     pub requires: Vec<SummaryLock>,
+    /// A path on which the function may sleep, where nothing inside it forbids that.
+    pub may_sleep: Option<Sleep>,
 }
 
 /// Locks listed per summary in `waits_for`; beyond, the rest is dropped.
@@ -83,6 +97,7 @@ impl FunctionSummary {
             && self.cond_acquires.is_empty()
             && self.waits_for.is_empty()
             && self.requires.is_empty()
+            && self.may_sleep.is_none()
     }
 }
 
@@ -114,6 +129,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             .cloned()
             .collect(),
         requires: r.requires.clone(),
+        may_sleep: r.may_sleep.clone(),
         ..FunctionSummary::default()
     };
     if r.returns.is_empty() {
@@ -225,6 +241,9 @@ pub fn merge_summaries(members: &[Option<&FunctionSummary>]) -> FunctionSummary 
     let mut out = FunctionSummary::default();
     let all = present.len() == members.len();
     for s in &present {
+        if out.may_sleep.is_none() {
+            out.may_sleep = s.may_sleep.clone();
+        }
         for l in &s.waits_for {
             if out.waits_for.len() < MAX_WAITS_FOR
                 && !out.waits_for.iter().any(|x| x.class == l.class)
@@ -412,6 +431,11 @@ impl CallResolver {
             groups,
             indirect,
         }
+    }
+
+    /// The function a name interned in `file` resolves to there.
+    pub fn resolve_name(&self, file: usize, name: u32) -> Option<FuncRef> {
+        self.per_file[file].get(name as usize).copied().flatten()
     }
 
     pub fn resolve(&self, file: usize, call: &Call) -> Option<Target> {

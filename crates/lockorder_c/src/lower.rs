@@ -683,6 +683,9 @@ struct FnBuilder<'f, 'a> {
     vars: HashMap<String, VarId>,
     /// The call being lowered as a branch condition, if any.
     condition_call: Option<usize>,
+    /// The left side of the assignment whose right side is being lowered, when that is a
+    /// call registering its result (`dev->task = kthread_run(...)`).
+    assign_target: Option<LockExpr>,
     /// Argument ids of the function's calls (see `Function::call_args`).
     call_args: Vec<u32>,
     /// Variables declared as pointers: a non-zero pointer is a success, a non-zero
@@ -714,6 +717,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             vars: HashMap::new(),
             pointers: Default::default(),
             condition_call: None,
+            assign_target: None,
             call_args: Vec::new(),
             degraded: false,
             too_deep: false,
@@ -818,6 +822,64 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     fn slot(&mut self, n: Node) -> u32 {
         let e = self.path_expr(n);
         self.fl.intern_slot(e)
+    }
+
+    /// What a call means for execution contexts: a sleep, a wait for registered work, a
+    /// registration of a function to run in some context.
+    fn contexts_of_call(&mut self, name: &str, call: Node, span: Span) {
+        let args: Vec<Node> = call
+            .child_by_field_name("arguments")
+            .map(|a| named_children(a).collect())
+            .unwrap_or_default();
+        if let Some(&gfp_arg) = self.fl.rules.blocking.get(name) {
+            let sleeps = match gfp_arg {
+                None => true,
+                Some(i) => args
+                    .get(i)
+                    .is_some_and(|a| self.fl.rules.gfp_may_sleep(self.text(*a))),
+            };
+            if sleeps {
+                let name = self.fl.intern_name(name);
+                self.emit(Event::Sleep { name, span });
+            }
+        }
+        if let Some(&(kind, object_arg)) = self.fl.rules.waits.get(name) {
+            if let Some(&object) = args.get(object_arg) {
+                let object = self.lock_expr(object);
+                self.emit(Event::WaitFor { object, kind, span });
+            }
+        }
+        let Some(regs) = self.fl.rules.registrations.get(name).cloned() else {
+            return;
+        };
+        for r in regs {
+            let Some(function) = args
+                .get(r.function_arg)
+                .and_then(|a| function_name(*a, self.fl.text))
+            else {
+                continue;
+            };
+            let object = if r.object_is_result {
+                self.assign_target.clone().map(|t| self.fl.intern_lock(t))
+            } else {
+                r.object_arg
+                    .and_then(|i| args.get(i))
+                    .map(|o| self.lock_expr(*o))
+            };
+            let function = self.fl.intern_name(function);
+            let via = self.fl.intern_name(name);
+            self.fl
+                .facts
+                .registrations
+                .push(lockorder_ir::Registration {
+                    function,
+                    context: r.context,
+                    object,
+                    waited_by: r.waited_by,
+                    span,
+                    via,
+                });
+        }
     }
 
     /// `ops->open = foo_open;` or `fn = foo_open;`: a function (if `value` names one)
@@ -2021,6 +2083,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 if self.op(n) == "=" && r.kind() == "identifier" {
                     self.bind_slot(l, r);
                 }
+                // `dev->task = kthread_run(...)`: the registration's object.
+                let registers_result = strip_parens(r).kind() == "call_expression"
+                    && strip_parens(r)
+                        .child_by_field_name("function")
+                        .and_then(|f| self.fl.rules.registrations.get(self.text(f)))
+                        .is_some_and(|rs| rs.iter().any(|x| x.object_is_result));
+                let target = registers_result.then(|| self.path_expr(l));
+                let outer = std::mem::replace(&mut self.assign_target, target);
                 if l.kind() == "identifier" && self.op(n) == "=" {
                     let name = self.text(l).to_string();
                     self.assign_value(&name, r);
@@ -2034,6 +2104,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         });
                     }
                 }
+                self.assign_target = outer;
             }
             "update_expression" => {
                 if let Some(v) = n
@@ -2128,6 +2199,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     self.fl.facts.novalidate.push(lock);
                 }
             }
+            if let Some(&op) = self.fl.rules.context_ops.get(name) {
+                self.emit(Event::Context { op, span });
+                return;
+            }
+            self.contexts_of_call(name, n, span);
             if self.fl.rules.assert_held.contains(name) {
                 if let Some(arg) = n
                     .child_by_field_name("arguments")
@@ -2486,4 +2562,21 @@ fn is_statement(kind: &str) -> bool {
             | "goto_statement"
             | "labeled_statement"
     )
+}
+
+/// The function an argument names: `foo_irq`, `&foo_irq`, `(irq_handler_t)foo_irq`.
+fn function_name<'t>(arg: Node, text: &'t str) -> Option<&'t str> {
+    let mut n = arg;
+    loop {
+        match n.kind() {
+            "identifier" => {
+                let name = &text[n.byte_range()];
+                return (!name.starts_with(char::is_uppercase) && name != "NULL").then_some(name);
+            }
+            "parenthesized_expression" => n = n.named_child(0)?,
+            "pointer_expression" => n = n.child_by_field_name("argument")?,
+            "cast_expression" => n = n.child_by_field_name("value")?,
+            _ => return None,
+        }
+    }
 }

@@ -183,7 +183,16 @@ pub fn run(args: CheckArgs) -> i32 {
             learn_only: input.learn_only,
         })
         .collect();
-    let program = Program { files };
+    let mut context_slots: Vec<(String, lockorder_ir::ExecContext)> = rules
+        .context_slots
+        .iter()
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    context_slots.sort();
+    let program = Program {
+        files,
+        context_slots,
+    };
     let t_analysis = Instant::now();
     let mut analysis = match catch_unwind(AssertUnwindSafe(|| {
         pool.install(|| lockorder_analysis::analyze(&program))

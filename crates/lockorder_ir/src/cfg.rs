@@ -66,6 +66,36 @@ pub struct Call {
     pub indirect: bool,
 }
 
+/// A change of what the code may not do: interrupts, bottom halves, preemption off, or
+/// an RCU read-side section (`local_irq_save`, `local_bh_disable`, `preempt_disable`,
+/// `rcu_read_lock`), and the calls that undo them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContextOp {
+    IrqDisable,
+    IrqEnable,
+    BhDisable,
+    BhEnable,
+    PreemptDisable,
+    PreemptEnable,
+    RcuLock,
+    RcuUnlock,
+}
+
+/// What a waiting call waits for (LO009).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitKind {
+    /// A work item: `cancel_work_sync`, `flush_work`.
+    Work,
+    /// A timer callback: `del_timer_sync`.
+    Timer,
+    /// An interrupt handler: `free_irq`, `synchronize_irq`.
+    Irq,
+    /// A kernel thread: `kthread_stop`.
+    Thread,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Event {
     Acquire {
@@ -103,6 +133,25 @@ pub enum Event {
         result: Option<AtomId>,
         /// The call's arguments in [`Function::call_args`].
         args: ArgRange,
+    },
+    /// Interrupts, bottom halves or preemption switched off or on, or an RCU read-side
+    /// section entered or left.
+    Context {
+        op: ContextOp,
+        span: Span,
+    },
+    /// A call that may sleep (`msleep`, `kmalloc(.., GFP_KERNEL)`); `name` indexes
+    /// [`crate::FileFacts::names`].
+    Sleep {
+        name: u32,
+        span: Span,
+    },
+    /// A call that waits for what is registered on `object` to finish
+    /// (`cancel_work_sync(&dev->work)`); the object is typed like a lock.
+    WaitFor {
+        object: LockId,
+        kind: WaitKind,
+        span: Span,
     },
     /// The variable was written — with a constant of a known class (`ret = -EBUSY`,
     /// `locked = true`) or anything else: facts about atoms that read it are gone.

@@ -35,6 +35,30 @@ pub enum AnnotationKind {
     CondAcquires,
 }
 
+/// The context a registered function runs in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExecContext {
+    Hardirq,
+    Softirq,
+    Process,
+}
+
+/// `request_irq(dev->irq, foo_irq, ...)`, `INIT_WORK(&dev->work, foo_work)`: `function`
+/// (in [`FileFacts::names`]) will run in `context`; a wait of `waited_by` kind on
+/// `object` waits for it to finish.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registration {
+    pub function: u32,
+    pub context: ExecContext,
+    pub object: Option<LockId>,
+    pub waited_by: Option<crate::WaitKind>,
+    /// The registering call.
+    pub span: Span,
+    /// How the registration is named in messages (`request_irq`).
+    pub via: u32,
+}
+
 /// A sparse-style context annotation the C pre-pass blanked out of the source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotation {
@@ -94,6 +118,8 @@ pub struct FileFacts {
     pub slots: Vec<LockExpr>,
     /// `(slot, name)`: the function named by `names[name]` is stored in the slot.
     pub slot_bindings: Vec<(u32, u32)>,
+    /// Functions registered to run in a context (IRQ handlers, work items, timers).
+    pub registrations: Vec<Registration>,
     /// `lockdep_set_class(&x->lock, &key)`: the lock and the key, as lock expressions.
     pub class_keys: Vec<(LockId, LockId)>,
     /// `lockdep_set_novalidate_class(&x->lock)`: locks lockdep does not check.

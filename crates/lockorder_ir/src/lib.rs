@@ -8,11 +8,12 @@ mod lock;
 mod span;
 
 pub use cfg::{
-    Acquire, ArgRange, AtomId, Block, BlockId, Call, Event, Function, ReturnValue, Success,
-    Terminator, VarId, NO_ARG,
+    Acquire, ArgRange, AtomId, Block, BlockId, Call, ContextOp, Event, Function, ReturnValue,
+    Success, Terminator, VarId, WaitKind, NO_ARG,
 };
 pub use facts::{
-    Annotation, AnnotationKind, FieldDef, FileFacts, FileStats, GlobalDecl, MacroWrapper, StructDef,
+    Annotation, AnnotationKind, ExecContext, FieldDef, FileFacts, FileStats, GlobalDecl,
+    MacroWrapper, Registration, StructDef,
 };
 pub use lock::{Irq, LockExpr, LockId, LockKind, LockRoot, Mode, PathStep};
 pub use span::{FileId, LineIndex, Span};

@@ -6,7 +6,9 @@ mod schema;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use lockorder_ir::{AnnotationKind, Irq, LockKind, Mode, Success};
+use lockorder_ir::{
+    AnnotationKind, ContextOp, ExecContext, Irq, LockKind, Mode, Success, WaitKind,
+};
 
 pub use schema::Op;
 use schema::RuleFile;
@@ -20,6 +22,10 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
     (
         "rules/c_lock_like.toml",
         include_str!("../../../rules/c_lock_like.toml"),
+    ),
+    (
+        "rules/c_contexts.toml",
+        include_str!("../../../rules/c_contexts.toml"),
     ),
     (
         "rules/c_prepass.toml",
@@ -45,6 +51,16 @@ pub struct ApiRule {
     pub lock: Option<u32>,
     /// Wound/wait locking: backs off instead of waiting on a cycle, so it orders nothing.
     pub backs_off: bool,
+}
+
+/// A call registering a function to run in a context (`request_irq`, `INIT_WORK`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegistrationRule {
+    pub function_arg: usize,
+    pub context: ExecContext,
+    pub object_arg: Option<usize>,
+    pub object_is_result: bool,
+    pub waited_by: Option<WaitKind>,
 }
 
 /// A cleanup guard class usable as `guard(class)(&l)` or `scoped_guard(class, &l)`.
@@ -84,6 +100,17 @@ pub struct Rules {
     pub noreturn: HashSet<String>,
     /// Calls asserting that their argument lock is held (`lockdep_assert_held`).
     pub assert_held: HashSet<String>,
+    /// Calls that may sleep; with a GFP argument index, only when its flags may.
+    pub blocking: HashMap<String, Option<usize>>,
+    pub gfp_sleeping: Vec<String>,
+    pub gfp_atomic: Vec<String>,
+    pub context_ops: HashMap<String, ContextOp>,
+    pub registrations: HashMap<String, Vec<RegistrationRule>>,
+    /// Waiting calls: what they wait for and their object argument.
+    pub waits: HashMap<String, (WaitKind, usize)>,
+    /// Ops-table slot classes (`struct net_device_ops::ndo_start_xmit`) whose functions
+    /// run in a context by contract.
+    pub context_slots: HashMap<String, ExecContext>,
     /// Tests that are true when a pointer result means failure (`IS_ERR(p)`): as a
     /// condition they read like `!p`.
     pub failure_tests: HashSet<String>,
@@ -102,6 +129,19 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// Whether GFP flags written as `flags` let an allocation sleep: a sleeping flag and
+    /// no atomic one. Flags passed in a variable are unknown: not a sleep.
+    pub fn gfp_may_sleep(&self, flags: &str) -> bool {
+        let words: Vec<&str> = flags
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words
+            .iter()
+            .any(|w| self.gfp_sleeping.iter().any(|s| s == w))
+            && !words.iter().any(|w| self.gfp_atomic.iter().any(|s| s == w))
+    }
+
     /// The text of the lock a call of `rule` operates on, given the text of its
     /// arguments: the lock argument, or the rule's template with arguments substituted
     /// (`{0}->sk_lock` with `&ctx->sk` gives `ctx->sk.sk_lock`).

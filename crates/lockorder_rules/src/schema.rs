@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use lockorder_ir::{AnnotationKind, Irq, LockKind, Mode, Success};
+use lockorder_ir::{
+    AnnotationKind, ContextOp, ExecContext, Irq, LockKind, Mode, Success, WaitKind,
+};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -46,6 +48,75 @@ pub(crate) struct RuleFile {
     lockdep_class: Option<LockdepClassEntry>,
     #[serde(default)]
     failure_tests: Option<CallList>,
+    #[serde(default)]
+    blocking: Vec<BlockingEntry>,
+    #[serde(default)]
+    gfp: Option<GfpEntry>,
+    #[serde(default)]
+    context_op: Vec<ContextOpEntry>,
+    #[serde(default)]
+    registration: Vec<RegistrationEntry>,
+    #[serde(default)]
+    wait: Vec<WaitEntry>,
+    #[serde(default)]
+    context_slot: Vec<ContextSlotEntry>,
+}
+
+/// Calls that may sleep; with `gfp_arg`, only when that argument's GFP flags may.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlockingEntry {
+    calls: Vec<String>,
+    #[serde(default)]
+    gfp_arg: Option<usize>,
+}
+
+/// GFP flags that let an allocation sleep, and those that forbid it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GfpEntry {
+    sleeping: Vec<String>,
+    atomic: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextOpEntry {
+    calls: Vec<String>,
+    op: ContextOp,
+}
+
+/// A call that registers a function to run in a context.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegistrationEntry {
+    calls: Vec<String>,
+    function_arg: usize,
+    context: ExecContext,
+    /// The object a wait names to wait for the function (`&dev->work`, the IRQ number).
+    #[serde(default)]
+    object_arg: Option<usize>,
+    /// The object is what the call returns (`dev->task = kthread_run(fn, ...)`).
+    #[serde(default)]
+    object_is_result: bool,
+    #[serde(default)]
+    waited_by: Option<WaitKind>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WaitEntry {
+    calls: Vec<String>,
+    kind: WaitKind,
+    object_arg: usize,
+}
+
+/// Ops-table slots whose functions run in a context by contract.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextSlotEntry {
+    slots: Vec<String>,
+    context: ExecContext,
 }
 
 /// Lockdep's class overrides: `lockdep_set_class(&x->lock, &key)` (lock argument 0, key
@@ -268,6 +339,42 @@ impl RuleFile {
         }
         if let Some(n) = self.noreturn {
             rules.noreturn.extend(n.calls);
+        }
+        for b in self.blocking {
+            for c in b.calls {
+                rules.blocking.insert(c, b.gfp_arg);
+            }
+        }
+        if let Some(g) = self.gfp {
+            rules.gfp_sleeping.extend(g.sleeping);
+            rules.gfp_atomic.extend(g.atomic);
+        }
+        for e in self.context_op {
+            for c in e.calls {
+                rules.context_ops.insert(c, e.op);
+            }
+        }
+        for e in self.registration {
+            let rule = crate::RegistrationRule {
+                function_arg: e.function_arg,
+                context: e.context,
+                object_arg: e.object_arg,
+                object_is_result: e.object_is_result,
+                waited_by: e.waited_by,
+            };
+            for c in e.calls {
+                rules.registrations.entry(c).or_default().push(rule);
+            }
+        }
+        for e in self.wait {
+            for c in e.calls {
+                rules.waits.insert(c, (e.kind, e.object_arg));
+            }
+        }
+        for e in self.context_slot {
+            for s in e.slots {
+                rules.context_slots.insert(s, e.context);
+            }
         }
         if let Some(t) = self.failure_tests {
             rules.failure_tests.extend(t.calls);

@@ -8,15 +8,38 @@ use crate::program::Program;
 use crate::summary::Chain;
 
 pub mod double_lock;
+pub mod irq_unsafe_lock;
 pub mod lock_not_held;
 pub mod lock_order_cycle;
+pub mod sleep_in_atomic;
 pub mod unbalanced_unlock;
 pub mod unreleased_lock;
+pub mod wait_under_lock;
 
 /// What the per-function checks share.
 pub struct FunctionContext<'a> {
     pub program: &'a Program,
     pub classes: &'a ClassTable,
+}
+
+/// What the program-wide checks share: every function's observations, in unit order.
+pub struct ProgramContext<'a> {
+    pub program: &'a Program,
+    pub classes: &'a ClassTable,
+    pub resolver: &'a crate::summary::CallResolver,
+    /// `(file, function)` per unit, and each unit's results and entry context.
+    pub units: &'a [(usize, usize)],
+    pub results: &'a [FunctionResult],
+    pub entry_contexts: &'a [Option<crate::function_pass::EntryContext>],
+    pub offsets: &'a [usize],
+    /// The functions a function calls (direct, and indirect targets).
+    pub callees: &'a dyn Fn((usize, usize)) -> Vec<(usize, usize)>,
+}
+
+impl ProgramContext<'_> {
+    pub fn unit_index(&self, (fi, fj): (usize, usize)) -> usize {
+        self.offsets[fi] + fj
+    }
 }
 
 /// One analysed function.
@@ -99,6 +122,9 @@ pub const RULES: &[RuleInfo] = &[
     double_lock::DOUBLE_LOCK,
     unreleased_lock::UNRELEASED_LOCK,
     unbalanced_unlock::UNBALANCED_UNLOCK,
+    sleep_in_atomic::SLEEP_IN_ATOMIC,
+    irq_unsafe_lock::IRQ_UNSAFE_LOCK,
+    wait_under_lock::WAIT_UNDER_LOCK,
     lock_not_held::LOCK_NOT_HELD,
 ];
 
