@@ -77,6 +77,10 @@ pub struct Ctx {
     pub preempt: u8,
     pub rcu: u8,
     pub since: Option<(ContextOp, Span)>,
+    /// Kinds (bits as in [`Ctx::bit`]) enabled more often than disabled on this path: the
+    /// function undid its caller's section (`rcu_read_unlock(); cond_resched();
+    /// rcu_read_lock();` in `cond_resched_rcu`).
+    pub dropped: u8,
 }
 
 const MAX_CTX_DEPTH: u8 = 3;
@@ -86,7 +90,18 @@ impl Ctx {
         [self.irq, self.bh, self.preempt, self.rcu]
     }
 
+    /// The bit of an op's kind: interrupts 1, bottom halves 2, preemption 4, RCU 8.
+    pub fn bit(op: ContextOp) -> u8 {
+        match op {
+            ContextOp::IrqDisable | ContextOp::IrqEnable => 1,
+            ContextOp::BhDisable | ContextOp::BhEnable => 2,
+            ContextOp::PreemptDisable | ContextOp::PreemptEnable => 4,
+            ContextOp::RcuLock | ContextOp::RcuUnlock => 8,
+        }
+    }
+
     fn apply(&mut self, op: ContextOp, span: Span) {
+        let bit = Ctx::bit(op);
         let (counter, up) = match op {
             ContextOp::IrqDisable => (&mut self.irq, true),
             ContextOp::IrqEnable => (&mut self.irq, false),
@@ -97,6 +112,9 @@ impl Ctx {
             ContextOp::RcuLock => (&mut self.rcu, true),
             ContextOp::RcuUnlock => (&mut self.rcu, false),
         };
+        if !up && *counter == 0 {
+            self.dropped |= bit;
+        }
         *counter = if up {
             (*counter + 1).min(MAX_CTX_DEPTH)
         } else {
@@ -123,7 +141,7 @@ pub enum AtomicReason {
 impl State {
     /// The first reason the code here may not sleep, if any, leaving out locks a callee
     /// drops before it sleeps.
-    pub fn atomic_reason(&self, dropped: &[ClassId]) -> Option<AtomicReason> {
+    pub fn atomic_reason(&self, dropped: &[ClassId], dropped_ctx: u8) -> Option<AtomicReason> {
         if let Some(h) = self.held.iter().find(|h| {
             matches!(h.kind, LockKind::Spinlock | LockKind::Rwlock) && !dropped.contains(&h.class)
         }) {
@@ -131,6 +149,18 @@ impl State {
                 class: h.class,
                 site: h.site,
             });
+        }
+        let kinds = [
+            (self.ctx.irq, 1u8),
+            (self.ctx.bh, 2),
+            (self.ctx.preempt, 4),
+            (self.ctx.rcu, 8),
+        ];
+        if !kinds
+            .iter()
+            .any(|&(n, bit)| n > 0 && dropped_ctx & bit == 0)
+        {
+            return None;
         }
         self.ctx
             .since

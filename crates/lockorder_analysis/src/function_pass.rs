@@ -239,7 +239,10 @@ impl Collector<'_> {
                 Some(SleepReason::Entry(e))
             }
             _ => state
-                .atomic_reason(below.map_or(&[][..], |b| &b.releases))
+                .atomic_reason(
+                    below.map_or(&[][..], |b| &b.releases),
+                    below.map_or(0, |b| b.releases_ctx),
+                )
                 .map(SleepReason::Atomic),
         };
         match reason {
@@ -276,11 +279,13 @@ impl Collector<'_> {
                             || below.is_some_and(|b| b.releases.contains(c))
                     })
                     .collect();
+                let releases_ctx = state.ctx.dropped | below.map_or(0, |b| b.releases_ctx);
                 self.result.may_sleep = Some(Sleep {
                     what,
                     depth,
                     chain,
                     releases,
+                    releases_ctx,
                 });
             }
             None => {}

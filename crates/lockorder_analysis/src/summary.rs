@@ -34,6 +34,9 @@ pub struct Sleep {
     /// Locks the caller holds on the call that the function drops before it sleeps
     /// (`spin_unlock(&pd->lock); msleep(1); spin_lock(&pd->lock);`).
     pub releases: Vec<ClassId>,
+    /// Context kinds (bits of `Ctx::bit`) the function switches back on before it
+    /// sleeps: its caller's RCU section or disabled interrupts do not cover the sleep.
+    pub releases_ctx: u8,
 }
 
 /// A lock a callee leaves held for its caller.
@@ -240,10 +243,11 @@ pub fn merge_summaries(members: &[Option<&FunctionSummary>]) -> FunctionSummary 
     let present: Vec<&FunctionSummary> = members.iter().flatten().copied().collect();
     let mut out = FunctionSummary::default();
     let all = present.len() == members.len();
+    // Which target runs is unknown: the call may sleep only if every one of them may.
+    if all && present.iter().all(|s| s.may_sleep.is_some()) {
+        out.may_sleep = present.first().and_then(|s| s.may_sleep.clone());
+    }
     for s in &present {
-        if out.may_sleep.is_none() {
-            out.may_sleep = s.may_sleep.clone();
-        }
         for l in &s.waits_for {
             if out.waits_for.len() < MAX_WAITS_FOR
                 && !out.waits_for.iter().any(|x| x.class == l.class)

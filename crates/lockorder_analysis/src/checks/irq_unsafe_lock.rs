@@ -81,6 +81,10 @@ fn reach(cx: &ProgramContext, context: ExecContext) -> BTreeMap<FuncRef, Reached
     out
 }
 
+fn dir(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |d| d.0)
+}
+
 fn conflicting(irq_use: &Usage, process_use: &Usage) -> bool {
     // Interrupt-context readers of an rwlock nest; they wait only for writers.
     !(irq_use.kind == LockKind::Rwlock
@@ -90,13 +94,16 @@ fn conflicting(irq_use: &Usage, process_use: &Usage) -> bool {
 
 pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
     let hard = reach(cx, ExecContext::Hardirq);
-    let mut soft = reach(cx, ExecContext::Softirq);
-    soft.retain(|f, _| !hard.contains_key(f));
+    let soft = reach(cx, ExecContext::Softirq);
     for (context, reached) in [(ExecContext::Hardirq, &hard), (ExecContext::Softirq, &soft)] {
         // Per class: the first use in interrupt context, and the process-context uses
         // with those interrupts enabled.
         let mut in_irq: BTreeMap<u32, (FuncRef, Usage)> = BTreeMap::new();
         for (&f, _) in reached.iter() {
+            // A function in both is in hardirq context for the softirq rule's purposes.
+            if context == ExecContext::Softirq && hard.contains_key(&f) {
+                continue;
+            }
             for u in &cx.results[cx.unit_index(f)].usages {
                 if matches!(u.kind, LockKind::Spinlock | LockKind::Rwlock) {
                     in_irq.entry(u.class).or_insert((f, *u));
@@ -106,17 +113,34 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
         if in_irq.is_empty() {
             continue;
         }
+        // A struct shared by many drivers (`struct virt_dma_chan::lock`) has instances
+        // that never meet: the process-context use must be in the directory of the
+        // interrupt-context use or of its registration.
+        let dirs = |class: u32| -> [&str; 2] {
+            let (f, u) = in_irq[&class];
+            let entry = reached[&f].entry;
+            let reg = cx.entry_contexts[cx.unit_index(entry)]
+                .map_or(u.span.file.0 as usize, |e| e.span.file.0 as usize);
+            [
+                dir(&cx.program.files[u.span.file.0 as usize].rel_path),
+                dir(&cx.program.files[reg].rel_path),
+            ]
+        };
         let mut enabled: BTreeMap<u32, Vec<(FuncRef, Usage)>> = BTreeMap::new();
         for (&f, r) in cx.units.iter().zip(cx.results) {
             if hard.contains_key(&f) || soft.contains_key(&f) {
                 continue;
             }
+            let here = dir(&cx.program.files[f.0].rel_path);
             for u in &r.usages {
                 let on = match context {
                     ExecContext::Hardirq => !u.hardirqs_off,
                     _ => !u.softirqs_off,
                 };
-                if on && in_irq.get(&u.class).is_some_and(|(_, i)| conflicting(i, u)) {
+                if on
+                    && in_irq.get(&u.class).is_some_and(|(_, i)| conflicting(i, u))
+                    && dirs(u.class).contains(&here)
+                {
                     enabled.entry(u.class).or_default().push((f, *u));
                 }
             }
@@ -168,7 +192,7 @@ fn finding(
     // The calls from the interrupt entry down to that function.
     let mut path = Vec::new();
     let mut cur = irq_f;
-    while let Some(parent) = reached[&cur].parent {
+    while let Some(parent) = reached.get(&cur).and_then(|r| r.parent) {
         path.push(fname(parent));
         cur = parent;
     }
