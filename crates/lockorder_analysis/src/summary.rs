@@ -337,11 +337,43 @@ impl CallResolver {
                 })
                 .expect("definitions are never empty")
         };
+        // A header's `static inline` is seen only where the header is: a global include
+        // directory, the caller's directory, or included by the caller or by a header of
+        // its directory (two drivers' private headers may define the same helper).
+        let mut dir_includes: HashMap<&str, Vec<&str>> = HashMap::new();
+        for file in &program.files {
+            if file.rel_path.ends_with(".h") {
+                dir_includes
+                    .entry(parent_dir(&file.rel_path))
+                    .or_default()
+                    .extend(file.facts.includes.iter().map(String::as_str));
+            }
+        }
+        let visible = |caller: &SourceFileRef, header: &str| -> bool {
+            let dir = parent_dir(header);
+            dir == parent_dir(caller.path)
+                || dir.starts_with("include/")
+                || (dir.starts_with("arch/") && dir.contains("/include/"))
+                || caller
+                    .includes
+                    .iter()
+                    .chain(
+                        dir_includes
+                            .get(parent_dir(caller.path))
+                            .into_iter()
+                            .flatten(),
+                    )
+                    .any(|i| header == *i || header.ends_with(&format!("/{i}")))
+        };
         let per_file: Vec<Vec<Option<FuncRef>>> = program
             .files
             .iter()
             .enumerate()
             .map(|(fi, file)| {
+                let caller = SourceFileRef {
+                    path: &file.rel_path,
+                    includes: file.facts.includes.iter().map(String::as_str).collect(),
+                };
                 let statics: HashMap<&str, usize> = file
                     .facts
                     .functions
@@ -359,9 +391,15 @@ impl CallResolver {
                             .map(|&fj| (fi, fj))
                             .or_else(|| global.get(n.as_str()).map(|d| nearest(&file.rel_path, d)))
                             .or_else(|| {
-                                header_static
-                                    .get(n.as_str())
-                                    .map(|d| nearest(&file.rel_path, d))
+                                let seen: Vec<FuncRef> = header_static
+                                    .get(n.as_str())?
+                                    .iter()
+                                    .copied()
+                                    .filter(|&(hi, _)| {
+                                        visible(&caller, &program.files[hi].rel_path)
+                                    })
+                                    .collect();
+                                (!seen.is_empty()).then(|| nearest(&file.rel_path, &seen))
                             })
                     })
                     .collect()
@@ -455,6 +493,16 @@ impl CallResolver {
             .flatten()
             .map(Target::Function)
     }
+}
+
+/// A calling file, for header visibility.
+struct SourceFileRef<'a> {
+    path: &'a str,
+    includes: Vec<&'a str>,
+}
+
+fn parent_dir(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |d| d.0)
 }
 
 /// How many leading directories two `/`-separated paths share.

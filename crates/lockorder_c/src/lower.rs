@@ -67,6 +67,7 @@ impl CFrontEnd {
         // every boundary tree-sitter reports, since those are token boundaries.
         let text = String::from_utf8_lossy(&pre.text);
         facts.macro_wrappers = scan_macro_wrappers(src, rules);
+        facts.includes = scan_includes(src);
         let own_macros: MacroTable = facts
             .macro_wrappers
             .iter()
@@ -2579,4 +2580,25 @@ fn function_name<'t>(arg: Node, text: &'t str) -> Option<&'t str> {
             _ => return None,
         }
     }
+}
+
+/// The paths of a file's `#include "x.h"` and `#include <x.h>` lines.
+fn scan_includes(src: &str) -> Vec<String> {
+    src.lines()
+        .filter_map(|l| {
+            let rest = l
+                .trim_start()
+                .strip_prefix('#')?
+                .trim_start()
+                .strip_prefix("include")?;
+            let rest = rest.trim_start();
+            let close = match rest.chars().next()? {
+                '"' => '"',
+                '<' => '>',
+                _ => return None,
+            };
+            let inner = &rest[1..];
+            Some(inner[..inner.find(close)?].to_string())
+        })
+        .collect()
 }

@@ -118,6 +118,8 @@ pub struct FileFacts {
     pub slots: Vec<LockExpr>,
     /// `(slot, name)`: the function named by `names[name]` is stored in the slot.
     pub slot_bindings: Vec<(u32, u32)>,
+    /// The paths of `#include` directives (`linux/mutex.h`, `foo.h`), as written.
+    pub includes: Vec<String>,
     /// Functions registered to run in a context (IRQ handlers, work items, timers).
     pub registrations: Vec<Registration>,
     /// `lockdep_set_class(&x->lock, &key)`: the lock and the key, as lock expressions.
