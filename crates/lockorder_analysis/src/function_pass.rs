@@ -84,6 +84,9 @@ pub struct FunctionResult {
     pub usages: Vec<Usage>,
     /// Waits for registered work while holding locks (LO009).
     pub waits: Vec<WaitUnderLock>,
+    /// Per call site: the call, and whether hard / soft interrupts were off for it (a
+    /// helper only ever called with interrupts off takes its locks with them off).
+    pub call_irqs: Vec<(lockorder_ir::Call, bool, bool)>,
     pub stats: DataflowStats,
 }
 
@@ -302,6 +305,17 @@ impl Collector<'_> {
 impl Observer for Collector<'_> {
     fn event(&mut self, state: &State, event: &Event) {
         match event {
+            Event::Call { call, .. } => {
+                let off = (state.hardirqs_off(), state.softirqs_off());
+                if !self
+                    .result
+                    .call_irqs
+                    .iter()
+                    .any(|c| c.0 == *call && (c.1, c.2) == off)
+                {
+                    self.result.call_irqs.push((*call, off.0, off.1));
+                }
+            }
             Event::Sleep { name, span } => {
                 let what: std::sync::Arc<str> = format!("`{}`", self.names[*name as usize]).into();
                 self.sleep_at(state, what, *span, None);
@@ -397,7 +411,7 @@ impl Observer for Collector<'_> {
         if let Some(s) = summary
             .may_sleep
             .as_ref()
-            .filter(|s| s.depth < MAX_CALL_DEPTH)
+            .filter(|s| s.depth <= MAX_CALL_DEPTH)
         {
             self.sleep_at(state, s.what.clone(), span, Some(s));
         }

@@ -92,9 +92,37 @@ fn conflicting(irq_use: &Usage, process_use: &Usage) -> bool {
         && process_use.mode == Mode::Shared)
 }
 
+/// Functions every known caller calls with hard (soft) interrupts off: their locks are
+/// taken with interrupts off too, as lockdep would see them.
+fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
+    let n = cx.units.len();
+    // Per function: (calls, calls with hardirqs off, calls with softirqs off).
+    let mut counts = vec![(0u32, 0u32, 0u32); n];
+    for (&(fi, _), r) in cx.units.iter().zip(cx.results) {
+        for &(call, hard, soft) in &r.call_irqs {
+            let targets: Vec<FuncRef> = match cx.resolver.resolve(fi, &call) {
+                Some(crate::summary::Target::Function(t)) => vec![t],
+                Some(crate::summary::Target::Group(g)) => cx.resolver.groups[g].clone(),
+                None => continue,
+            };
+            for t in targets {
+                let c = &mut counts[cx.unit_index(t)];
+                c.0 += 1;
+                c.1 += u32::from(hard);
+                c.2 += u32::from(soft);
+            }
+        }
+    }
+    (
+        counts.iter().map(|c| c.0 > 0 && c.1 == c.0).collect(),
+        counts.iter().map(|c| c.0 > 0 && c.2 == c.0).collect(),
+    )
+}
+
 pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
     let hard = reach(cx, ExecContext::Hardirq);
     let soft = reach(cx, ExecContext::Softirq);
+    let (hard_off_callers, soft_off_callers) = entered_with_irqs_off(cx);
     for (context, reached) in [(ExecContext::Hardirq, &hard), (ExecContext::Softirq, &soft)] {
         // Per class: the first use in interrupt context, and the process-context uses
         // with those interrupts enabled.
@@ -132,6 +160,13 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
                 continue;
             }
             let here = dir(&cx.program.files[f.0].rel_path);
+            let entered_off = match context {
+                ExecContext::Hardirq => hard_off_callers[cx.unit_index(f)],
+                _ => soft_off_callers[cx.unit_index(f)],
+            };
+            if entered_off {
+                continue;
+            }
             for u in &r.usages {
                 let on = match context {
                     ExecContext::Hardirq => !u.hardirqs_off,
