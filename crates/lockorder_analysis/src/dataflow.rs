@@ -229,7 +229,8 @@ pub trait Observer {
         _args: &[u32],
     ) {
     }
-    fn ret(&mut self, _state: &State, _span: Span, _value: ReturnValue) {}
+    /// `atom` is the returned value's, when the function returns a variable or a call.
+    fn ret(&mut self, _state: &State, _span: Span, _value: ReturnValue, _atom: Option<AtomId>) {}
 }
 
 #[derive(Clone, Debug, Default)]
@@ -354,7 +355,7 @@ pub fn run(
                     (ReturnValue::Other, None, Some(false)) => ReturnValue::Zero,
                     _ => *value,
                 };
-                observer.ret(&state, *span, value)
+                observer.ret(&state, *span, value, *atom)
             }
             Terminator::Unreachable => {}
         }

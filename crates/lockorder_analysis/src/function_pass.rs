@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use lockorder_ir::{
-    Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Terminator, NO_ARG,
+    AtomId, Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Terminator, NO_ARG,
 };
 
 use crate::classes::{ClassId, ClassTable};
@@ -49,6 +49,9 @@ pub struct ReturnObservation {
     pub released: Vec<(ClassId, Span)>,
     /// Locks held on entry that are still held here.
     pub entry_held_at: Vec<ClassId>,
+    /// Conditional acquisitions still undecided whose outcome is the returned value
+    /// (`return __foo_trylock(x);`), with their success polarity.
+    pub pending: Vec<(HeldAtReturn, lockorder_ir::Success)>,
 }
 
 /// A release of a lock that is not held.
@@ -207,6 +210,7 @@ impl Collector<'_> {
         via_param: Option<(u8, Box<str>)>,
         span: Span,
         below: Option<&Chain>,
+        dropped: Vec<ClassId>,
     ) {
         if depth <= MAX_CALL_DEPTH && !self.result.waits_for.iter().any(|l| l.class == class) {
             let step = ChainStep {
@@ -224,8 +228,18 @@ impl Collector<'_> {
                 depth,
                 via_param,
                 chain,
+                dropped,
             });
         }
+    }
+
+    /// Locks held on entry that this path has released.
+    fn dropped_here(&self, state: &State) -> Vec<ClassId> {
+        self.entry_held
+            .iter()
+            .copied()
+            .filter(|c| !state.held.iter().any(|h| h.class == *c))
+            .collect()
     }
 
     /// A sleep at `span` (below it, when `below` is the callee's): reported where the code
@@ -369,7 +383,8 @@ impl Observer for Collector<'_> {
                 let via = (acq.lock != dataflow::VIA_CALL)
                     .then(|| param_path(self.params, &self.locks[acq.lock as usize].text))
                     .flatten();
-                self.add_wait(class, acq.kind, acq.mode, 1, via, *span, None);
+                let dropped = self.dropped_here(state);
+                self.add_wait(class, acq.kind, acq.mode, 1, via, *span, None, dropped);
                 let again = state.held.iter().find(|h| h.lock == acq.lock && !h.nested);
                 if let Some(h) = again {
                     if !may_nest(h.mode, acq.mode, acq.kind)
@@ -483,6 +498,14 @@ impl Observer for Collector<'_> {
                 ))
             });
             let via = here.as_deref().and_then(|p| param_path(self.params, p));
+            let mut dropped = self.dropped_here(state);
+            let passed_on: Vec<ClassId> = l
+                .dropped
+                .iter()
+                .copied()
+                .filter(|c| self.entry_held.contains(c) && !dropped.contains(c))
+                .collect();
+            dropped.extend(passed_on);
             self.add_wait(
                 l.class,
                 l.kind,
@@ -491,6 +514,7 @@ impl Observer for Collector<'_> {
                 via,
                 span,
                 Some(&l.chain),
+                dropped,
             );
             // A sleeping lock below a call under a spinning one would be a sleep in atomic
             // context: such paths are almost always ones that cannot happen, and a real
@@ -500,6 +524,7 @@ impl Observer for Collector<'_> {
                 .held
                 .iter()
                 .filter(|h| !summary.releases.contains(&h.class))
+                .filter(|h| !l.dropped.contains(&h.class))
                 .filter(|h| spinning(l.kind) || !spinning(h.kind))
             {
                 if h.class != l.class {
@@ -535,7 +560,24 @@ impl Observer for Collector<'_> {
         }
     }
 
-    fn ret(&mut self, state: &State, span: Span, value: ReturnValue) {
+    fn ret(&mut self, state: &State, span: Span, value: ReturnValue, atom: Option<AtomId>) {
+        let pending: Vec<(HeldAtReturn, lockorder_ir::Success)> = state
+            .pending
+            .iter()
+            .filter(|p| Some(p.0) == atom && !p.1.on_entry)
+            .map(|(_, h, s)| {
+                (
+                    HeldAtReturn {
+                        class: h.class,
+                        lock: h.lock,
+                        kind: h.kind,
+                        mode: h.mode,
+                        site: h.site,
+                    },
+                    *s,
+                )
+            })
+            .collect();
         let held: Vec<HeldAtReturn> = state
             .held
             .iter()
@@ -592,6 +634,7 @@ impl Observer for Collector<'_> {
                     held: unique,
                     released,
                     entry_held_at,
+                    pending,
                 });
             }
         }
@@ -647,6 +690,7 @@ pub fn analyse_function(
                     function: (fi, fj),
                     span,
                 }]),
+                dropped: Vec::new(),
             })
         })
         .collect();
@@ -891,6 +935,9 @@ fn first_events(
                     Some(true)
                 } else if s.acquires.iter().any(|l| l.class == class)
                     || s.cond_acquires.iter().any(|(l, _)| l.class == class)
+                    // A helper that may take it (`xfs_ilock(ip, flags)`, depending on
+                    // its flags): the lock may be this function's own, not its caller's.
+                    || s.waits_for.iter().any(|l| l.class == class && l.depth == 1)
                 {
                     Some(false)
                 } else {

@@ -52,6 +52,9 @@ pub struct SummaryLock {
     pub via_param: Option<(u8, Box<str>)>,
     /// Where the lock is taken, from the summarised function down.
     pub chain: Chain,
+    /// The caller's locks (held on entry) released on the way to this acquisition: they
+    /// do not order before it (`spin_unlock(&pm->lock); lock_sock(ssk); spin_lock(...)`).
+    pub dropped: Vec<ClassId>,
 }
 
 /// A path in the one form a parameter mapping compares: no `&`, `->` as `.`.
@@ -167,6 +170,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
                 function: me,
                 span: site,
             }]),
+            dropped: Vec::new(),
         };
         let (held, free): (Vec<usize>, Vec<usize>) =
             (0..r.returns.len()).partition(|&i| r.returns[i].held.iter().any(|h| h.class == class));
@@ -174,6 +178,35 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             s.acquires.push(lock);
         } else if let Some(success) = held_on_success(r, &held, &free) {
             s.cond_acquires.push((lock, success));
+        }
+    }
+    // `return __foo_trylock(x);` on every path: the callee's outcome is this function's.
+    if let Some(first) = r.returns.first() {
+        for (h, success) in &first.pending {
+            let everywhere = r.returns.iter().all(|ret| {
+                ret.pending
+                    .iter()
+                    .any(|(x, s)| x.class == h.class && s == success)
+            });
+            let known = s.acquires.iter().any(|l| l.class == h.class)
+                || s.cond_acquires.iter().any(|(l, _)| l.class == h.class);
+            if everywhere && !known && !r.entry_held.contains(&h.class) {
+                s.cond_acquires.push((
+                    SummaryLock {
+                        via_param: None,
+                        class: h.class,
+                        kind: h.kind,
+                        mode: h.mode,
+                        depth: 1,
+                        chain: Arc::new([ChainStep {
+                            function: me,
+                            span: h.site,
+                        }]),
+                        dropped: Vec::new(),
+                    },
+                    *success,
+                ));
+            }
         }
     }
     s

@@ -1163,7 +1163,17 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 let pointer = returned.is_some_and(|v| {
                     v.kind() == "field_expression" || self.pointers.contains(self.text(v))
                 });
-                let atom = returned.map(|v| self.atom(v));
+                let mut atom = returned.map(|v| self.atom(v));
+                // `return __foo_trylock(x);`: what the callee holds on success, this
+                // function holds on its own success.
+                if let Some(call) = value
+                    .map(strip_parens)
+                    .filter(|v| v.kind() == "call_expression")
+                {
+                    let a = self.fresh_atom();
+                    self.tag_call_result(call, a);
+                    atom = Some(a);
+                }
                 let value = value.map_or(ReturnValue::Void, |v| return_value(self.text(v)));
                 let span = self.span(n);
                 self.release_guards(1, span);
