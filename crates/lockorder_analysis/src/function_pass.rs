@@ -18,6 +18,11 @@ use crate::summary::{
     MAX_CALL_DEPTH,
 };
 
+/// How many calls below a function a sleep is still reported there: deeper sleeps on the
+/// kernel are mostly conditional on arguments the path does not pass (`if (wait)`,
+/// `gfpflags_allow_blocking(gfp)`).
+const MAX_SLEEP_DEPTH: u8 = 2;
+
 /// A lock acquired while an instance of its class is held.
 #[derive(Clone, Debug)]
 pub struct DoubleLock {
@@ -426,7 +431,7 @@ impl Observer for Collector<'_> {
         if let Some(s) = summary
             .may_sleep
             .as_ref()
-            .filter(|s| s.depth <= MAX_CALL_DEPTH)
+            .filter(|s| s.depth <= MAX_SLEEP_DEPTH)
         {
             self.sleep_at(state, s.what.clone(), span, Some(s));
         }

@@ -398,6 +398,34 @@ impl CallResolver {
                     )
                     .any(|i| header == *i || header.ends_with(&format!("/{i}")))
         };
+        // Headers declaring each function name.
+        let mut declared_in: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (hi, file) in program.files.iter().enumerate() {
+            if file.rel_path.ends_with(".h") {
+                for (name, _) in &file.facts.return_types {
+                    declared_in.entry(name.as_str()).or_default().push(hi);
+                }
+            }
+        }
+        // A global definition is linked to a caller unless it is plainly out of reach: a
+        // user-space tool's (`tools/`) for kernel code, or one declared only in headers
+        // the caller cannot see (another driver's private helper of the same name, where
+        // the caller's own is a macro).
+        let global_visible = |caller: &SourceFileRef, def: usize, name: &str| -> bool {
+            let def_path = program.files[def].rel_path.as_str();
+            if def_path.starts_with("tools/") != caller.path.starts_with("tools/") {
+                return false;
+            }
+            if parent_dir(def_path) == parent_dir(caller.path) {
+                return true;
+            }
+            match declared_in.get(name) {
+                None => true,
+                Some(headers) => headers
+                    .iter()
+                    .any(|&h| visible(caller, &program.files[h].rel_path)),
+            }
+        };
         let per_file: Vec<Vec<Option<FuncRef>>> = program
             .files
             .iter()
@@ -422,7 +450,15 @@ impl CallResolver {
                         statics
                             .get(n.as_str())
                             .map(|&fj| (fi, fj))
-                            .or_else(|| global.get(n.as_str()).map(|d| nearest(&file.rel_path, d)))
+                            .or_else(|| {
+                                let seen: Vec<FuncRef> = global
+                                    .get(n.as_str())?
+                                    .iter()
+                                    .copied()
+                                    .filter(|&(di, _)| global_visible(&caller, di, n))
+                                    .collect();
+                                (!seen.is_empty()).then(|| nearest(&file.rel_path, &seen))
+                            })
                             .or_else(|| {
                                 let seen: Vec<FuncRef> = header_static
                                     .get(n.as_str())?

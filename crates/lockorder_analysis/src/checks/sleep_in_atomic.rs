@@ -15,7 +15,7 @@ declare_rule! {
     /// `msleep`, `schedule`, `wait_event*`, `wait_for_completion*`, `copy_*_user`,
     /// `synchronize_rcu`, `flush_work`, sleeping locks, and allocations whose GFP flags
     /// may sleep (`GFP_KERNEL`, not `GFP_ATOMIC`); a callee that may sleep is found from
-    /// its body, up to three calls deep, anywhere in the checked tree.
+    /// its body, up to two calls deep, anywhere in the checked tree.
     ///
     /// ## Why is this bad?
     /// A task that sleeps while holding a spinlock or with preemption off can deadlock the

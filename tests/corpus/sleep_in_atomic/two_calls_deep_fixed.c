@@ -2,8 +2,7 @@
 #include <linux/interrupt.h>
 #include <linux/delay.h>
 struct d { int irq; int n; };
-static void l3(struct d *d) { msleep(1); }
-static void l2(struct d *d) { l3(d); }
+static void l2(struct d *d) { msleep(1); }
 static void l1(struct d *d) { l2(d); }
 static irqreturn_t d_irq(int irq, void *p)
 {
