@@ -93,7 +93,7 @@ impl Ctx {
     /// The bit of an op's kind: interrupts 1, bottom halves 2, preemption 4, RCU 8.
     pub fn bit(op: ContextOp) -> u8 {
         match op {
-            ContextOp::IrqDisable | ContextOp::IrqEnable => 1,
+            ContextOp::IrqDisable | ContextOp::IrqEnable | ContextOp::IrqOn => 1,
             ContextOp::BhDisable | ContextOp::BhEnable => 2,
             ContextOp::PreemptDisable | ContextOp::PreemptEnable => 4,
             ContextOp::RcuLock | ContextOp::RcuUnlock => 8,
@@ -105,6 +105,16 @@ impl Ctx {
         let (counter, up) = match op {
             ContextOp::IrqDisable => (&mut self.irq, true),
             ContextOp::IrqEnable => (&mut self.irq, false),
+            ContextOp::IrqOn => {
+                if self.irq == 0 {
+                    self.dropped |= bit;
+                }
+                self.irq = 0;
+                if self.counts() == [0; 4] {
+                    self.since = None;
+                }
+                return;
+            }
             ContextOp::BhDisable => (&mut self.bh, true),
             ContextOp::BhEnable => (&mut self.bh, false),
             ContextOp::PreemptDisable => (&mut self.preempt, true),

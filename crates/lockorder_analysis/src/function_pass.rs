@@ -177,6 +177,8 @@ struct Collector<'a> {
     seen_sleep: HashSet<u32>,
     /// Classes held on entry.
     entry_held: Vec<ClassId>,
+    /// Of those, the ones no annotation or assertion backs (released before taken).
+    guessed_entry: Vec<ClassId>,
     class_of: &'a dyn Fn(LockId) -> ClassId,
     /// The function's file's lock expressions and interned names, and its parameters.
     locks: &'a [lockorder_ir::LockExpr],
@@ -260,12 +262,15 @@ impl Collector<'_> {
             Some(e) if e.context != lockorder_ir::ExecContext::Process => {
                 Some(SleepReason::Entry(e))
             }
-            _ => state
-                .atomic_reason(
-                    below.map_or(&[][..], |b| &b.releases),
-                    below.map_or(0, |b| b.releases_ctx),
-                )
-                .map(SleepReason::Atomic),
+            _ => {
+                // Locks only guessed held on entry (released before taken) are no reason:
+                // the guess is wrong where a helper took them in a way no summary shows.
+                let mut ignored = self.guessed_entry.clone();
+                ignored.extend(below.map_or(&[][..], |b| &b.releases));
+                state
+                    .atomic_reason(&ignored, below.map_or(0, |b| b.releases_ctx))
+                    .map(SleepReason::Atomic)
+            }
         };
         match reason {
             Some(reason) if self.seen_sleep.insert(span.start) => {
@@ -699,6 +704,11 @@ pub fn analyse_function(
             })
         })
         .collect();
+    let guessed_entry: Vec<ClassId> = entry_reasons
+        .iter()
+        .filter(|(_, r)| *r == EntryReason::ReleasedFirst)
+        .map(|(h, _)| h.class)
+        .collect();
     let entry: Vec<Held> = entry_reasons.into_iter().map(|h| h.0).collect();
     let single_instance = |c: ClassId| classes.is_single_instance(c);
     let mut c = Collector {
@@ -710,6 +720,7 @@ pub fn analyse_function(
         entry_context,
         seen_sleep: HashSet::new(),
         entry_held: entry.iter().map(|h| h.class).collect(),
+        guessed_entry,
         class_of: &class_of,
         locks: &facts.locks,
         names: &facts.names,

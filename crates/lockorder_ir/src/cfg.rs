@@ -74,6 +74,8 @@ pub struct Call {
 pub enum ContextOp {
     IrqDisable,
     IrqEnable,
+    /// `local_irq_enable`: interrupts on, however often they were disabled.
+    IrqOn,
     BhDisable,
     BhEnable,
     PreemptDisable,

@@ -130,8 +130,15 @@ pub struct Rules {
 
 impl Rules {
     /// Whether GFP flags written as `flags` let an allocation sleep: a sleeping flag and
-    /// no atomic one. Flags passed in a variable are unknown: not a sleep.
+    /// no atomic one. Flags passed in a variable (`gfp`, `gfp & ~__GFP_DIRECT_RECLAIM`)
+    /// are the caller's: not a sleep here.
     pub fn gfp_may_sleep(&self, flags: &str) -> bool {
+        let variable = flags
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
+        if variable || flags.contains('~') {
+            return false;
+        }
         let words: Vec<&str> = flags
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .filter(|w| !w.is_empty())

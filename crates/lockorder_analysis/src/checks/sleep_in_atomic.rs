@@ -40,7 +40,7 @@ declare_rule! {
 
 fn op_text(op: ContextOp) -> (&'static str, &'static str) {
     match op {
-        ContextOp::IrqDisable | ContextOp::IrqEnable => {
+        ContextOp::IrqDisable | ContextOp::IrqEnable | ContextOp::IrqOn => {
             ("interrupts are disabled", "interrupts disabled here")
         }
         ContextOp::BhDisable | ContextOp::BhEnable => {
