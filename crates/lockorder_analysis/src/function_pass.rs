@@ -455,6 +455,21 @@ impl Observer for Collector<'_> {
                     canonical_path(self.arg_text(args, *i)?)
                 ))
             });
+            // Held under another class name (an untyped local such as `MA_STATE(mas, ...)`'s
+            // `mas`): the same path is the same lock.
+            let same_path_held = here.as_ref().is_some_and(|h| {
+                state
+                    .held
+                    .iter()
+                    .chain(state.pending.iter().map(|p| &p.1))
+                    .any(|x| {
+                        x.lock != dataflow::VIA_CALL
+                            && canonical_path(&self.locks[x.lock as usize].text) == *h
+                    })
+            });
+            if same_path_held {
+                continue;
+            }
             // Whether this function takes or drops that very lock: for a field class, the
             // same path (another instance is somebody else's business).
             let manages = if (self.single_instance)(r.class) {
