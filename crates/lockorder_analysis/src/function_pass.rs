@@ -128,6 +128,8 @@ pub struct SleepInAtomic {
 /// One acquisition and whether interrupts were off for it.
 #[derive(Clone, Copy, Debug)]
 pub struct Usage {
+    /// False for a trylock, which never spins on its holder.
+    pub waits: bool,
     pub class: ClassId,
     pub kind: LockKind,
     pub mode: Mode,
@@ -344,17 +346,33 @@ impl Observer for Collector<'_> {
                 let what: std::sync::Arc<str> = format!("`{}`", self.names[*name as usize]).into();
                 self.sleep_at(state, what, *span, None);
             }
-            Event::WaitFor { object, kind, span } if !state.held.is_empty() => {
-                self.result.waits.push(WaitUnderLock {
-                    object: (self.class_of)(*object),
-                    kind: *kind,
-                    span: *span,
-                    held: state.held.iter().map(|h| (h.class, h.site)).collect(),
-                });
+            Event::WaitFor { object, kind, span } => {
+                // Locks only guessed held on entry are no evidence of holding.
+                let held: Vec<(ClassId, Span)> = state
+                    .held
+                    .iter()
+                    .filter(|h| !(h.on_entry && self.guessed_entry.contains(&h.class)))
+                    .map(|h| (h.class, h.site))
+                    .collect();
+                let object = (self.class_of)(*object);
+                let known = self
+                    .result
+                    .waits
+                    .iter()
+                    .any(|w| w.span == *span && w.object == object);
+                if !held.is_empty() && !known {
+                    self.result.waits.push(WaitUnderLock {
+                        object,
+                        kind: *kind,
+                        span: *span,
+                        held,
+                    });
+                }
             }
             Event::Acquire { acq, span } | Event::CondAcquire { acq, span, .. } => {
                 let class = (self.class_of)(acq.lock);
                 self.result.usages.push(Usage {
+                    waits: acq.waits,
                     class,
                     kind: acq.kind,
                     mode: acq.mode,

@@ -133,7 +133,8 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
                 continue;
             }
             for u in &cx.results[cx.unit_index(f)].usages {
-                if matches!(u.kind, LockKind::Spinlock | LockKind::Rwlock) {
+                // A trylock in interrupt context gives up instead of spinning.
+                if u.waits && matches!(u.kind, LockKind::Spinlock | LockKind::Rwlock) {
                     in_irq.entry(u.class).or_insert((f, *u));
                 }
             }

@@ -61,6 +61,7 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
     }
     targets.sort_by_key(|t| (t.0, t.1, t.2, t.3, t.4.start));
     let fname = |f: FuncRef| cx.program.files[f.0].facts.functions[f.1].name.clone();
+    let mut reported = std::collections::HashSet::new();
     for (&(fi, fj), r) in cx.units.iter().zip(cx.results) {
         let function = fname((fi, fj));
         let here = dir(&cx.program.files[fi].rel_path);
@@ -79,6 +80,9 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
                     continue;
                 };
                 let name = cx.classes.name(held_class).to_string();
+                if !reported.insert((w.span.file.0, w.span.start, held_class)) {
+                    break;
+                }
                 let (what, thing) = kind_text(kind);
                 let tname = fname(target);
                 let call = Site {
