@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fixed twin: a SETUP packet that resets the endpoints takes ep_lock
+ * before ctrl_lock, the order the disable path uses three calls deep.
+ */
+#include <linux/io.h>
+#include "ugd.h"
+
+#define UGD_REG_CTRL_ACK	0x30
+#define UGD_CTRL_IDLE		0
+
+void ugd_ctrl_ack(struct ugd *g)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&g->ctrl_lock, flags);
+	writel(1, g->regs + UGD_REG_CTRL_ACK);
+	g->ack_pending = false;
+	spin_unlock_irqrestore(&g->ctrl_lock, flags);
+}
+
+void ugd_ctrl_setup_reset(struct ugd *g)
+{
+	struct ugd_req *req;
+	unsigned long flags;
+
+	spin_lock_irqsave(&g->ep_lock, flags);
+	spin_lock(&g->ctrl_lock);
+	g->ctrl_state = UGD_CTRL_IDLE;
+	list_for_each_entry(req, &g->ep_queue, node)
+		req->status = -ECONNRESET;
+	spin_unlock(&g->ctrl_lock);
+	spin_unlock_irqrestore(&g->ep_lock, flags);
+}
