@@ -2040,6 +2040,20 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 text: text.to_string(),
             });
         }
+        // `mmap_read_lock(current->mm)`: the prototype types the argument.
+        if let Some(t) = template {
+            if let Some(ty) = self.fl.rules.lock_types[t as usize].clone() {
+                let fields = self.fl.rules.lock_templates[t as usize]["{0}->".len()..]
+                    .split('.')
+                    .map(|f| PathStep::Field(f.to_string()))
+                    .collect();
+                return self.fl.intern_lock(LockExpr {
+                    root: LockRoot::Typed { ty },
+                    path: fields,
+                    text: text.split_whitespace().collect(),
+                });
+            }
+        }
         self.lock_from_text(text)
     }
 

@@ -124,6 +124,8 @@ pub struct Rules {
     pub typed_results: HashMap<String, usize>,
     /// Implicit locks of lock-like APIs (`rtnl_mutex`, `{0}->sk_lock`).
     pub lock_templates: Vec<String>,
+    /// Per template, the argument type a `{0}->field` template starts from, if known.
+    pub lock_types: Vec<Option<String>>,
     /// Hash of every rule file's text, in load order, for cache keys.
     pub fingerprint: u64,
 }

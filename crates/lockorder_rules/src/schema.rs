@@ -164,6 +164,11 @@ struct ApiEntry {
     /// argument (`{0}->sk_lock`).
     #[serde(default)]
     lock: Option<Spanned<String>>,
+    /// The type of the argument a `{0}->field` template starts from, as the API's
+    /// prototype fixes it (`struct mm_struct`): the lock's class whatever the spelling of
+    /// the argument (`current->mm`, `vma->vm_mm`).
+    #[serde(default)]
+    lock_type: Option<String>,
     #[serde(default)]
     backs_off: bool,
 }
@@ -260,7 +265,14 @@ impl RuleFile {
                     let span = t.span();
                     let t = t.into_inner();
                     check_template(&t).map_err(|m| (span.start, m))?;
+                    if entry.lock_type.is_some() && !t.starts_with("{0}->") {
+                        return Err((
+                            span.start,
+                            "`lock_type` needs a `{0}->field` template".into(),
+                        ));
+                    }
                     rules.lock_templates.push(t);
+                    rules.lock_types.push(entry.lock_type.clone());
                     Some(rules.lock_templates.len() as u32 - 1)
                 }
                 None => None,
@@ -301,6 +313,7 @@ impl RuleFile {
                     let t = t.into_inner();
                     check_template(&t).map_err(|m| (span.start, m))?;
                     rules.lock_templates.push(t);
+                    rules.lock_types.push(None);
                     Some(rules.lock_templates.len() as u32 - 1)
                 }
                 None => None,

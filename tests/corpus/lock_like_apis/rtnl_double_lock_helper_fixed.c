@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fixed twin of rtnl_double_lock_helper.c: the MTU helper is split
+ * into a caller-holds-RTNL variant, which the capabilities worker calls
+ * under its own rtnl_lock(), and the locking wrapper the sysfs path uses.
+ */
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <linux/workqueue.h>
+
+struct fxnic_caps {
+	unsigned int max_mtu;
+	netdev_features_t features;
+};
+
+struct fxnic_priv {
+	struct net_device *netdev;
+	struct work_struct caps_work;
+	struct fxnic_caps caps;
+};
+
+int fxnic_fw_query_caps(struct fxnic_priv *priv, struct fxnic_caps *caps);
+
+static int __fxnic_set_mtu(struct fxnic_priv *priv, unsigned int mtu)
+{
+	ASSERT_RTNL();
+	return dev_set_mtu(priv->netdev, mtu);
+}
+
+int fxnic_set_mtu(struct fxnic_priv *priv, unsigned int mtu)
+{
+	int err;
+
+	rtnl_lock();
+	err = __fxnic_set_mtu(priv, mtu);
+	rtnl_unlock();
+	return err;
+}
+
+static void fxnic_caps_work(struct work_struct *work)
+{
+	struct fxnic_priv *priv = container_of(work, struct fxnic_priv,
+					       caps_work);
+	struct net_device *netdev = priv->netdev;
+	struct fxnic_caps caps;
+
+	if (fxnic_fw_query_caps(priv, &caps))
+		return;
+
+	rtnl_lock();
+	priv->caps = caps;
+	netdev->max_mtu = caps.max_mtu;
+	if (netdev->mtu > caps.max_mtu)
+		__fxnic_set_mtu(priv, caps.max_mtu);
+	netdev->hw_features = caps.features;
+	netdev_update_features(netdev);
+	rtnl_unlock();
+}

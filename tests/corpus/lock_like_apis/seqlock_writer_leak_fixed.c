@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fixed twin of seqlock_writer_leak.c: the multiplier is validated
+ * before the write section starts.
+ */
+#include <linux/errno.h>
+#include <linux/seqlock.h>
+#include <linux/types.h>
+
+struct clkx {
+	seqlock_t seq;			/* base_ns, mult */
+	u64 base_ns;
+	u32 mult;
+};
+
+int clkx_set_mult(struct clkx *c, u32 mult, u64 now_ns)
+{
+	unsigned long flags;
+
+	if (!mult)
+		return -EINVAL;
+	write_seqlock_irqsave(&c->seq, flags);
+	c->base_ns = now_ns;
+	c->mult = mult;
+	write_sequnlock_irqrestore(&c->seq, flags);
+	return 0;
+}
+
+u32 clkx_get_mult(struct clkx *c)
+{
+	u32 mult;
+
+	read_seqlock_excl(&c->seq);
+	mult = c->mult;
+	read_sequnlock_excl(&c->seq);
+	return mult;
+}
