@@ -16,6 +16,8 @@ pub struct ClassTable {
     completion: Vec<bool>,
     /// Classes lockdep does not validate (`lockdep_set_novalidate_class`).
     novalidate: Vec<bool>,
+    /// The kind of each class, from its first acquisition anywhere.
+    kinds: Vec<Option<lockorder_ir::LockKind>>,
     /// Per file, per function-pointer slot, its class (`struct foo_ops::open`), numbered
     /// apart from lock classes.
     slot_classes: Vec<Vec<u32>>,
@@ -232,6 +234,19 @@ impl ClassTable {
                 }
             }
         }
+        let mut kinds: Vec<Option<lockorder_ir::LockKind>> = vec![None; names.len()];
+        for (file, classes) in program.files.iter().zip(&per_file) {
+            for f in &file.facts.functions {
+                for e in f.blocks.iter().flat_map(|b| &b.events) {
+                    if let lockorder_ir::Event::Acquire { acq, .. }
+                    | lockorder_ir::Event::CondAcquire { acq, .. } = e
+                    {
+                        let k = &mut kinds[classes[acq.lock as usize] as usize];
+                        k.get_or_insert(acq.kind);
+                    }
+                }
+            }
+        }
         let mut completion = vec![false; names.len()];
         let mut binary = vec![false; names.len()];
         for (file, classes) in program.files.iter().zip(&per_file) {
@@ -246,6 +261,7 @@ impl ClassTable {
             names,
             completion,
             novalidate,
+            kinds,
             slot_class_count: slot_ids.len(),
             slot_classes,
             slot_ids,
@@ -291,6 +307,11 @@ impl ClassTable {
     /// part in no order and no self-deadlock check.
     pub fn is_novalidate(&self, class: ClassId) -> bool {
         self.novalidate[class as usize]
+    }
+
+    /// The kind the class is acquired as somewhere in the program.
+    pub fn kind(&self, class: ClassId) -> Option<lockorder_ir::LockKind> {
+        self.kinds[class as usize]
     }
 
     /// A semaphore initialised to 0 somewhere: a completion, which orders nothing.

@@ -92,6 +92,9 @@ pub struct FunctionResult {
     pub usages: Vec<Usage>,
     /// Waits for registered work while holding locks (LO009).
     pub waits: Vec<WaitUnderLock>,
+    /// `__acquires(x)` / `__cond_acquires(x)`: locks the annotations say the function
+    /// returns holding (always / on success), whatever its body shows.
+    pub annotated_returns: Vec<(SummaryLock, bool)>,
     /// Per call site: the call, and whether hard / soft interrupts were off for it (a
     /// helper only ever called with interrupts off takes its locks with them off).
     pub call_irqs: Vec<(lockorder_ir::Call, bool, bool)>,
@@ -766,6 +769,52 @@ pub fn analyse_function(
         returns: HashMap::new(),
     };
     c.result.requires = requires;
+    // The annotations pair with `returns_holding` in order.
+    let conditional = f
+        .annotations
+        .iter()
+        .filter(|(k, _)| {
+            matches!(
+                k,
+                lockorder_ir::AnnotationKind::Acquires | lockorder_ir::AnnotationKind::CondAcquires
+            )
+        })
+        .map(|(k, _)| *k == lockorder_ir::AnnotationKind::CondAcquires);
+    c.result.annotated_returns = f
+        .returns_holding
+        .iter()
+        .zip(conditional)
+        .map(|(&lock, cond)| {
+            let class = class_of(lock);
+            let kind = f
+                .blocks
+                .iter()
+                .flat_map(|b| &b.events)
+                .find_map(|e| match e {
+                    Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. }
+                        if class_of(acq.lock) == class =>
+                    {
+                        Some(acq.kind)
+                    }
+                    _ => None,
+                })
+                .or_else(|| classes.kind(class))
+                .unwrap_or(LockKind::Mutex);
+            let lock_summary = SummaryLock {
+                class,
+                kind,
+                mode: Mode::Exclusive,
+                depth: 1,
+                via_param: param_path(&f.params, &facts.locks[lock as usize].text),
+                chain: Chain::from([ChainStep {
+                    function: (fi, fj),
+                    span: f.name_span,
+                }]),
+                dropped: Vec::new(),
+            };
+            (lock_summary, cond)
+        })
+        .collect();
     let stats = dataflow::run(f, entry, &class_of, effects, &mut c);
     let mut result = c.result;
     result.stats = stats;

@@ -180,6 +180,19 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             s.cond_acquires.push((lock, success));
         }
     }
+    // `__acquires(x)`, `__cond_acquires(x)`: the contract, where the body does not show it
+    // (the lock taken in assembly, through a callee outside the program).
+    for (l, cond) in &r.annotated_returns {
+        let known = s.acquires.iter().any(|x| x.class == l.class)
+            || s.cond_acquires.iter().any(|(x, _)| x.class == l.class);
+        if !known && !r.entry_held.contains(&l.class) {
+            if *cond {
+                s.cond_acquires.push((l.clone(), Success::Nonzero));
+            } else {
+                s.acquires.push(l.clone());
+            }
+        }
+    }
     // `return __foo_trylock(x);` on every path: the callee's outcome is this function's.
     if let Some(first) = r.returns.first() {
         for (h, success) in &first.pending {
