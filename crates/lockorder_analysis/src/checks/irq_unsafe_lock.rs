@@ -92,13 +92,14 @@ fn conflicting(irq_use: &Usage, process_use: &Usage) -> bool {
         && process_use.mode == Mode::Shared)
 }
 
-/// Functions every known caller calls with hard (soft) interrupts off: their locks are
-/// taken with interrupts off too, as lockdep would see them.
+/// Functions every known caller calls with hard (soft) interrupts off, directly or
+/// because the caller itself is only ever entered so (a few rounds up the call graph):
+/// their locks are taken with interrupts off, as lockdep would see them.
 fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
     let n = cx.units.len();
-    // Per function: (calls, calls with hardirqs off, calls with softirqs off).
-    let mut counts = vec![(0u32, 0u32, 0u32); n];
-    for (&(fi, _), r) in cx.units.iter().zip(cx.results) {
+    // Every resolved call site: (caller, callee, hardirqs off, softirqs off).
+    let mut sites: Vec<(usize, usize, bool, bool)> = Vec::new();
+    for (u, (&(fi, _), r)) in cx.units.iter().zip(cx.results).enumerate() {
         for &(call, hard, soft) in &r.call_irqs {
             let targets: Vec<FuncRef> = match cx.resolver.resolve(fi, &call) {
                 Some(crate::summary::Target::Function(t)) => vec![t],
@@ -106,17 +107,30 @@ fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
                 None => continue,
             };
             for t in targets {
-                let c = &mut counts[cx.unit_index(t)];
-                c.0 += 1;
-                c.1 += u32::from(hard);
-                c.2 += u32::from(soft);
+                sites.push((u, cx.unit_index(t), hard, soft));
             }
         }
     }
-    (
-        counts.iter().map(|c| c.0 > 0 && c.1 == c.0).collect(),
-        counts.iter().map(|c| c.0 > 0 && c.2 == c.0).collect(),
-    )
+    let mut hard_off = vec![false; n];
+    let mut soft_off = vec![false; n];
+    for _ in 0..MAX_CALL_DEPTH {
+        // Per function: (calls, calls with hardirqs off, calls with softirqs off).
+        let mut counts = vec![(0u32, 0u32, 0u32); n];
+        for &(caller, callee, hard, soft) in &sites {
+            let c = &mut counts[callee];
+            c.0 += 1;
+            c.1 += u32::from(hard || hard_off[caller]);
+            c.2 += u32::from(soft || hard || soft_off[caller] || hard_off[caller]);
+        }
+        let next_hard: Vec<bool> = counts.iter().map(|c| c.0 > 0 && c.1 == c.0).collect();
+        let next_soft: Vec<bool> = counts.iter().map(|c| c.0 > 0 && c.2 == c.0).collect();
+        if next_hard == hard_off && next_soft == soft_off {
+            break;
+        }
+        hard_off = next_hard;
+        soft_off = next_soft;
+    }
+    (hard_off, soft_off)
 }
 
 pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
