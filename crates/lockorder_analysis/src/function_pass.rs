@@ -780,10 +780,19 @@ pub fn analyse_function(
             )
         })
         .map(|(k, _)| *k == lockorder_ir::AnnotationKind::CondAcquires);
+    // Only where the body shows no lock taken (an arch helper, assembly), and only for a
+    // lock some code really takes: `__acquires(RCU)` names a sparse context, and a body
+    // with its own (owner-recursive, flag-driven) locking is better read than trusted.
+    let body_locks = f
+        .blocks
+        .iter()
+        .flat_map(|b| &b.events)
+        .any(|e| matches!(e, Event::Acquire { .. } | Event::CondAcquire { .. }));
     c.result.annotated_returns = f
         .returns_holding
         .iter()
         .zip(conditional)
+        .filter(|&(&lock, _)| !body_locks && classes.kind(class_of(lock)).is_some())
         .map(|(&lock, cond)| {
             let class = class_of(lock);
             let kind = f
