@@ -85,4 +85,11 @@ pub struct CheckArgs {
     /// merge-base of REV and HEAD (committed, staged or not)
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
+    /// Report only findings not in this baseline (entries matched by rule and
+    /// fingerprint); stale entries are listed on stderr
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding of this run to a baseline file and exit 0
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
 }

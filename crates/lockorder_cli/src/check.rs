@@ -36,6 +36,16 @@ pub fn run(args: CheckArgs) -> i32 {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let root = paths::project_root(&args.paths[0], &cwd);
     let rules = Rules::defaults();
+    let baseline = match &args.baseline {
+        Some(path) => match crate::baseline::Baseline::read(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
     let changed = match &args.changed_since {
         Some(rev) => match crate::changed::ChangedLines::since(rev, &root) {
             Ok(c) => Some(c),
@@ -229,6 +239,33 @@ pub fn run(args: CheckArgs) -> i32 {
         &cwd,
         &root,
     );
+    if let Some(path) = &args.write_baseline {
+        let b = crate::baseline::Baseline::of(&analysis.findings);
+        if let Err(e) = b.write(path) {
+            eprintln!("error: {e}");
+            return 2;
+        }
+        eprintln!(
+            "lockorder: wrote {} findings ({} entries) to {}",
+            analysis.findings.len(),
+            b.entries.len(),
+            path.display()
+        );
+        return status;
+    }
+    if let Some(b) = &baseline {
+        let stale = b.filter(&mut analysis.findings);
+        if !stale.is_empty() && !quiet {
+            eprintln!(
+                "lockorder: {} stale baseline entries (fixed findings) in {}; rewrite it with --write-baseline to prune:",
+                stale.len(),
+                args.baseline.as_ref().map_or(String::new(), |p| p.display().to_string())
+            );
+            for (code, fp, n) in &stale {
+                eprintln!("  {code} {fp} (x{n})");
+            }
+        }
+    }
     if let Some(changed) = &changed {
         let abs = |file: u32| paths::absolute(&inputs[file as usize].path, &cwd);
         analysis

@@ -1,6 +1,7 @@
 //! The `lockorder` command line.
 
 mod args;
+mod baseline;
 mod changed;
 mod check;
 mod discover;
