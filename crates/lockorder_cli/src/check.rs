@@ -239,6 +239,21 @@ pub fn run(args: CheckArgs) -> i32 {
         &cwd,
         &root,
     );
+    crate::suppress::apply(&program, &mut analysis.findings, &located);
+    analysis.findings.sort_by(|a, b| {
+        (
+            a.primary.span.file,
+            a.primary.span.start,
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.primary.span.file,
+                b.primary.span.start,
+                b.code,
+                &b.message,
+            ))
+    });
     if let Some(path) = &args.write_baseline {
         let b = crate::baseline::Baseline::of(&analysis.findings);
         if let Err(e) = b.write(path) {

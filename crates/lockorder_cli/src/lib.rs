@@ -8,6 +8,7 @@ mod discover;
 mod paths;
 mod render;
 mod source;
+mod suppress;
 
 use clap::Parser;
 

@@ -35,6 +35,25 @@ pub enum AnnotationKind {
     CondAcquires,
 }
 
+/// Where a suppression comment applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SuppressionScope {
+    /// `lockorder: ignore[...]`: its line and the next (or, above a function, all of it).
+    Line,
+    /// `lockorder: file-ignore[...]`: the whole file.
+    File,
+}
+
+/// A `lockorder: ignore[LO001] reason` comment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suppression {
+    pub scope: SuppressionScope,
+    pub codes: Vec<String>,
+    /// The directive, from `lockorder:` to the closing `]`.
+    pub span: Span,
+}
+
 /// The context a registered function runs in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -118,6 +137,8 @@ pub struct FileFacts {
     pub slots: Vec<LockExpr>,
     /// `(slot, name)`: the function named by `names[name]` is stored in the slot.
     pub slot_bindings: Vec<(u32, u32)>,
+    /// `lockorder: ignore[...]` comments.
+    pub suppressions: Vec<Suppression>,
     /// The paths of `#include` directives (`linux/mutex.h`, `foo.h`), as written.
     pub includes: Vec<String>,
     /// Functions registered to run in a context (IRQ handlers, work items, timers).

@@ -13,7 +13,7 @@ pub use cfg::{
 };
 pub use facts::{
     Annotation, AnnotationKind, ExecContext, FieldDef, FileFacts, FileStats, GlobalDecl,
-    MacroWrapper, Registration, StructDef,
+    MacroWrapper, Registration, StructDef, Suppression, SuppressionScope,
 };
 pub use lock::{Irq, LockExpr, LockId, LockKind, LockRoot, Mode, PathStep};
 pub use span::{FileId, LineIndex, Span};

@@ -14,6 +14,7 @@ pub mod lock_order_cycle;
 pub mod sleep_in_atomic;
 pub mod unbalanced_unlock;
 pub mod unreleased_lock;
+pub mod unused_suppression;
 pub mod wait_under_lock;
 
 /// What the per-function checks share.
@@ -126,6 +127,7 @@ pub const RULES: &[RuleInfo] = &[
     irq_unsafe_lock::IRQ_UNSAFE_LOCK,
     wait_under_lock::WAIT_UNDER_LOCK,
     lock_not_held::LOCK_NOT_HELD,
+    unused_suppression::UNUSED_SUPPRESSION,
 ];
 
 pub fn rule_by_code_or_name(key: &str) -> Option<&'static RuleInfo> {
