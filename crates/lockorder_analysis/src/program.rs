@@ -28,6 +28,8 @@ pub struct Program {
     pub files: Vec<SourceFile>,
     /// Ops-table slots whose functions run in a context by contract (from the rules).
     pub context_slots: Vec<(String, lockorder_ir::ExecContext)>,
+    /// Lock orders declared in the configuration, in displayed class names.
+    pub declared_order: Vec<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -134,6 +136,7 @@ pub fn analyze(program: &Program) -> Analysis {
 
     let mut findings = Vec::new();
     stats.long_cycles = checks::lock_order_cycle::check(program, &classes, &graph, &mut findings);
+    checks::declared_order_violation::check(program, &classes, &graph, &mut findings);
     let ctx = checks::FunctionContext {
         program,
         classes: &classes,

@@ -89,6 +89,15 @@ pub struct CheckArgs {
     /// fingerprint); stale entries are listed on stderr
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Configuration file (default: lockorder.toml found walking up from the first path)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Only these rules (codes or names, comma-separated)
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Not these rules (codes or names, comma-separated)
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
     /// Write every finding of this run to a baseline file and exit 0
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,

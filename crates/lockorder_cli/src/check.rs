@@ -35,7 +35,41 @@ pub fn run(args: CheckArgs) -> i32 {
 
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let root = paths::project_root(&args.paths[0], &cwd);
-    let rules = Rules::defaults();
+    let config_path = args
+        .config
+        .clone()
+        .or_else(|| Some(root.join("lockorder.toml")).filter(|p| p.is_file()));
+    let mut config = match &config_path {
+        Some(p) => match crate::config::Config::load(p) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        },
+        None => crate::config::Config::default_in(&root),
+    };
+    if let Err(e) = config.select_and_ignore(&args.select, &args.ignore) {
+        eprintln!("error: {e}");
+        return 2;
+    }
+    let mut user_rules = Vec::new();
+    for f in &config.rule_files {
+        match std::fs::read_to_string(f) {
+            Ok(t) => user_rules.push((f.display().to_string(), t)),
+            Err(e) => {
+                eprintln!("error: {}: cannot read rule file: {e}", f.display());
+                return 2;
+            }
+        }
+    }
+    let rules = match Rules::with_user_files(user_rules) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
     let baseline = match &args.baseline {
         Some(path) => match crate::baseline::Baseline::read(path) {
             Ok(b) => Some(b),
@@ -62,7 +96,9 @@ pub fn run(args: CheckArgs) -> i32 {
         eprintln!("error: {}: no such file or directory", m.display());
         status = 2;
     }
-    let learned = discover(&args.include, &mut warn);
+    let mut include_dirs = args.include.clone();
+    include_dirs.extend(config.include_dirs.iter().cloned());
+    let learned = discover(&include_dirs, &mut warn);
     for m in &learned.missing {
         eprintln!("error: {}: no such include directory", m.display());
         status = 2;
@@ -70,6 +106,10 @@ pub fn run(args: CheckArgs) -> i32 {
     let mut inputs: Vec<Input> = found
         .files
         .into_iter()
+        .filter(|p| {
+            paths::relative_to(&paths::absolute(p, &cwd), &config.dir)
+                .is_none_or(|rel| config.wants(&rel))
+        })
         .map(|path| Input {
             path,
             learn_only: false,
@@ -202,6 +242,7 @@ pub fn run(args: CheckArgs) -> i32 {
     let program = Program {
         files,
         context_slots,
+        declared_order: std::mem::take(&mut config.order),
     };
     let t_analysis = Instant::now();
     let mut analysis = match catch_unwind(AssertUnwindSafe(|| {
@@ -240,6 +281,14 @@ pub fn run(args: CheckArgs) -> i32 {
         &root,
     );
     crate::suppress::apply(&program, &mut analysis.findings, &located);
+    let rel = |f: &lockorder_analysis::Finding| located.root_path(f.primary.span).to_string();
+    for (line, col, code) in config.apply(&mut analysis.findings, &rel) {
+        eprintln!(
+            "{}:{line}:{col}: warning[LO900]: unused [[ignore]] entry for {code}: it suppresses nothing",
+            config_path.as_ref().map_or(String::new(), |p| p.display().to_string())
+        );
+        status = status.max(1);
+    }
     analysis.findings.sort_by(|a, b| {
         (
             a.primary.span.file,

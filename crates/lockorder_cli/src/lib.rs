@@ -4,6 +4,7 @@ mod args;
 mod baseline;
 mod changed;
 mod check;
+mod config;
 mod discover;
 mod paths;
 mod render;

@@ -7,6 +7,7 @@ use crate::function_pass::FunctionResult;
 use crate::program::Program;
 use crate::summary::Chain;
 
+pub mod declared_order_violation;
 pub mod double_lock;
 pub mod irq_unsafe_lock;
 pub mod lock_not_held;
@@ -125,6 +126,7 @@ pub const RULES: &[RuleInfo] = &[
     unbalanced_unlock::UNBALANCED_UNLOCK,
     sleep_in_atomic::SLEEP_IN_ATOMIC,
     irq_unsafe_lock::IRQ_UNSAFE_LOCK,
+    declared_order_violation::DECLARED_ORDER_VIOLATION,
     wait_under_lock::WAIT_UNDER_LOCK,
     lock_not_held::LOCK_NOT_HELD,
     unused_suppression::UNUSED_SUPPRESSION,

@@ -1,0 +1,270 @@
+//! `lockorder.toml`: what to check, which rules at which severity, extra rule files, the
+//! declared lock order (LO008) and suppressions for trees that take no tool comments.
+//! Found walking up from the first path (or given with `--config`); an error names the
+//! file, line and column.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use lockorder_analysis::{Finding, Severity, RULES};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    /// Globs (relative to the config's directory) of files to check; default: all.
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    /// Header directories to learn from, like `-I`.
+    #[serde(default)]
+    include_dirs: Vec<PathBuf>,
+    /// Extra rule files in the `rules/` schema.
+    #[serde(default)]
+    rule_files: Vec<PathBuf>,
+    #[serde(default)]
+    rules: RulesSection,
+    /// Declared lock orders, each a chain of displayed class names, outermost first.
+    #[serde(default)]
+    order: Vec<Vec<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<IgnoreEntry>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RulesSection {
+    #[serde(default)]
+    select: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<String>>,
+}
+
+/// A suppression kept outside the source.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreEntry {
+    pub code: String,
+    #[serde(default)]
+    pub function: Option<String>,
+    /// A glob on the finding's file, relative to the config's directory.
+    #[serde(default)]
+    pub file: Option<String>,
+    /// Lock class names the finding must involve (all of them).
+    #[serde(default)]
+    pub locks: Vec<String>,
+    pub reason: String,
+}
+
+/// What a rule's severity became: `None` is off.
+pub struct Config {
+    pub dir: PathBuf,
+    pub path: Option<PathBuf>,
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+    pub include_dirs: Vec<PathBuf>,
+    pub rule_files: Vec<PathBuf>,
+    /// Per rule code: its severity, or `None` when off.
+    severity: BTreeMap<&'static str, Option<Severity>>,
+    pub order: Vec<Vec<String>>,
+    ignores: Vec<(IgnoreEntry, Option<GlobSet>, (usize, usize))>,
+}
+
+fn locate(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        b.add(Glob::new(p).map_err(|e| e.to_string())?);
+    }
+    b.build().map(Some).map_err(|e| e.to_string())
+}
+
+fn rule_code(key: &str) -> Option<&'static str> {
+    RULES
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+        .map(|r| r.code)
+}
+
+impl Config {
+    /// No config file: every rule at its default severity.
+    pub fn default_in(dir: &Path) -> Self {
+        Config {
+            dir: dir.to_path_buf(),
+            path: None,
+            include: None,
+            exclude: None,
+            include_dirs: Vec::new(),
+            rule_files: Vec::new(),
+            severity: RULES
+                .iter()
+                .map(|r| (r.code, Some(r.default_severity)))
+                .collect(),
+            order: Vec::new(),
+            ignores: Vec::new(),
+        }
+    }
+
+    /// Reads `path`; errors are `file:line:col: message`.
+    pub fn load(path: &Path) -> Result<Self, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let at = |offset: usize, msg: String| {
+            let (l, c) = locate(&text, offset);
+            format!("{}:{l}:{c}: {msg}", path.display())
+        };
+        let file: ConfigFile = toml::from_str(&text)
+            .map_err(|e| at(e.span().map_or(0, |s| s.start), e.message().to_string()))?;
+        let dir = path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let mut config = Config::default_in(&dir);
+        config.path = Some(path.to_path_buf());
+        config.include = globs(&file.include).map_err(|m| at(0, format!("include: {m}")))?;
+        config.exclude = globs(&file.exclude).map_err(|m| at(0, format!("exclude: {m}")))?;
+        config.include_dirs = file.include_dirs.iter().map(|d| dir.join(d)).collect();
+        config.rule_files = file.rule_files.iter().map(|d| dir.join(d)).collect();
+        if !file.rules.select.is_empty() {
+            let mut selected = Vec::new();
+            for s in &file.rules.select {
+                selected.push(
+                    rule_code(s.get_ref()).ok_or_else(|| {
+                        at(s.span().start, format!("`{}` is no rule", s.get_ref()))
+                    })?,
+                );
+            }
+            for (code, sev) in config.severity.iter_mut() {
+                if !selected.contains(code) {
+                    *sev = None;
+                }
+            }
+        }
+        for s in &file.rules.ignore {
+            let code = rule_code(s.get_ref())
+                .ok_or_else(|| at(s.span().start, format!("`{}` is no rule", s.get_ref())))?;
+            config.severity.insert(code, None);
+        }
+        for (key, value) in &file.rules.severity {
+            let code = rule_code(key)
+                .ok_or_else(|| at(value.span().start, format!("`{key}` is no rule")))?;
+            let sev = match value.get_ref().as_str() {
+                "error" => Some(Severity::Error),
+                "warning" => Some(Severity::Warning),
+                "note" => Some(Severity::Note),
+                "off" => None,
+                other => {
+                    return Err(at(
+                        value.span().start,
+                        format!("severity `{other}` is not error, warning, note or off"),
+                    ))
+                }
+            };
+            config.severity.insert(code, sev);
+        }
+        config.order = file.order;
+        for e in file.ignore {
+            let span = e.span();
+            let entry = e.into_inner();
+            if rule_code(&entry.code).is_none() {
+                return Err(at(span.start, format!("`{}` is no rule", entry.code)));
+            }
+            if entry.reason.trim().is_empty() {
+                return Err(at(
+                    span.start,
+                    "an [[ignore]] entry needs a `reason`".into(),
+                ));
+            }
+            let glob = match &entry.file {
+                Some(g) => globs(std::slice::from_ref(g)).map_err(|m| at(span.start, m))?,
+                None => None,
+            };
+            config
+                .ignores
+                .push((entry, glob, locate(&text, span.start)));
+        }
+        Ok(config)
+    }
+
+    /// `--select` and `--ignore` on the command line, over the file's choices.
+    pub fn select_and_ignore(
+        &mut self,
+        select: &[String],
+        ignore: &[String],
+    ) -> Result<(), String> {
+        if !select.is_empty() {
+            let mut selected = Vec::new();
+            for s in select {
+                selected.push(rule_code(s).ok_or_else(|| format!("--select: `{s}` is no rule"))?);
+            }
+            for (code, sev) in self.severity.iter_mut() {
+                if !selected.contains(code) {
+                    *sev = None;
+                }
+            }
+        }
+        for s in ignore {
+            let code = rule_code(s).ok_or_else(|| format!("--ignore: `{s}` is no rule"))?;
+            self.severity.insert(code, None);
+        }
+        Ok(())
+    }
+
+    /// Whether a file (relative to the config's directory) is checked.
+    pub fn wants(&self, rel: &str) -> bool {
+        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
+    }
+
+    /// Applies severities (dropping rules that are off) and the `[[ignore]]` entries;
+    /// returns the entries that matched nothing, as `(line, column, code)`.
+    pub fn apply(
+        &self,
+        findings: &mut Vec<Finding>,
+        rel_path: &dyn Fn(&Finding) -> String,
+    ) -> Vec<(usize, usize, String)> {
+        findings.retain_mut(|f| match self.severity.get(f.code).copied().flatten() {
+            Some(s) => {
+                f.severity = s;
+                true
+            }
+            None => !self.severity.contains_key(f.code),
+        });
+        let mut used = vec![false; self.ignores.len()];
+        findings.retain(|f| {
+            let mut keep = true;
+            for (i, (e, glob, _)) in self.ignores.iter().enumerate() {
+                let hit = rule_code(&e.code) == Some(f.code)
+                    && e.function
+                        .as_deref()
+                        .is_none_or(|n| f.primary.function.as_deref() == Some(n))
+                    && glob.as_ref().is_none_or(|g| g.is_match(rel_path(f)))
+                    && e.locks.iter().all(|l| f.locks.contains(l));
+                if hit {
+                    used[i] = true;
+                    keep = false;
+                }
+            }
+            keep
+        });
+        self.ignores
+            .iter()
+            .zip(used)
+            .filter(|(_, u)| !u)
+            .map(|((e, _, (l, c)), _)| (*l, *c, e.code.clone()))
+            .collect()
+    }
+}

@@ -1,0 +1,100 @@
+//! `lockorder.toml`: declared order (LO008), severities, `[[ignore]]` entries and their
+//! unused report, `--select`/`--ignore`, include/exclude globs, and located errors.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lockorder"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+const TWO_ORDERS: &str = "static DEFINE_MUTEX(big_lock);\nstatic DEFINE_MUTEX(small_lock);\n\nvoid take_bs(void)\n{\n\tmutex_lock(&big_lock);\n\tmutex_lock(&small_lock);\n\tmutex_unlock(&small_lock);\n\tmutex_unlock(&big_lock);\n}\n\nvoid take_sb(void)\n{\n\tmutex_lock(&small_lock);\n\tmutex_lock(&big_lock);\n\tmutex_unlock(&big_lock);\n\tmutex_unlock(&small_lock);\n}\n";
+
+fn project(name: &str, config: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lockorder-config-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("vendor")).unwrap();
+    std::fs::write(dir.join("a.c"), TWO_ORDERS).unwrap();
+    std::fs::write(
+        dir.join("vendor/b.c"),
+        TWO_ORDERS
+            .replace("big_lock", "big_vlock")
+            .replace("small_lock", "small_vlock"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("lockorder.toml"), config).unwrap();
+    dir
+}
+
+fn concise(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn declared_order_severity_and_exclude() {
+    let dir = project(
+        "order",
+        "exclude = [\"vendor/**\"]\norder = [[\"a.c::small_lock\", \"a.c::big_lock\"]]\n\n[rules]\nseverity = { LO001 = \"note\" }\n",
+    );
+    let out = run(&dir, &["check", "--format", "concise", "."]);
+    let s = concise(&out);
+    assert!(s.contains("a.c:7:2: error[LO008]"), "{s}");
+    assert!(s.contains("note[LO001]"), "{s}");
+    assert!(!s.contains("vendor"), "{s}");
+    assert_eq!(out.status.code(), Some(1));
+    // Only the note left: exit 0.
+    let notes = run(&dir, &["check", "--ignore", "LO008", "."]);
+    assert_eq!(notes.status.code(), Some(0), "{}", concise(&notes));
+    let none = run(
+        &dir,
+        &[
+            "check",
+            "--select",
+            "double-lock",
+            "--format",
+            "concise",
+            ".",
+        ],
+    );
+    assert!(concise(&none).is_empty());
+}
+
+#[test]
+fn ignore_entries_and_unused_ones() {
+    let dir = project(
+        "ignore",
+        "[[ignore]]\ncode = \"LO001\"\nfile = \"a.c\"\nlocks = [\"a.c::big_lock\"]\nreason = \"reviewed\"\n\n[[ignore]]\ncode = \"LO002\"\nfunction = \"nowhere\"\nreason = \"stale\"\n",
+    );
+    let out = run(&dir, &["check", "--format", "concise", "."]);
+    let s = concise(&out);
+    assert_eq!(s.lines().count(), 1, "{s}");
+    assert!(s.starts_with("vendor/b.c:"), "{s}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("lockorder.toml:7:1: warning[LO900]"), "{err}");
+}
+
+#[test]
+fn config_errors_are_located_and_exit_2() {
+    for (text, at) in [
+        (
+            "[rules]\nseverity = { LO001 = \"loud\" }\n",
+            "lockorder.toml:2:",
+        ),
+        ("[rules]\nselect = [\"LO777\"]\n", "lockorder.toml:2:"),
+        ("colour = true\n", "lockorder.toml:1:"),
+        (
+            "[[ignore]]\ncode = \"LO001\"\nreason = \"\"\n",
+            "lockorder.toml:1:",
+        ),
+    ] {
+        let dir = project("errors", text);
+        let out = run(&dir, &["check", "."]);
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(at), "{text}: {err}");
+    }
+}
