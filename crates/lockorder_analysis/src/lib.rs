@@ -14,5 +14,5 @@ mod summary;
 pub use checks::{rule_by_code_or_name, RuleInfo, RULES};
 pub use classes::ClassTable;
 pub use finding::{CallChain, Finding, Severity, Site, Suggestion};
-pub use program::{analyze, Analysis, AnalysisStats, Program, SourceFile};
+pub use program::{analyze, Analysis, AnalysisStats, GraphEdge, Program, SourceFile};
 pub use summary::MAX_INDIRECT_TARGETS;

@@ -49,6 +49,22 @@ pub struct AnalysisStats {
 pub struct Analysis {
     pub findings: Vec<Finding>,
     pub stats: AnalysisStats,
+    /// The lock-order graph, for `lockorder graph`.
+    pub graph: Vec<GraphEdge>,
+}
+
+/// One edge of the lock-order graph: `to` waited for while `from` is held.
+#[derive(Clone, Debug)]
+pub struct GraphEdge {
+    pub from: String,
+    pub to: String,
+    /// Functions that take the two in this order.
+    pub count: usize,
+    /// One of them, and where it takes `to`.
+    pub witness: String,
+    pub site: lockorder_ir::Span,
+    /// The edge lies on a cycle.
+    pub in_cycle: bool,
 }
 
 pub fn analyze(program: &Program) -> Analysis {
@@ -198,7 +214,12 @@ pub fn analyze(program: &Program) -> Analysis {
             ))
     });
     stats.analysis_ns = t0.elapsed().as_nanos() as u64;
-    Analysis { findings, stats }
+    let graph = graph_edges(program, &classes, &graph);
+    Analysis {
+        findings,
+        stats,
+        graph,
+    }
 }
 
 /// The context each function runs in by registration (`request_irq`, `timer_setup`, an
@@ -259,4 +280,45 @@ fn entry_contexts(
         }
     }
     out
+}
+
+/// The order graph with names, witness counts and cycle membership (an edge is on a
+/// cycle when both ends are in one strongly connected component).
+fn graph_edges(program: &Program, classes: &ClassTable, graph: &OrderGraph) -> Vec<GraphEdge> {
+    use petgraph::graph::{DiGraph, NodeIndex};
+    let mut g: DiGraph<u32, ()> = DiGraph::new();
+    let mut node: std::collections::HashMap<u32, NodeIndex> = std::collections::HashMap::new();
+    for &(a, b) in graph.edges.keys() {
+        let na = *node.entry(a).or_insert_with(|| g.add_node(a));
+        let nb = *node.entry(b).or_insert_with(|| g.add_node(b));
+        g.add_edge(na, nb, ());
+    }
+    let mut component = std::collections::HashMap::new();
+    for (i, scc) in petgraph::algo::tarjan_scc(&g).iter().enumerate() {
+        for n in scc {
+            component.insert(g[*n], (i, scc.len()));
+        }
+    }
+    graph
+        .edges
+        .iter()
+        .map(|(&(a, b), ws)| {
+            let mut functions: Vec<(usize, usize)> =
+                ws.iter().map(|w| (w.file, w.function)).collect();
+            functions.sort_unstable();
+            functions.dedup();
+            let w = &ws[0];
+            let (ca, cb) = (component[&a], component[&b]);
+            GraphEdge {
+                from: classes.name(a).to_string(),
+                to: classes.name(b).to_string(),
+                count: functions.len(),
+                witness: program.files[w.file].facts.functions[w.function]
+                    .name
+                    .clone(),
+                site: w.to_site,
+                in_cycle: ca.0 == cb.0 && ca.1 > 1,
+            }
+        })
+        .collect()
 }

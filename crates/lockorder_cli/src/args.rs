@@ -25,6 +25,8 @@ pub enum Command {
         /// A rule code (`LO001`) or name (`lock-order-cycle`)
         code: String,
     },
+    /// Print the lock-order graph (dot, mermaid or json), cycle edges highlighted
+    Graph(GraphArgs),
     /// Print the lowered IR of one C file (for lockorder developers)
     #[command(hide = true)]
     DumpIr { file: PathBuf },
@@ -44,6 +46,42 @@ pub enum Format {
     Github,
     /// One SARIF 2.1.0 log, for GitHub code scanning
     Sarif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz
+    Dot,
+    /// A Mermaid flowchart
+    Mermaid,
+    /// JSON Lines, one edge per line
+    Json,
+}
+
+#[derive(Args)]
+pub struct GraphArgs {
+    /// Files or directories, as for `check`
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// Only the neighbourhood of this lock class (its displayed name)
+    #[arg(long, value_name = "NAME")]
+    pub lock: Option<String>,
+    /// How many edges away from `--lock` to go
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub depth: usize,
+    /// Header directories to learn from, as for `check`
+    #[arg(short = 'I', long = "include", value_name = "DIR")]
+    pub include: Vec<PathBuf>,
+    /// Configuration file, as for `check`
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print no warnings about individual files
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -26,7 +26,35 @@ struct Input {
     learn_only: bool,
 }
 
+/// `lockorder graph`: the check pipeline, printing the order graph instead of findings.
+pub fn run_graph(g: crate::args::GraphArgs) -> i32 {
+    let args = CheckArgs {
+        paths: g.paths,
+        format: crate::args::Format::Json,
+        color: ColorChoice::Never,
+        include: g.include,
+        threads: g.threads,
+        max_file_size: 16 * 1024 * 1024,
+        statistics: false,
+        quiet: g.quiet,
+        changed_since: None,
+        config: g.config,
+        select: Vec::new(),
+        ignore: Vec::new(),
+        baseline: None,
+        write_baseline: None,
+    };
+    run_with(args, Some((g.format, g.lock, g.depth)))
+}
+
 pub fn run(args: CheckArgs) -> i32 {
+    run_with(args, None)
+}
+
+fn run_with(
+    args: CheckArgs,
+    graph: Option<(crate::args::GraphFormat, Option<String>, usize)>,
+) -> i32 {
     let started = Instant::now();
     let mut status = 0;
     let quiet = args.quiet;
@@ -280,6 +308,26 @@ pub fn run(args: CheckArgs) -> i32 {
         &cwd,
         &root,
     );
+    if let Some((format, lock, depth)) = graph {
+        let edges = match crate::graph::neighbourhood(&analysis.graph, lock.as_deref(), depth) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        };
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        if let Err(e) = crate::graph::render(format, &edges, &located, &mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+        {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("error: cannot write output: {e}");
+                return 2;
+            }
+        }
+        return status;
+    }
     crate::suppress::apply(&program, &mut analysis.findings, &located);
     let rel = |f: &lockorder_analysis::Finding| located.root_path(f.primary.span).to_string();
     for (line, col, code) in config.apply(&mut analysis.findings, &rel) {

@@ -6,6 +6,7 @@ mod changed;
 mod check;
 mod config;
 mod discover;
+mod graph;
 mod paths;
 mod render;
 mod source;
@@ -27,6 +28,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Graph(g) => check::run_graph(g),
         Command::DumpIr { file } => {
             let (loaded, _) = source::load(&file, u64::MAX);
             let source::Loaded::Text(text) = loaded else {
