@@ -227,11 +227,40 @@ fn run_with(
     let is_header = |i: &usize| inputs[*i].path.extension().is_some_and(|e| e == "h");
     let (headers, sources): (Vec<usize>, Vec<usize>) = (0..inputs.len()).partition(is_header);
     let no_macros = MacroTable::new();
+    // On a terminal only, not with --quiet, and only once the run has taken a second, so
+    // short runs stay silent.
+    let show_progress = !quiet && std::io::stderr().is_terminal();
+    let progress_shown = std::sync::atomic::AtomicBool::new(false);
+    let progress = {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(inputs.len() as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg:10} [{bar:30}] {pos}/{len} files ({elapsed})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_message("parsing");
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    };
     let lower_all = |which: &[usize], macros: &MacroTable| -> Vec<(usize, Option<FileFacts>)> {
         pool.install(|| {
             which
                 .par_iter()
-                .map_init(CFrontEnd::new, |fe, &i| (i, lower_one(fe, i, macros)))
+                .map_init(CFrontEnd::new, |fe, &i| {
+                    let r = (i, lower_one(fe, i, macros));
+                    progress.inc(1);
+                    if show_progress
+                        && t_front.elapsed() > std::time::Duration::from_secs(1)
+                        && !progress_shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+                    {
+                        progress.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    }
+                    r
+                })
                 .collect()
         })
     };
@@ -272,6 +301,7 @@ fn run_with(
         context_slots,
         declared_order: std::mem::take(&mut config.order),
     };
+    progress.set_message("analysing");
     let t_analysis = Instant::now();
     let mut analysis = match catch_unwind(AssertUnwindSafe(|| {
         pool.install(|| lockorder_analysis::analyze(&program))
@@ -285,6 +315,7 @@ fn run_with(
             return 2;
         }
     };
+    progress.finish_and_clear();
     let analysis_time = t_analysis.elapsed();
 
     let mut warnings = warnings.into_inner().unwrap_or_else(|e| e.into_inner());
