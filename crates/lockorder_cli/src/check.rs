@@ -334,11 +334,12 @@ fn run_with(
         status = 2;
     }
 
-    let located = Located::new(
-        &inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>(),
-        &cwd,
-        &root,
-    );
+    // The configuration is one more file to locate: unused `[[ignore]]` entries point
+    // into it.
+    let mut located_paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+    let config_file = lockorder_ir::FileId(located_paths.len() as u32);
+    located_paths.extend(config_path.iter().cloned());
+    let located = Located::new(&located_paths, &cwd, &root);
     if let Some((format, lock, depth)) = graph {
         let edges = match crate::graph::neighbourhood(&analysis.graph, lock.as_deref(), depth) {
             Ok(e) => e,
@@ -361,12 +362,23 @@ fn run_with(
     }
     crate::suppress::apply(&program, &mut analysis.findings, &located);
     let rel = |f: &lockorder_analysis::Finding| located.root_path(f.primary.span).to_string();
-    for (line, col, code) in config.apply(&mut analysis.findings, &rel) {
-        eprintln!(
-            "{}:{line}:{col}: warning[LO900]: unused [[ignore]] entry for {code}: it suppresses nothing",
-            config_path.as_ref().map_or(String::new(), |p| p.display().to_string())
-        );
-        status = status.max(1);
+    let unused = config.apply(&mut analysis.findings, &rel);
+    for (range, code) in unused {
+        let span = lockorder_ir::Span::new(config_file, range.start, range.end);
+        let site = lockorder_analysis::Site {
+            span,
+            function: None,
+            message: "this [[ignore]] entry suppresses nothing".into(),
+        };
+        let path = located.root_path(span).to_string();
+        analysis
+            .findings
+            .push(lockorder_analysis::checks::unused_suppression::finding(
+                site,
+                &path,
+                &[code],
+                None,
+            ));
     }
     analysis.findings.sort_by(|a, b| {
         (

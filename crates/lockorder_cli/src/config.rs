@@ -72,7 +72,7 @@ pub struct Config {
     /// Per rule code: its severity, or `None` when off.
     severity: BTreeMap<&'static str, Option<Severity>>,
     pub order: Vec<Vec<String>>,
-    ignores: Vec<(IgnoreEntry, Option<GlobSet>, (usize, usize))>,
+    ignores: Vec<(IgnoreEntry, Option<GlobSet>, std::ops::Range<usize>)>,
 }
 
 fn locate(text: &str, offset: usize) -> (usize, usize) {
@@ -192,9 +192,7 @@ impl Config {
                 Some(g) => globs(std::slice::from_ref(g)).map_err(|m| at(span.start, m))?,
                 None => None,
             };
-            config
-                .ignores
-                .push((entry, glob, locate(&text, span.start)));
+            config.ignores.push((entry, glob, span));
         }
         Ok(config)
     }
@@ -230,12 +228,12 @@ impl Config {
     }
 
     /// Applies severities (dropping rules that are off) and the `[[ignore]]` entries;
-    /// returns the entries that matched nothing, as `(line, column, code)`.
+    /// returns the entries that matched nothing, as their byte range in the file and code.
     pub fn apply(
         &self,
         findings: &mut Vec<Finding>,
         rel_path: &dyn Fn(&Finding) -> String,
-    ) -> Vec<(usize, usize, String)> {
+    ) -> Vec<(std::ops::Range<usize>, String)> {
         findings.retain_mut(|f| match self.severity.get(f.code).copied().flatten() {
             Some(s) => {
                 f.severity = s;
@@ -264,7 +262,7 @@ impl Config {
             .iter()
             .zip(used)
             .filter(|(_, u)| !u)
-            .map(|((e, _, (l, c)), _)| (*l, *c, e.code.clone()))
+            .map(|((e, _, span), _)| (span.clone(), e.code.clone()))
             .collect()
     }
 }

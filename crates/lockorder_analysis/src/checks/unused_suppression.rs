@@ -41,7 +41,7 @@ pub fn finding(site: Site, file: &str, codes: &[String], unknown: Option<&str>) 
         locks: Vec::new(),
         notes: Vec::new(),
         chains: Vec::new(),
-        help: Some("delete the comment, or correct its codes".into()),
+        help: Some("delete the suppression, or correct its codes".into()),
         suggestion: None,
         fingerprint: fingerprint(&[UNUSED_SUPPRESSION.code, file, &list]),
     }
