@@ -48,7 +48,7 @@ pub fn main() -> i32 {
         Command::Rules => {
             for r in lockorder_analysis::RULES {
                 println!(
-                    "{}  {:<20} {:<8} {}",
+                    "{}  {:<25} {:<8} {}",
                     r.code,
                     r.name,
                     r.default_severity.as_str(),
