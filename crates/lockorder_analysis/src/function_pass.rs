@@ -324,6 +324,16 @@ impl Collector<'_> {
         }
     }
 
+    /// A callee's parameter-rooted lock (`(0, ".lock")`) as a path in this function, when
+    /// that parameter's argument is a plain path (`dev` gives `dev.lock`).
+    fn mapped_path(&self, via: &Option<(u8, Box<str>)>, args: &[u32]) -> Option<String> {
+        let (i, rest) = via.as_ref()?;
+        Some(format!(
+            "{}{rest}",
+            canonical_path(self.arg_text(args, *i)?)
+        ))
+    }
+
     /// The text of argument `i` of a call, if it is a plain path.
     fn arg_text(&self, args: &[u32], i: u8) -> Option<&str> {
         let id = *args.get(i as usize)?;
@@ -470,12 +480,7 @@ impl Observer for Collector<'_> {
                 continue;
             }
             // The callee's lock as a path here, when its parameter maps onto an argument.
-            let here = r.via_param.as_ref().and_then(|(i, rest)| {
-                Some(format!(
-                    "{}{rest}",
-                    canonical_path(self.arg_text(args, *i)?)
-                ))
-            });
+            let here = self.mapped_path(&r.via_param, args);
             // Held under another class name (an untyped local such as `MA_STATE(mas, ...)`'s
             // `mas`): the same path is the same lock.
             let same_path_held = here.as_ref().is_some_and(|h| {
@@ -537,12 +542,7 @@ impl Observer for Collector<'_> {
         for l in summary.waits_for.iter().chain(&summary.acquires) {
             // The callee's lock, as a path in this function when its parameter maps onto
             // a plain-path argument.
-            let here = l.via_param.as_ref().and_then(|(i, rest)| {
-                Some(format!(
-                    "{}{rest}",
-                    canonical_path(self.arg_text(args, *i)?)
-                ))
-            });
+            let here = self.mapped_path(&l.via_param, args);
             let via = here.as_deref().and_then(|p| param_path(self.params, p));
             let mut dropped = self.dropped_here(state);
             let passed_on: Vec<ClassId> = l

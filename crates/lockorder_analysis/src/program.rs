@@ -162,11 +162,7 @@ pub fn analyze(program: &Program) -> Analysis {
         for b in &program.files[fi].facts.functions[fj].blocks {
             for e in &b.events {
                 if let lockorder_ir::Event::Call { call, .. } = e {
-                    match resolver.resolve(fi, call) {
-                        Some(Target::Function(t)) => out.push(t),
-                        Some(Target::Group(g)) => out.extend(resolver.groups[g].iter().copied()),
-                        None => {}
-                    }
+                    out.extend(resolver.targets(fi, call));
                 }
             }
         }

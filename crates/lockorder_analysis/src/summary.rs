@@ -557,6 +557,15 @@ impl CallResolver {
         }
     }
 
+    /// Every function a call may reach: its target, or each member of its group.
+    pub fn targets(&self, file: usize, call: &Call) -> Vec<FuncRef> {
+        match self.resolve(file, call) {
+            Some(Target::Function(t)) => vec![t],
+            Some(Target::Group(g)) => self.groups[g].clone(),
+            None => Vec::new(),
+        }
+    }
+
     /// The function a name interned in `file` resolves to there.
     pub fn resolve_name(&self, file: usize, name: u32) -> Option<FuncRef> {
         self.per_file[file].get(name as usize).copied().flatten()
@@ -583,16 +592,14 @@ struct SourceFileRef<'a> {
     includes: Vec<&'a str>,
 }
 
-fn parent_dir(path: &str) -> &str {
+/// The directory part of a `/`-separated path (`""` at the top).
+pub fn parent_dir(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |d| d.0)
 }
 
 /// How many leading directories two `/`-separated paths share.
 fn common_dirs(a: &str, b: &str) -> usize {
-    let (a, b) = (
-        a.rsplit_once('/').map_or("", |x| x.0),
-        b.rsplit_once('/').map_or("", |x| x.0),
-    );
+    let (a, b) = (parent_dir(a), parent_dir(b));
     a.split('/')
         .zip(b.split('/'))
         .take_while(|(x, y)| x == y && !x.is_empty())

@@ -5,7 +5,7 @@ use lockorder_ir::{ExecContext, LockKind, Mode};
 use crate::checks::{declare_rule, ProgramContext};
 use crate::finding::{fingerprint, Finding, Severity, Site};
 use crate::function_pass::Usage;
-use crate::summary::{FuncRef, MAX_CALL_DEPTH};
+use crate::summary::{parent_dir, FuncRef, MAX_CALL_DEPTH};
 
 declare_rule! {
     /// ## What it does
@@ -81,10 +81,6 @@ fn reach(cx: &ProgramContext, context: ExecContext) -> BTreeMap<FuncRef, Reached
     out
 }
 
-fn dir(path: &str) -> &str {
-    path.rsplit_once('/').map_or("", |d| d.0)
-}
-
 fn conflicting(irq_use: &Usage, process_use: &Usage) -> bool {
     // Interrupt-context readers of an rwlock nest; they wait only for writers.
     !(irq_use.kind == LockKind::Rwlock
@@ -101,12 +97,7 @@ fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
     let mut sites: Vec<(usize, usize, bool, bool)> = Vec::new();
     for (u, (&(fi, _), r)) in cx.units.iter().zip(cx.results).enumerate() {
         for &(call, hard, soft) in &r.call_irqs {
-            let targets: Vec<FuncRef> = match cx.resolver.resolve(fi, &call) {
-                Some(crate::summary::Target::Function(t)) => vec![t],
-                Some(crate::summary::Target::Group(g)) => cx.resolver.groups[g].clone(),
-                None => continue,
-            };
-            for t in targets {
+            for t in cx.resolver.targets(fi, &call) {
                 sites.push((u, cx.unit_index(t), hard, soft));
             }
         }
@@ -165,8 +156,8 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
             let reg = cx.entry_contexts[cx.unit_index(entry)]
                 .map_or(u.span.file.0 as usize, |e| e.span.file.0 as usize);
             [
-                dir(&cx.program.files[u.span.file.0 as usize].rel_path),
-                dir(&cx.program.files[reg].rel_path),
+                parent_dir(&cx.program.files[u.span.file.0 as usize].rel_path),
+                parent_dir(&cx.program.files[reg].rel_path),
             ]
         };
         let mut enabled: BTreeMap<u32, Vec<(FuncRef, Usage)>> = BTreeMap::new();
@@ -174,7 +165,7 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
             if hard.contains_key(&f) || soft.contains_key(&f) {
                 continue;
             }
-            let here = dir(&cx.program.files[f.0].rel_path);
+            let here = parent_dir(&cx.program.files[f.0].rel_path);
             let entered_off = match context {
                 ExecContext::Hardirq => hard_off_callers[cx.unit_index(f)],
                 _ => soft_off_callers[cx.unit_index(f)],

@@ -2,7 +2,7 @@ use lockorder_ir::WaitKind;
 
 use crate::checks::{call_chain, declare_rule, ProgramContext};
 use crate::finding::{fingerprint, Finding, Severity, Site};
-use crate::summary::FuncRef;
+use crate::summary::{parent_dir, FuncRef};
 
 declare_rule! {
     /// ## What it does
@@ -42,10 +42,6 @@ fn kind_text(k: WaitKind) -> (&'static str, &'static str) {
     }
 }
 
-fn dir(path: &str) -> &str {
-    path.rsplit_once('/').map_or("", |d| d.0)
-}
-
 pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
     // Registrations by (object class, wait kind): the functions a wait waits for.
     let mut targets: Vec<(u32, WaitKind, FuncRef, usize, lockorder_ir::Span)> = Vec::new();
@@ -64,10 +60,12 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
     let mut reported = std::collections::HashSet::new();
     for (&(fi, fj), r) in cx.units.iter().zip(cx.results) {
         let function = fname((fi, fj));
-        let here = dir(&cx.program.files[fi].rel_path);
+        let here = parent_dir(&cx.program.files[fi].rel_path);
         for w in &r.waits {
             let wanted = targets.iter().filter(|t| {
-                t.0 == w.object && t.1 == w.kind && dir(&cx.program.files[t.3].rel_path) == here
+                t.0 == w.object
+                    && t.1 == w.kind
+                    && parent_dir(&cx.program.files[t.3].rel_path) == here
             });
             for &(_, kind, target, reg_file, reg_span) in wanted {
                 let tr = &cx.results[cx.unit_index(target)];
