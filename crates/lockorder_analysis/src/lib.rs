@@ -14,5 +14,7 @@ mod summary;
 pub use checks::{rule_by_code_or_name, RuleInfo, RULES};
 pub use classes::ClassTable;
 pub use finding::{CallChain, Finding, Severity, Site, Suggestion};
-pub use program::{analyze, Analysis, AnalysisStats, GraphEdge, Program, SourceFile};
+pub use program::{
+    analyze, sort_findings, Analysis, AnalysisStats, GraphEdge, Program, SourceFile,
+};
 pub use summary::MAX_INDIRECT_TARGETS;

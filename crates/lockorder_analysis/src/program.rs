@@ -195,20 +195,7 @@ pub fn analyze(program: &Program) -> Analysis {
         checks::sleep_in_atomic::check(&ctx, &unit, &mut findings);
     }
     findings.retain(|f| !program.files[f.primary.span.file.0 as usize].learn_only);
-    findings.sort_by(|a, b| {
-        (
-            a.primary.span.file,
-            a.primary.span.start,
-            a.code,
-            &a.message,
-        )
-            .cmp(&(
-                b.primary.span.file,
-                b.primary.span.start,
-                b.code,
-                &b.message,
-            ))
-    });
+    sort_findings(&mut findings);
     stats.analysis_ns = t0.elapsed().as_nanos() as u64;
     let graph = graph_edges(program, &classes, &graph);
     Analysis {
@@ -317,4 +304,22 @@ fn graph_edges(program: &Program, classes: &ClassTable, graph: &OrderGraph) -> V
             }
         })
         .collect()
+}
+
+/// The output order, whatever the thread count: by file, position, code and message.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (
+            a.primary.span.file,
+            a.primary.span.start,
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.primary.span.file,
+                b.primary.span.start,
+                b.code,
+                &b.message,
+            ))
+    });
 }

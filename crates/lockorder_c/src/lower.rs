@@ -1364,7 +1364,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             let Some(&rule) = self.fl.rules.apis.get(api.as_str()) else {
                 continue;
             };
-            let lock = self.rule_lock(&macros::substitute(template, &w.params, &args), rule);
+            let lock =
+                self.templated_lock(&macros::substitute(template, &w.params, &args), rule.lock);
             let acq = Acquire {
                 lock,
                 kind: rule.kind,
@@ -1424,7 +1425,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .child_by_field_name("arguments")
             .map(|a| named_children(a).map(|x| self.text(x)).collect())
             .unwrap_or_default();
-        let lock = self.rule_lock(&macros::substitute(template, &w.params, &args), rule);
+        let lock = self.templated_lock(&macros::substitute(template, &w.params, &args), rule.lock);
         let acq = Acquire {
             lock,
             kind: rule.kind,
@@ -2018,16 +2019,12 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         let texts: Vec<&str> = named_children(args).map(|a| self.text(a)).collect();
         let text = self.fl.rules.lock_text(&rule, &texts)?;
-        Some(self.rule_lock(&text, rule))
+        Some(self.templated_lock(&text, rule.lock))
     }
 
-    /// The lock `text` names for a call of `rule`: a rule template without arguments is a
-    /// global of that name (`rtnl_mutex`), whatever the file declares; anything else
-    /// resolves like source text.
-    fn rule_lock(&mut self, text: &str, rule: lockorder_rules::ApiRule) -> LockId {
-        self.templated_lock(text, rule.lock)
-    }
-
+    /// The lock `text` names under a rule's lock template: a template without arguments
+    /// is a global of that name (`rtnl_mutex`), whatever the file declares; one with a
+    /// `lock_type` is typed by it; anything else resolves like source text.
     fn templated_lock(&mut self, text: &str, template: Option<u32>) -> LockId {
         let fixed =
             template.is_some_and(|t| !self.fl.rules.lock_templates[t as usize].contains('{'));

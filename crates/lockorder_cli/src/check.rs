@@ -380,20 +380,7 @@ fn run_with(
                 None,
             ));
     }
-    analysis.findings.sort_by(|a, b| {
-        (
-            a.primary.span.file,
-            a.primary.span.start,
-            a.code,
-            &a.message,
-        )
-            .cmp(&(
-                b.primary.span.file,
-                b.primary.span.start,
-                b.code,
-                &b.message,
-            ))
-    });
+    lockorder_analysis::sort_findings(&mut analysis.findings);
     if let Some(path) = &args.write_baseline {
         let b = crate::baseline::Baseline::of(&analysis.findings);
         if let Err(e) = b.write(path) {

@@ -138,26 +138,15 @@ impl Config {
         config.exclude = globs(&file.exclude).map_err(|m| at(0, format!("exclude: {m}")))?;
         config.include_dirs = file.include_dirs.iter().map(|d| dir.join(d)).collect();
         config.rule_files = file.rule_files.iter().map(|d| dir.join(d)).collect();
-        if !file.rules.select.is_empty() {
-            let mut selected = Vec::new();
-            for s in &file.rules.select {
-                selected.push(
-                    rule_code(s.get_ref()).ok_or_else(|| {
-                        at(s.span().start, format!("`{}` is no rule", s.get_ref()))
-                    })?,
-                );
-            }
-            for (code, sev) in config.severity.iter_mut() {
-                if !selected.contains(code) {
-                    *sev = None;
-                }
-            }
-        }
-        for s in &file.rules.ignore {
-            let code = rule_code(s.get_ref())
-                .ok_or_else(|| at(s.span().start, format!("`{}` is no rule", s.get_ref())))?;
-            config.severity.insert(code, None);
-        }
+        let codes = |list: &[Spanned<String>]| -> Result<Vec<&'static str>, String> {
+            list.iter()
+                .map(|s| {
+                    rule_code(s.get_ref())
+                        .ok_or_else(|| at(s.span().start, format!("`{}` is no rule", s.get_ref())))
+                })
+                .collect()
+        };
+        config.restrict(&codes(&file.rules.select)?, &codes(&file.rules.ignore)?);
         for (key, value) in &file.rules.severity {
             let code = rule_code(key)
                 .ok_or_else(|| at(value.span().start, format!("`{key}` is no rule")))?;
@@ -203,22 +192,23 @@ impl Config {
         select: &[String],
         ignore: &[String],
     ) -> Result<(), String> {
-        if !select.is_empty() {
-            let mut selected = Vec::new();
-            for s in select {
-                selected.push(rule_code(s).ok_or_else(|| format!("--select: `{s}` is no rule"))?);
-            }
-            for (code, sev) in self.severity.iter_mut() {
-                if !selected.contains(code) {
-                    *sev = None;
-                }
-            }
-        }
-        for s in ignore {
-            let code = rule_code(s).ok_or_else(|| format!("--ignore: `{s}` is no rule"))?;
-            self.severity.insert(code, None);
-        }
+        let codes = |flag: &str, list: &[String]| -> Result<Vec<&'static str>, String> {
+            list.iter()
+                .map(|s| rule_code(s).ok_or_else(|| format!("{flag}: `{s}` is no rule")))
+                .collect()
+        };
+        self.restrict(&codes("--select", select)?, &codes("--ignore", ignore)?);
         Ok(())
+    }
+
+    /// Turns off every rule outside `select` (when it is not empty) and every rule in
+    /// `ignore`.
+    fn restrict(&mut self, select: &[&'static str], ignore: &[&'static str]) {
+        for (code, sev) in self.severity.iter_mut() {
+            if (!select.is_empty() && !select.contains(code)) || ignore.contains(code) {
+                *sev = None;
+            }
+        }
     }
 
     /// Whether a file (relative to the config's directory) is checked.

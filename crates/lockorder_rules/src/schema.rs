@@ -260,23 +260,7 @@ impl RuleFile {
                     "`mode = \"any\"` only applies to releases".into(),
                 ));
             }
-            let lock = match entry.lock {
-                Some(t) => {
-                    let span = t.span();
-                    let t = t.into_inner();
-                    check_template(&t).map_err(|m| (span.start, m))?;
-                    if entry.lock_type.is_some() && !t.starts_with("{0}->") {
-                        return Err((
-                            span.start,
-                            "`lock_type` needs a `{0}->field` template".into(),
-                        ));
-                    }
-                    rules.lock_templates.push(t);
-                    rules.lock_types.push(entry.lock_type.clone());
-                    Some(rules.lock_templates.len() as u32 - 1)
-                }
-                None => None,
-            };
+            let lock = add_template(rules, entry.lock, entry.lock_type.clone())?;
             let rule = ApiRule {
                 lock,
                 kind: entry.kind,
@@ -307,17 +291,7 @@ impl RuleFile {
                     "`cond` is `trylock` or `conditional`".into(),
                 ));
             }
-            let lock = match entry.lock {
-                Some(t) => {
-                    let span = t.span();
-                    let t = t.into_inner();
-                    check_template(&t).map_err(|m| (span.start, m))?;
-                    rules.lock_templates.push(t);
-                    rules.lock_types.push(None);
-                    Some(rules.lock_templates.len() as u32 - 1)
-                }
-                None => None,
-            };
+            let lock = add_template(rules, entry.lock, None)?;
             let rule = GuardRule {
                 lock,
                 kind: entry.kind,
@@ -422,6 +396,30 @@ fn op_name(op: Op) -> &'static str {
         Op::Downgrade => "downgrade",
         Op::Transient => "transient",
     }
+}
+
+/// Checks a `lock` template (and its `lock_type`) and stores it; its index in
+/// [`Rules::lock_templates`].
+fn add_template(
+    rules: &mut Rules,
+    template: Option<Spanned<String>>,
+    lock_type: Option<String>,
+) -> Result<Option<u32>, MergeError> {
+    let Some(t) = template else {
+        return Ok(None);
+    };
+    let span = t.span();
+    let t = t.into_inner();
+    check_template(&t).map_err(|m| (span.start, m))?;
+    if lock_type.is_some() && !t.starts_with("{0}->") {
+        return Err((
+            span.start,
+            "`lock_type` needs a `{0}->field` template".into(),
+        ));
+    }
+    rules.lock_templates.push(t);
+    rules.lock_types.push(lock_type);
+    Ok(Some(rules.lock_templates.len() as u32 - 1))
 }
 
 /// A lock template names a global (`rtnl_mutex`) or a path from arguments (`{0}->sk_lock`).
