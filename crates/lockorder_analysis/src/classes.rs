@@ -156,6 +156,10 @@ impl ClassTable {
         let mut scope: Vec<ClassScope> = Vec::new();
         let mut names = Vec::new();
         let mut per_file = Vec::with_capacity(program.files.len());
+        // Function-pointer slots, typed like locks so `d->ops->open` and `.open = f` in a
+        // `struct foo_ops` initialiser meet in `struct foo_ops::open`; numbered apart.
+        let mut slot_ids: HashMap<String, u32> = HashMap::new();
+        let mut slot_classes: Vec<Vec<u32>> = Vec::with_capacity(program.files.len());
         for file in &program.files {
             let statics: HashMap<&str, Option<&str>> = file
                 .facts
@@ -178,6 +182,17 @@ impl ClassTable {
                 })
                 .collect();
             per_file.push(classes);
+            let slots = file
+                .facts
+                .slots
+                .iter()
+                .map(|e| {
+                    let name = class_name(&env, &statics, &file.rel_path, e);
+                    let next = slot_ids.len() as u32;
+                    *slot_ids.entry(name).or_insert(next)
+                })
+                .collect();
+            slot_classes.push(slots);
         }
         // `lockdep_set_class(&x->lock, &key)` with a static key: in the file that sets it,
         // the locks of x->lock's class are the key's class, as lockdep keys them. A key
@@ -200,31 +215,6 @@ impl ClassTable {
                 }
             }
         }
-        // Function-pointer slots, typed like locks so `d->ops->open` and `.open = f` in a
-        // `struct foo_ops` initialiser meet in `struct foo_ops::open`.
-        let mut slot_ids: HashMap<String, u32> = HashMap::new();
-        let slot_classes: Vec<Vec<u32>> = program
-            .files
-            .iter()
-            .map(|file| {
-                let statics: HashMap<&str, Option<&str>> = file
-                    .facts
-                    .globals
-                    .iter()
-                    .filter(|g| g.is_static)
-                    .map(|g| (g.name.as_str(), g.ty.as_deref()))
-                    .collect();
-                file.facts
-                    .slots
-                    .iter()
-                    .map(|e| {
-                        let name = class_name(&env, &statics, &file.rel_path, e);
-                        let next = slot_ids.len() as u32;
-                        *slot_ids.entry(name).or_insert(next)
-                    })
-                    .collect()
-            })
-            .collect();
         let mut novalidate = vec![false; names.len()];
         for (file, classes) in program.files.iter().zip(&per_file) {
             for &lock in &file.facts.novalidate {
