@@ -102,33 +102,26 @@ impl Ctx {
 
     fn apply(&mut self, op: ContextOp, span: Span) {
         let bit = Ctx::bit(op);
-        let (counter, up) = match op {
-            ContextOp::IrqDisable => (&mut self.irq, true),
-            ContextOp::IrqEnable => (&mut self.irq, false),
-            ContextOp::IrqOn => {
-                if self.irq == 0 {
-                    self.dropped |= bit;
-                }
-                self.irq = 0;
-                if self.counts() == [0; 4] {
-                    self.since = None;
-                }
-                return;
-            }
-            ContextOp::BhDisable => (&mut self.bh, true),
-            ContextOp::BhEnable => (&mut self.bh, false),
-            ContextOp::PreemptDisable => (&mut self.preempt, true),
-            ContextOp::PreemptEnable => (&mut self.preempt, false),
-            ContextOp::RcuLock => (&mut self.rcu, true),
-            ContextOp::RcuUnlock => (&mut self.rcu, false),
+        // (the counter, +1 / -1 / 0 for "back to none")
+        let (counter, step) = match op {
+            ContextOp::IrqDisable => (&mut self.irq, 1),
+            ContextOp::IrqEnable => (&mut self.irq, -1),
+            ContextOp::IrqOn => (&mut self.irq, 0),
+            ContextOp::BhDisable => (&mut self.bh, 1),
+            ContextOp::BhEnable => (&mut self.bh, -1),
+            ContextOp::PreemptDisable => (&mut self.preempt, 1),
+            ContextOp::PreemptEnable => (&mut self.preempt, -1),
+            ContextOp::RcuLock => (&mut self.rcu, 1),
+            ContextOp::RcuUnlock => (&mut self.rcu, -1),
         };
+        let up = step > 0;
         if !up && *counter == 0 {
             self.dropped |= bit;
         }
-        *counter = if up {
-            (*counter + 1).min(MAX_CTX_DEPTH)
-        } else {
-            counter.saturating_sub(1)
+        *counter = match step {
+            1 => (*counter + 1).min(MAX_CTX_DEPTH),
+            -1 => counter.saturating_sub(1),
+            _ => 0,
         };
         if up && self.since.is_none() {
             self.since = Some((op, span));
