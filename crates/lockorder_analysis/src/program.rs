@@ -49,7 +49,7 @@ pub struct AnalysisStats {
 pub struct Analysis {
     pub findings: Vec<Finding>,
     pub stats: AnalysisStats,
-    /// The lock-order graph, for `lockorder graph`.
+    /// The lock-order graph, when asked for.
     pub graph: Vec<GraphEdge>,
 }
 
@@ -67,7 +67,9 @@ pub struct GraphEdge {
     pub in_cycle: bool,
 }
 
-pub fn analyze(program: &Program) -> Analysis {
+/// Analyses the program; the order graph is exported (for `lockorder graph`) only when
+/// `export_graph` asks for it.
+pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     let t0 = Instant::now();
     let classes = ClassTable::build(program);
     let mut graph = OrderGraph::default();
@@ -197,7 +199,11 @@ pub fn analyze(program: &Program) -> Analysis {
     findings.retain(|f| !program.files[f.primary.span.file.0 as usize].learn_only);
     sort_findings(&mut findings);
     stats.analysis_ns = t0.elapsed().as_nanos() as u64;
-    let graph = graph_edges(program, &classes, &graph);
+    let graph = if export_graph {
+        graph_edges(program, &classes, &graph)
+    } else {
+        Vec::new()
+    };
     Analysis {
         findings,
         stats,

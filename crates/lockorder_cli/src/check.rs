@@ -304,7 +304,7 @@ fn run_with(
     progress.set_message("analysing");
     let t_analysis = Instant::now();
     let mut analysis = match catch_unwind(AssertUnwindSafe(|| {
-        pool.install(|| lockorder_analysis::analyze(&program))
+        pool.install(|| lockorder_analysis::analyze(&program, graph.is_some()))
     })) {
         Ok(a) => a,
         Err(panic) => {
