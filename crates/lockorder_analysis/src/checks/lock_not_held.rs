@@ -1,4 +1,4 @@
-use crate::checks::{call_chain, declare_rule, FunctionContext, FunctionUnit};
+use crate::checks::{call_chain_with, declare_rule, FunctionContext, FunctionUnit};
 use crate::finding::{fingerprint, Finding, Severity, Site};
 
 declare_rule! {
@@ -42,8 +42,16 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             function: Some(function.clone()),
             message: format!("`{class}` is not held at this call"),
         };
-        let mut chain = call_chain(ctx.program, call, &n.chain, &class);
-        chain.what = format!("`{class}` required");
+        let chain = call_chain_with(
+            ctx.program,
+            call,
+            &n.chain,
+            format!("`{class}` required"),
+            &|f, next| match next {
+                Some(_) => format!("`{f}` calls a function that requires `{class}`"),
+                None => format!("`{f}` requires `{class}` held"),
+            },
+        );
         let callee = chain
             .steps
             .first()
@@ -58,19 +66,7 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             });
         }
         // The requirement itself, and the calls leading to it.
-        let last = chain.steps.len().saturating_sub(1);
-        for (i, s) in chain.steps.iter().enumerate() {
-            let f = s.function.clone().unwrap_or_default();
-            related.push(Site {
-                span: s.span,
-                function: s.function.clone(),
-                message: if i == last {
-                    format!("`{f}` requires `{class}` held")
-                } else {
-                    format!("`{f}` calls a function that requires `{class}`")
-                },
-            });
-        }
+        related.extend(chain.steps.iter().cloned());
         let chains = if chain.steps.len() > 1 {
             vec![chain]
         } else {

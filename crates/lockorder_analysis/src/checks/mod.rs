@@ -65,31 +65,41 @@ impl FunctionContext<'_> {
 
 /// A summary chain as the sites a finding shows: each call, then the acquisition.
 pub fn call_chain(program: &Program, call: Site, chain: &Chain, lock: &str) -> CallChain {
+    call_chain_with(
+        program,
+        call,
+        chain,
+        format!("`{lock}` taken"),
+        &|f, next| match next {
+            Some(next) => format!("`{f}` calls `{next}`, which takes `{lock}`"),
+            None => format!("`{lock}` acquired here, in `{f}`"),
+        },
+    )
+}
+
+/// A chain whose steps say what they lead to: `message(function, next function)`, with no
+/// next function at the last step (the acquisition, sleep or requirement itself).
+pub fn call_chain_with(
+    program: &Program,
+    call: Site,
+    chain: &Chain,
+    what: String,
+    message: &dyn Fn(&str, Option<&str>) -> String,
+) -> CallChain {
     let name = |(fi, fj): (usize, usize)| &program.files[fi].facts.functions[fj].name;
     let steps = chain
         .iter()
         .enumerate()
         .map(|(i, step)| {
             let f = name(step.function);
-            let message = match chain.get(i + 1) {
-                Some(next) => format!(
-                    "`{f}` calls `{}`, which takes `{lock}`",
-                    name(next.function)
-                ),
-                None => format!("`{lock}` acquired here, in `{f}`"),
-            };
             Site {
                 span: step.span,
                 function: Some(f.clone()),
-                message,
+                message: message(f, chain.get(i + 1).map(|n| name(n.function).as_str())),
             }
         })
         .collect();
-    CallChain {
-        what: format!("`{lock}` taken"),
-        call,
-        steps,
-    }
+    CallChain { what, call, steps }
 }
 
 /// A rule's identity and documentation.

@@ -1,6 +1,6 @@
 use lockorder_ir::{ContextOp, ExecContext};
 
-use crate::checks::{call_chain, declare_rule, FunctionContext, FunctionUnit};
+use crate::checks::{call_chain_with, declare_rule, FunctionContext, FunctionUnit};
 use crate::dataflow::AtomicReason;
 use crate::finding::{fingerprint, Finding, Severity, Site};
 use crate::function_pass::SleepReason;
@@ -127,17 +127,16 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
                 function: Some(function.clone()),
                 message: format!("{} may sleep below this call", s.what),
             };
-            let mut c = call_chain(ctx.program, call, chain, "");
-            c.what = format!("{} reached", s.what);
-            let last = c.steps.len().saturating_sub(1);
-            for (i, step) in c.steps.iter_mut().enumerate() {
-                let f = step.function.clone().unwrap_or_default();
-                step.message = if i == last {
-                    format!("{} may sleep here, in `{f}`", s.what)
-                } else {
-                    format!("`{f}` calls a function that may sleep")
-                };
-            }
+            let c = call_chain_with(
+                ctx.program,
+                call,
+                chain,
+                format!("{} reached", s.what),
+                &|f, next| match next {
+                    Some(_) => format!("`{f}` calls a function that may sleep"),
+                    None => format!("{} may sleep here, in `{f}`", s.what),
+                },
+            );
             related.extend(c.steps.iter().cloned());
             chains.push(c);
         }
