@@ -180,6 +180,8 @@ struct Collector<'a> {
     classes: &'a ClassTable,
     entry_context: Option<EntryContext>,
     seen_sleep: HashSet<u32>,
+    seen_call_irqs: HashSet<(lockorder_ir::Call, bool, bool)>,
+    seen_usages: HashSet<(u32, ClassId, bool, bool)>,
     /// Classes held on entry.
     entry_held: Vec<ClassId>,
     /// Of those, the ones no annotation or assertion backs (released before taken).
@@ -345,14 +347,9 @@ impl Observer for Collector<'_> {
     fn event(&mut self, state: &State, event: &Event) {
         match event {
             Event::Call { call, .. } => {
-                let off = (state.hardirqs_off(), state.softirqs_off());
-                if !self
-                    .result
-                    .call_irqs
-                    .iter()
-                    .any(|c| c.0 == *call && (c.1, c.2) == off)
-                {
-                    self.result.call_irqs.push((*call, off.0, off.1));
+                let c = (*call, state.hardirqs_off(), state.softirqs_off());
+                if self.seen_call_irqs.insert(c) {
+                    self.result.call_irqs.push(c);
                 }
             }
             Event::Sleep { name, span } => {
@@ -384,16 +381,24 @@ impl Observer for Collector<'_> {
             }
             Event::Acquire { acq, span } | Event::CondAcquire { acq, span, .. } => {
                 let class = (self.class_of)(acq.lock);
-                self.result.usages.push(Usage {
-                    waits: acq.waits,
-                    class,
-                    kind: acq.kind,
-                    mode: acq.mode,
-                    span: *span,
-                    hardirqs_off: acq.irq == lockorder_ir::Irq::Hard || state.hardirqs_off(),
-                    softirqs_off: acq.irq != lockorder_ir::Irq::None || state.softirqs_off(),
-                    irq: acq.irq,
-                });
+                // Once per acquisition and interrupt state, however many paths reach it.
+                let hardirqs_off = acq.irq == lockorder_ir::Irq::Hard || state.hardirqs_off();
+                let softirqs_off = acq.irq != lockorder_ir::Irq::None || state.softirqs_off();
+                if self
+                    .seen_usages
+                    .insert((span.start, class, hardirqs_off, softirqs_off))
+                {
+                    self.result.usages.push(Usage {
+                        waits: acq.waits,
+                        class,
+                        kind: acq.kind,
+                        mode: acq.mode,
+                        span: *span,
+                        hardirqs_off,
+                        softirqs_off,
+                        irq: acq.irq,
+                    });
+                }
                 let sleeping = matches!(
                     acq.kind,
                     LockKind::Mutex | LockKind::Semaphore | LockKind::Rwsem
@@ -755,6 +760,8 @@ pub fn analyse_function(
         classes,
         entry_context,
         seen_sleep: HashSet::new(),
+        seen_call_irqs: HashSet::new(),
+        seen_usages: HashSet::new(),
         entry_held: entry.iter().map(|h| h.class).collect(),
         guessed_entry,
         class_of: &class_of,

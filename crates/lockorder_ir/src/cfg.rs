@@ -58,7 +58,7 @@ impl Success {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Call {
     /// Index in [`crate::FileFacts::names`] of the callee's name, or for a call through a
     /// pointer (`ops->open(x)`, `fn(x)`) in [`crate::FileFacts::slots`] of the pointer.
