@@ -409,7 +409,9 @@ impl CallResolver {
                             .into_iter()
                             .flatten(),
                     )
-                    .any(|i| header == *i || header.ends_with(&format!("/{i}")))
+                    .any(|i| {
+                        header == *i || header.strip_suffix(i).is_some_and(|p| p.ends_with('/'))
+                    })
         };
         // Headers declaring each function name.
         let mut declared_in: HashMap<&str, Vec<usize>> = HashMap::new();
