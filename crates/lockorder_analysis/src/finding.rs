@@ -1,6 +1,7 @@
 use lockorder_ir::Span;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -18,7 +19,7 @@ impl Severity {
 }
 
 /// One source location involved in a finding, with the role it plays.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Site {
     pub span: Span,
     pub function: Option<String>,
@@ -26,7 +27,7 @@ pub struct Site {
 }
 
 /// A concrete change, expressed in spans so a renderer can show the real source lines.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Suggestion {
     /// Swap two acquisitions: `second` moves before `first`.
     Reorder { first: Span, second: Span },
@@ -36,7 +37,7 @@ pub enum Suggestion {
 
 /// The calls from a finding's site down to where a lock is taken: `steps[0]` is in the
 /// callee of the call at the site, the last step is the acquisition.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallChain {
     /// What the chain leads to, for its note: "`a_lock` taken".
     pub what: String,
@@ -45,11 +46,17 @@ pub struct CallChain {
     pub steps: Vec<Site>,
 }
 
+/// A rule's code or name. An alias, so serde does not take the field for a string
+/// borrowed from its input.
+pub type RuleStr = &'static str;
+
 /// What a check reports. Renderers know only this type.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub code: &'static str,
-    pub rule: &'static str,
+    #[serde(with = "rule_str")]
+    pub code: RuleStr,
+    #[serde(with = "rule_str")]
+    pub rule: RuleStr,
     pub severity: Severity,
     pub message: String,
     /// Where the fix goes.
@@ -76,4 +83,23 @@ pub fn fingerprint(parts: &[&str]) -> String {
         h.update(&[0]);
     }
     format!("{:016x}", h.digest())
+}
+
+/// Findings name their rule by the `'static` strings of [`crate::RULES`]; a stored finding
+/// gets them back by lookup.
+mod rule_str {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(s: &&'static str, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        let s = String::deserialize(d)?;
+        crate::RULES
+            .iter()
+            .flat_map(|r| [r.code, r.name])
+            .find(|x| *x == s)
+            .ok_or_else(|| D::Error::custom(format!("unknown rule `{s}`")))
+    }
 }

@@ -32,7 +32,7 @@ pub struct Program {
     pub declared_order: Vec<Vec<String>>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct AnalysisStats {
     pub classes: usize,
     pub order_edges: usize,

@@ -273,7 +273,7 @@ pub enum Target {
 pub const MAX_INDIRECT_TARGETS: usize = 8;
 
 /// How indirect calls fared.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct IndirectStats {
     pub calls: u64,
     pub resolved: u64,

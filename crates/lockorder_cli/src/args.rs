@@ -113,9 +113,17 @@ pub struct CheckArgs {
     /// Skip files larger than this, with a warning
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_file_size: u64,
-    /// Print files, functions, degraded functions and time per phase on stderr
+    /// Print files, functions, degraded functions, cache hits, caps and time per phase on
+    /// stderr
     #[arg(long)]
     pub statistics: bool,
+    /// Neither read nor write the cache of per-file facts
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Cache directory (default: `cache_dir` of lockorder.toml, else
+    /// `$XDG_CACHE_HOME/lockorder`, else `~/.cache/lockorder`)
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
     /// Print no warnings about individual files
     #[arg(long, short)]
     pub quiet: bool,

@@ -13,9 +13,11 @@ use lockorder_rules::Rules;
 use rayon::prelude::*;
 
 use crate::args::{CheckArgs, ColorChoice};
+use crate::cache::{text_hash, Cache, Salt};
 use crate::discover::discover;
 use crate::paths;
 use crate::render::{self, Located};
+use crate::run_record::{self, RunRecord, Stamp, Totals};
 use crate::source::{load, Loaded};
 
 /// Front-end threads get a generous stack: tree walks over deeply nested code recurse.
@@ -36,6 +38,8 @@ pub fn run_graph(g: crate::args::GraphArgs) -> i32 {
         threads: g.threads,
         max_file_size: 16 * 1024 * 1024,
         statistics: false,
+        no_cache: false,
+        cache_dir: None,
         quiet: g.quiet,
         changed_since: None,
         config: g.config,
@@ -97,6 +101,21 @@ fn run_with(
             eprintln!("error: {e}");
             return 2;
         }
+    };
+    let cache = if args.no_cache {
+        None
+    } else {
+        args.cache_dir
+            .clone()
+            .or_else(|| config.cache_dir.clone())
+            .or_else(Cache::default_dir)
+            .and_then(|dir| match Cache::open(&dir, rules.fingerprint) {
+                Ok(c) => Some(c),
+                Err(w) => {
+                    warn(w);
+                    None
+                }
+            })
     };
     let baseline = match &args.baseline {
         Some(path) => match crate::baseline::Baseline::read(path) {
@@ -171,177 +190,309 @@ fn run_with(
         }
     };
 
-    let t_front = Instant::now();
-    let internal_errors = Mutex::new(Vec::<String>::new());
-    let read_ns = std::sync::atomic::AtomicU64::new(0);
-    // Headers first: their lock wrapper macros are lock primitives for every file.
-    let lower_one = |fe: &mut CFrontEnd, i: usize, macros: &MacroTable| -> Option<FileFacts> {
-        let input = &inputs[i];
-        let t = Instant::now();
-        let (loaded, warning) = load(&input.path, args.max_file_size);
-        read_ns.fetch_add(
-            t.elapsed().as_nanos() as u64,
-            std::sync::atomic::Ordering::Relaxed,
-        );
-        if let Some(w) = warning {
-            push(&warnings, w);
-        }
-        let text = match loaded {
-            Loaded::Text(t) => t,
-            Loaded::Skipped(w) => {
-                push(&warnings, w);
-                return None;
-            }
-        };
-        match catch_unwind(AssertUnwindSafe(|| {
-            fe.lower_file(FileId(i as u32), &text, &rules, macros)
-        })) {
-            Ok(facts) => {
-                for f in facts.functions.iter().filter(|f| f.too_deep) {
-                    push(
-                        &warnings,
-                        format!(
-                            "{}: `{}` nests too deeply; analysed up to the nesting limit",
-                            input.path.display(),
-                            f.name
-                        ),
-                    );
-                }
-                Some(facts)
-            }
-            Err(panic) => {
-                push(
-                    &internal_errors,
-                    format!(
-                        "{}: internal error while lowering: {}",
-                        input.path.display(),
-                        panic_message(&panic)
-                    ),
-                );
-                // The parser may be mid-parse: start a fresh one.
-                *fe = CFrontEnd::new();
-                None
-            }
-        }
-    };
-    let is_header = |i: &usize| inputs[*i].path.extension().is_some_and(|e| e == "h");
-    let (headers, sources): (Vec<usize>, Vec<usize>) = (0..inputs.len()).partition(is_header);
-    let no_macros = MacroTable::new();
-    // On a terminal only, not with --quiet, and only once the run has taken a second, so
-    // short runs stay silent.
-    let show_progress = !quiet && std::io::stderr().is_terminal();
-    let progress_shown = std::sync::atomic::AtomicBool::new(false);
-    let progress = {
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(inputs.len() as u64),
-            indicatif::ProgressDrawTarget::hidden(),
-        );
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{msg:10} [{bar:30}] {pos}/{len} files ({elapsed})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar.set_message("parsing");
-        bar.enable_steady_tick(std::time::Duration::from_millis(200));
-        bar
-    };
-    let lower_all = |which: &[usize], macros: &MacroTable| -> Vec<(usize, Option<FileFacts>)> {
-        pool.install(|| {
-            which
-                .par_iter()
-                .map_init(CFrontEnd::new, |fe, &i| {
-                    let r = (i, lower_one(fe, i, macros));
-                    progress.inc(1);
-                    if show_progress
-                        && t_front.elapsed() > std::time::Duration::from_secs(1)
-                        && !progress_shown.swap(true, std::sync::atomic::Ordering::Relaxed)
-                    {
-                        progress.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                    }
-                    r
-                })
-                .collect()
-        })
-    };
-    let mut lowered: Vec<Option<FileFacts>> = (0..inputs.len()).map(|_| None).collect();
-    for (i, facts) in lower_all(&headers, &no_macros) {
-        lowered[i] = facts;
-    }
-    // In file order, the first definition of a name wins.
-    let mut macros = MacroTable::new();
-    for facts in lowered.iter().flatten() {
-        for w in &facts.macro_wrappers {
-            macros.entry(w.name.clone()).or_insert_with(|| w.clone());
-        }
-    }
-    for (i, facts) in lower_all(&sources, &macros) {
-        lowered[i] = facts;
-    }
-    let front_time = t_front.elapsed();
-
-    let files: Vec<SourceFile> = inputs
-        .iter()
-        .zip(lowered)
-        .map(|(input, facts)| SourceFile {
-            rel_path: paths::relative_to(&paths::absolute(&input.path, &cwd), &root)
-                .unwrap_or_else(|| input.path.to_string_lossy().replace('\\', "/")),
-            facts: facts.unwrap_or_default(),
-            learn_only: input.learn_only,
-        })
-        .collect();
-    let mut context_slots: Vec<(String, lockorder_ir::ExecContext)> = rules
-        .context_slots
-        .iter()
-        .map(|(k, v)| (k.clone(), *v))
-        .collect();
-    context_slots.sort();
-    let program = Program {
-        files,
-        context_slots,
-        declared_order: std::mem::take(&mut config.order),
-    };
-    progress.set_message("analysing");
-    let t_analysis = Instant::now();
-    let mut analysis = match catch_unwind(AssertUnwindSafe(|| {
-        pool.install(|| lockorder_analysis::analyze(&program, graph.is_some()))
-    })) {
-        Ok(a) => a,
-        Err(panic) => {
-            eprintln!(
-                "error: internal error in the analysis: {}",
-                panic_message(&panic)
-            );
-            return 2;
-        }
-    };
-    progress.finish_and_clear();
-    let analysis_time = t_analysis.elapsed();
-
-    let mut warnings = warnings.into_inner().unwrap_or_else(|e| e.into_inner());
-    warnings.sort();
-    if !quiet {
-        for w in &warnings {
-            eprintln!("warning: {w}");
-        }
-    }
-    let mut internal = internal_errors
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner());
-    internal.sort();
-    for e in &internal {
-        eprintln!("error: {e}");
-        status = 2;
-    }
-
     // The configuration is one more file to locate: unused `[[ignore]]` entries point
     // into it.
     let mut located_paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
     let config_file = lockorder_ir::FileId(located_paths.len() as u32);
     located_paths.extend(config_path.iter().cloned());
     let located = Located::new(&located_paths, &cwd, &root);
+
+    // What the findings depend on besides the files' texts. `graph` needs the analysis'
+    // graph, which records do not keep.
+    let identity = cache.as_ref().filter(|_| graph.is_none()).map(|c| {
+        let mut id = format!(
+            "{}\0{}\0{}\0",
+            cwd.display(),
+            root.display(),
+            args.max_file_size
+        );
+        if let Some(p) = &config_path {
+            id.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+        }
+        for i in &inputs {
+            id.push_str(&format!("\0{}\0{}", i.path.display(), i.learn_only));
+        }
+        c.salt(id.as_bytes())
+    });
+    let input_paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+    let reused = cache.as_ref().zip(identity).and_then(|(c, id)| {
+        pool.install(|| RunRecord::reusable(c, id, &input_paths, args.max_file_size))
+    });
+
+    let t_front = Instant::now();
+    let started_ns = run_record::now_ns();
+    let mut outcome = if let Some(record) = reused {
+        Outcome {
+            findings: record.findings,
+            front_warnings: record.warnings,
+            internal: record.internal,
+            // Nothing was read or parsed this time.
+            totals: Totals {
+                stats: lockorder_ir::FileStats {
+                    prepass_ns: 0,
+                    parse_ns: 0,
+                    lower_ns: 0,
+                    ..record.totals.stats
+                },
+                ..record.totals
+            },
+            stats: record.stats,
+            graph: Vec::new(),
+            read_ns: 0,
+            front_time: t_front.elapsed(),
+            analysis_time: std::time::Duration::ZERO,
+            reused: true,
+        }
+    } else {
+        let front_warnings = Mutex::new(Vec::<String>::new());
+        let stamps: Vec<Mutex<Option<Stamp>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
+        let internal_errors = Mutex::new(Vec::<String>::new());
+        let read_ns = std::sync::atomic::AtomicU64::new(0);
+        // Headers first: their lock wrapper macros are lock primitives for every file.
+        let lower_one = |fe: &mut CFrontEnd,
+                         i: usize,
+                         macros: &MacroTable,
+                         salt: Option<Salt>|
+         -> Option<FileFacts> {
+            let input = &inputs[i];
+            let t = Instant::now();
+            // Stat before reading: a change in between makes the next run read it again.
+            let stat = run_record::stat(&input.path);
+            let (loaded, warning) = load(&input.path, args.max_file_size);
+            read_ns.fetch_add(
+                t.elapsed().as_nanos() as u64,
+                std::sync::atomic::Ordering::Relaxed,
+            );
+            if let Some(w) = warning {
+                push(&front_warnings, w);
+            }
+            let text = match loaded {
+                Loaded::Text(t) => t,
+                Loaded::Skipped(w) => {
+                    push(&front_warnings, w);
+                    if let Some((len, mtime_ns)) = stat {
+                        *lock(&stamps[i]) = Some(Stamp {
+                            path: input.path.clone(),
+                            len,
+                            mtime_ns,
+                            text: None,
+                        });
+                    }
+                    return None;
+                }
+            };
+            let hash = text_hash(&text);
+            if let Some((len, mtime_ns)) = stat {
+                *lock(&stamps[i]) = Some(Stamp {
+                    path: input.path.clone(),
+                    len,
+                    mtime_ns,
+                    text: Some(hash),
+                });
+            }
+            let key = cache.as_ref().zip(salt).map(|(c, s)| c.key(s, hash));
+            if let Some(mut facts) = cache
+                .as_ref()
+                .zip(key)
+                .and_then(|(c, k)| c.get(k, FileId(i as u32)))
+            {
+                // Parsed in an earlier run: none of this run's parse floor.
+                facts.stats.prepass_ns = 0;
+                facts.stats.parse_ns = 0;
+                facts.stats.lower_ns = 0;
+                warn_too_deep(&facts, &input.path, &front_warnings);
+                return Some(facts);
+            }
+            match catch_unwind(AssertUnwindSafe(|| {
+                fe.lower_file(FileId(i as u32), &text, &rules, macros)
+            })) {
+                Ok(facts) => {
+                    if let Some((c, k)) = cache.as_ref().zip(key) {
+                        if let Some(w) = c.put(k, &facts) {
+                            push(&front_warnings, w);
+                        }
+                    }
+                    warn_too_deep(&facts, &input.path, &front_warnings);
+                    Some(facts)
+                }
+                Err(panic) => {
+                    push(
+                        &internal_errors,
+                        format!(
+                            "{}: internal error while lowering: {}",
+                            input.path.display(),
+                            panic_message(&panic)
+                        ),
+                    );
+                    // The parser may be mid-parse: start a fresh one.
+                    *fe = CFrontEnd::new();
+                    None
+                }
+            }
+        };
+        let is_header = |i: &usize| inputs[*i].path.extension().is_some_and(|e| e == "h");
+        let (headers, sources): (Vec<usize>, Vec<usize>) = (0..inputs.len()).partition(is_header);
+        let no_macros = MacroTable::new();
+        // On a terminal only, not with --quiet, and only once the run has taken a second, so
+        // short runs stay silent.
+        let show_progress = !quiet && std::io::stderr().is_terminal();
+        let progress_shown = std::sync::atomic::AtomicBool::new(false);
+        let progress = {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(inputs.len() as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{msg:10} [{bar:30}] {pos}/{len} files ({elapsed})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_message("parsing");
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        };
+        let lower_all = |which: &[usize],
+                         macros: &MacroTable,
+                         salt: Option<Salt>|
+         -> Vec<(usize, Option<FileFacts>)> {
+            pool.install(|| {
+                which
+                    .par_iter()
+                    .map_init(CFrontEnd::new, |fe, &i| {
+                        let r = (i, lower_one(fe, i, macros, salt));
+                        progress.inc(1);
+                        if show_progress
+                            && t_front.elapsed() > std::time::Duration::from_secs(1)
+                            && !progress_shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+                        {
+                            progress.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                        }
+                        r
+                    })
+                    .collect()
+            })
+        };
+        let mut lowered: Vec<Option<FileFacts>> = (0..inputs.len()).map(|_| None).collect();
+        // Headers are lowered without the macro table; a `.c` file's facts depend on it.
+        let header_salt = cache.as_ref().map(|c| c.salt(b"header"));
+        for (i, facts) in lower_all(&headers, &no_macros, header_salt) {
+            lowered[i] = facts;
+        }
+        // In file order, the first definition of a name wins.
+        let mut macros = MacroTable::new();
+        for facts in lowered.iter().flatten() {
+            for w in &facts.macro_wrappers {
+                macros.entry(w.name.clone()).or_insert_with(|| w.clone());
+            }
+        }
+        let source_salt = cache.as_ref().map(|c| c.salt(&macro_table_digest(&macros)));
+        for (i, facts) in lower_all(&sources, &macros, source_salt) {
+            lowered[i] = facts;
+        }
+        let front_time = t_front.elapsed();
+
+        let files: Vec<SourceFile> = inputs
+            .iter()
+            .zip(lowered)
+            .map(|(input, facts)| SourceFile {
+                rel_path: paths::relative_to(&paths::absolute(&input.path, &cwd), &root)
+                    .unwrap_or_else(|| input.path.to_string_lossy().replace('\\', "/")),
+                facts: facts.unwrap_or_default(),
+                learn_only: input.learn_only,
+            })
+            .collect();
+        let mut context_slots: Vec<(String, lockorder_ir::ExecContext)> = rules
+            .context_slots
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        context_slots.sort();
+        let program = Program {
+            files,
+            context_slots,
+            declared_order: std::mem::take(&mut config.order),
+        };
+        progress.set_message("analysing");
+        let t_analysis = Instant::now();
+        let analysis = match catch_unwind(AssertUnwindSafe(|| {
+            pool.install(|| lockorder_analysis::analyze(&program, graph.is_some()))
+        })) {
+            Ok(a) => a,
+            Err(panic) => {
+                eprintln!(
+                    "error: internal error in the analysis: {}",
+                    panic_message(&panic)
+                );
+                return 2;
+            }
+        };
+        progress.finish_and_clear();
+        let analysis_time = t_analysis.elapsed();
+        let mut findings = analysis.findings;
+        crate::suppress::apply(&program, &mut findings, &located);
+        let mut front_warnings = front_warnings
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        front_warnings.sort();
+        let mut internal = internal_errors
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        internal.sort();
+        let outcome = Outcome {
+            findings,
+            front_warnings,
+            internal,
+            totals: Totals::of(&program),
+            stats: analysis.stats,
+            graph: analysis.graph,
+            read_ns: read_ns.into_inner(),
+            front_time,
+            analysis_time,
+            reused: false,
+        };
+        if let Some((c, id)) = cache.as_ref().zip(identity) {
+            let record = RunRecord {
+                started_ns,
+                stamps: stamps
+                    .into_iter()
+                    .map(|s| s.into_inner().unwrap_or_else(|e| e.into_inner()))
+                    .collect(),
+                findings: outcome.findings.clone(),
+                warnings: outcome.front_warnings.clone(),
+                internal: outcome.internal.clone(),
+                totals: outcome.totals.clone(),
+                stats: outcome.stats.clone(),
+            };
+            if let Err(e) = record.store(c, id) {
+                push(
+                    &warnings,
+                    format!(
+                        "{}: cannot write the cache: {e}",
+                        c.record_path(id).display()
+                    ),
+                );
+            }
+        }
+        outcome
+    };
+    let mut findings = std::mem::take(&mut outcome.findings);
+
+    let mut warnings = warnings.into_inner().unwrap_or_else(|e| e.into_inner());
+    warnings.extend(outcome.front_warnings.iter().cloned());
+    warnings.sort();
+    if !quiet {
+        for w in &warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    for e in &outcome.internal {
+        eprintln!("error: {e}");
+        status = 2;
+    }
+
     if let Some((format, lock, depth)) = graph {
-        let edges = match crate::graph::neighbourhood(&analysis.graph, lock.as_deref(), depth) {
+        let edges = match crate::graph::neighbourhood(&outcome.graph, lock.as_deref(), depth) {
             Ok(e) => e,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -360,9 +511,8 @@ fn run_with(
         }
         return status;
     }
-    crate::suppress::apply(&program, &mut analysis.findings, &located);
     let rel = |f: &lockorder_analysis::Finding| located.root_path(f.primary.span).to_string();
-    let unused = config.apply(&mut analysis.findings, &rel);
+    let unused = config.apply(&mut findings, &rel);
     for (range, code) in unused {
         let span = lockorder_ir::Span::new(config_file, range.start, range.end);
         let site = lockorder_analysis::Site {
@@ -371,32 +521,30 @@ fn run_with(
             message: "this [[ignore]] entry suppresses nothing".into(),
         };
         let path = located.root_path(span).to_string();
-        analysis
-            .findings
-            .push(lockorder_analysis::checks::unused_suppression::finding(
-                site,
-                &path,
-                &[code],
-                None,
-            ));
+        findings.push(lockorder_analysis::checks::unused_suppression::finding(
+            site,
+            &path,
+            &[code],
+            None,
+        ));
     }
-    lockorder_analysis::sort_findings(&mut analysis.findings);
+    lockorder_analysis::sort_findings(&mut findings);
     if let Some(path) = &args.write_baseline {
-        let b = crate::baseline::Baseline::of(&analysis.findings);
+        let b = crate::baseline::Baseline::of(&findings);
         if let Err(e) = b.write(path) {
             eprintln!("error: {e}");
             return 2;
         }
         eprintln!(
             "lockorder: wrote {} findings ({} entries) to {}",
-            analysis.findings.len(),
+            findings.len(),
             b.entries.len(),
             path.display()
         );
         return status;
     }
     if let Some(b) = &baseline {
-        let stale = b.filter(&mut analysis.findings);
+        let stale = b.filter(&mut findings);
         if !stale.is_empty() && !quiet {
             eprintln!(
                 "lockorder: {} stale baseline entries (fixed findings) in {}; rewrite it with --write-baseline to prune:",
@@ -410,9 +558,7 @@ fn run_with(
     }
     if let Some(changed) = &changed {
         let abs = |file: u32| paths::absolute(&inputs[file as usize].path, &cwd);
-        analysis
-            .findings
-            .retain(|f| changed.touches(f, &located, &abs));
+        findings.retain(|f| changed.touches(f, &located, &abs));
     }
     let color = match args.color {
         ColorChoice::Always => true,
@@ -421,32 +567,43 @@ fn run_with(
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    if let Err(e) = render::render(args.format, color, &analysis.findings, &located) {
+    if let Err(e) = render::render(args.format, color, &findings, &located) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write output: {e}");
             return 2;
         }
     }
     if args.statistics {
-        print_statistics(
-            &program,
-            &analysis.stats,
-            read_ns.into_inner(),
-            front_time,
-            analysis_time,
-            started.elapsed(),
-            analysis.findings.len(),
-        );
+        print_statistics(&outcome, started.elapsed(), findings.len(), cache.as_ref());
     }
     if status == 0
-        && analysis
-            .findings
+        && findings
             .iter()
             .any(|f| matches!(f.severity, Severity::Error | Severity::Warning))
     {
         status = 1;
     }
     status
+}
+
+fn warn_too_deep(facts: &FileFacts, path: &std::path::Path, warnings: &Mutex<Vec<String>>) {
+    for f in facts.functions.iter().filter(|f| f.too_deep) {
+        push(
+            warnings,
+            format!(
+                "{}: `{}` nests too deeply; analysed up to the nesting limit",
+                path.display(),
+                f.name
+            ),
+        );
+    }
+}
+
+/// The macro table's content, independent of hash-map order.
+fn macro_table_digest(macros: &MacroTable) -> Vec<u8> {
+    let mut wrappers: Vec<_> = macros.values().collect();
+    wrappers.sort_by(|a, b| a.name.cmp(&b.name));
+    postcard::to_stdvec(&wrappers).unwrap_or_default()
 }
 
 /// Adds a message for the end of the run; a panic elsewhere never loses it.
@@ -469,33 +626,41 @@ fn secs(ns: u64) -> f64 {
     ns as f64 / 1e9
 }
 
-fn print_statistics(
-    program: &Program,
-    stats: &lockorder_analysis::AnalysisStats,
+/// What the front end and the analysis produced, or the record of a run they would
+/// produce again.
+struct Outcome {
+    findings: Vec<lockorder_analysis::Finding>,
+    front_warnings: Vec<String>,
+    internal: Vec<String>,
+    totals: Totals,
+    stats: lockorder_analysis::AnalysisStats,
+    graph: Vec<lockorder_analysis::GraphEdge>,
     read_ns: u64,
-    front: std::time::Duration,
-    analysis: std::time::Duration,
+    front_time: std::time::Duration,
+    analysis_time: std::time::Duration,
+    reused: bool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn print_statistics(
+    outcome: &Outcome,
     total: std::time::Duration,
     findings: usize,
+    cache: Option<&Cache>,
 ) {
-    let mut s = lockorder_ir::FileStats::default();
-    for f in &program.files {
-        let fs = &f.facts.stats;
-        s.bytes += fs.bytes;
-        s.lines += fs.lines;
-        s.functions += fs.functions;
-        s.degraded_functions += fs.degraded_functions;
-        s.error_nodes += fs.error_nodes;
-        s.prepass_ns += fs.prepass_ns;
-        s.parse_ns += fs.parse_ns;
-        s.lower_ns += fs.lower_ns;
-    }
-    let learn_only = program.files.iter().filter(|f| f.learn_only).count();
+    let s = &outcome.totals.stats;
+    let stats = &outcome.stats;
+    let (read_ns, front, analysis) = (outcome.read_ns, outcome.front_time, outcome.analysis_time);
     eprintln!("statistics:");
+    if outcome.reused {
+        eprintln!("  (no file changed since the last run: its results are reused)");
+    }
     eprintln!(
         "  files:                {} ({} learned only)",
-        program.files.len(),
-        learn_only
+        outcome.totals.files, outcome.totals.learn_only
     );
     eprintln!("  lines:                {}", s.lines);
     eprintln!("  bytes:                {}", s.bytes);
@@ -516,6 +681,15 @@ fn print_statistics(
         ind.over_cap,
         lockorder_analysis::MAX_INDIRECT_TARGETS
     );
+    match cache {
+        Some(c) => eprintln!(
+            "  cache:                {} hits, {} misses, {} written",
+            c.hits.load(std::sync::atomic::Ordering::Relaxed),
+            c.misses.load(std::sync::atomic::Ordering::Relaxed),
+            c.written.load(std::sync::atomic::Ordering::Relaxed)
+        ),
+        None => eprintln!("  cache:                off"),
+    }
     eprintln!("  state cap hits:       {}", stats.state_cap_hits);
     eprintln!("  functions over budget: {}", stats.functions_over_budget);
     eprintln!(

@@ -32,6 +32,9 @@ struct ConfigFile {
     order: Vec<Vec<String>>,
     #[serde(default)]
     ignore: Vec<Spanned<IgnoreEntry>>,
+    /// Where to cache per-file facts, relative to the config's directory.
+    #[serde(default)]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(Deserialize, Default)]
@@ -69,6 +72,7 @@ pub struct Config {
     exclude: Option<GlobSet>,
     pub include_dirs: Vec<PathBuf>,
     pub rule_files: Vec<PathBuf>,
+    pub cache_dir: Option<PathBuf>,
     /// Per rule code: its severity, or `None` when off.
     severity: BTreeMap<&'static str, Option<Severity>>,
     pub order: Vec<Vec<String>>,
@@ -110,6 +114,7 @@ impl Config {
             exclude: None,
             include_dirs: Vec::new(),
             rule_files: Vec::new(),
+            cache_dir: None,
             severity: RULES
                 .iter()
                 .map(|r| (r.code, Some(r.default_severity)))
@@ -138,6 +143,7 @@ impl Config {
         config.exclude = globs(&file.exclude).map_err(|m| at(0, format!("exclude: {m}")))?;
         config.include_dirs = file.include_dirs.iter().map(|d| dir.join(d)).collect();
         config.rule_files = file.rule_files.iter().map(|d| dir.join(d)).collect();
+        config.cache_dir = file.cache_dir.as_ref().map(|d| dir.join(d));
         let codes = |list: &[Spanned<String>]| -> Result<Vec<&'static str>, String> {
             list.iter()
                 .map(|s| {

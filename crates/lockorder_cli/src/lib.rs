@@ -2,6 +2,7 @@
 
 mod args;
 mod baseline;
+mod cache;
 mod changed;
 mod check;
 mod config;
@@ -9,6 +10,7 @@ mod discover;
 mod graph;
 mod paths;
 mod render;
+mod run_record;
 mod source;
 mod suppress;
 

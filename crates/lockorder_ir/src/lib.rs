@@ -16,4 +16,4 @@ pub use facts::{
     MacroWrapper, Registration, StructDef, Suppression, SuppressionScope,
 };
 pub use lock::{Irq, LockExpr, LockId, LockKind, LockRoot, Mode, PathStep};
-pub use span::{FileId, LineIndex, Span};
+pub use span::{with_file_id, FileId, LineIndex, Span};

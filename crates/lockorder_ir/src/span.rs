@@ -1,8 +1,40 @@
-use serde::{Deserialize, Serialize};
+use std::cell::Cell;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Index of a source file in the run's sorted file list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub u32);
+
+thread_local! {
+    static DESERIALIZED_FILE: Cell<Option<FileId>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with every [`FileId`] it deserialises read as `id`. A file's facts only name
+/// their own file, so facts cached under one run's file numbering load into another's.
+pub fn with_file_id<R>(id: FileId, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<FileId>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            DESERIALIZED_FILE.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(DESERIALIZED_FILE.with(|c| c.replace(Some(id))));
+    f()
+}
+
+impl Serialize for FileId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for FileId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = u32::deserialize(d)?;
+        Ok(DESERIALIZED_FILE.with(|c| c.get()).unwrap_or(FileId(raw)))
+    }
+}
 
 /// A byte range in one source file. Front ends keep byte offsets exact (the C pre-pass is
 /// length-preserving), so a span always points into the original text.
