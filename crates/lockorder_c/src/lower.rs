@@ -543,10 +543,10 @@ impl<'a> FileLowerer<'a> {
             .map(|(_, arg)| fb.lock_from_text(arg))
             .collect();
         fb.function_body(body);
-        let mut blocks = compact(std::mem::take(&mut fb.blocks));
+        let mut blocks = std::mem::take(&mut fb.blocks);
         let mut call_args = std::mem::take(&mut fb.call_args);
         drop_unused_args(&mut blocks, &mut call_args, &params, &fb.fl.facts.names);
-        let function = Function {
+        let mut function = Function {
             name,
             name_span: fb.fl.span(name_node),
             is_static,
@@ -563,6 +563,8 @@ impl<'a> FileLowerer<'a> {
             returns_holding,
             annotations,
         };
+        // The builder leaves a fresh block after every jump and one per statement.
+        function.compact();
         self.facts.stats.functions += 1;
         if function.degraded {
             self.facts.stats.degraded_functions += 1;
@@ -2351,101 +2353,6 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             }
         }
     }
-}
-
-/// Drops blocks unreachable from the entry and threads jumps through empty blocks, then
-/// renumbers: the builder leaves a fresh block after every jump.
-fn compact(mut blocks: Vec<Block>) -> Vec<Block> {
-    let succs = |t: &Terminator| -> Vec<BlockId> {
-        match t {
-            Terminator::Goto(b) => vec![*b],
-            Terminator::Fork(bs) => bs.clone(),
-            Terminator::Branch {
-                then, otherwise, ..
-            } => vec![*then, *otherwise],
-            Terminator::Return { .. } | Terminator::Unreachable => Vec::new(),
-        }
-    };
-    // Follow chains of event-less `goto` blocks (bounded: a loop of them is left alone).
-    let forward = |blocks: &Vec<Block>, mut b: BlockId| -> BlockId {
-        for _ in 0..64 {
-            match &blocks[b as usize] {
-                Block {
-                    events,
-                    terminator: Terminator::Goto(next),
-                } if events.is_empty() && *next != b => b = *next,
-                _ => break,
-            }
-        }
-        b
-    };
-    for i in 0..blocks.len() {
-        let t = blocks[i].terminator.clone();
-        let t = match t {
-            Terminator::Goto(b) => Terminator::Goto(forward(&blocks, b)),
-            Terminator::Fork(bs) => {
-                Terminator::Fork(bs.into_iter().map(|b| forward(&blocks, b)).collect())
-            }
-            Terminator::Branch {
-                atom,
-                then,
-                otherwise,
-            } => Terminator::Branch {
-                atom,
-                then: forward(&blocks, then),
-                otherwise: forward(&blocks, otherwise),
-            },
-            other => other,
-        };
-        blocks[i].terminator = t;
-    }
-    let entry = forward(&blocks, 0);
-    let mut order = vec![u32::MAX; blocks.len()];
-    let mut reached = vec![entry];
-    order[entry as usize] = 0;
-    let mut i = 0;
-    while i < reached.len() {
-        for s in succs(&blocks[reached[i] as usize].terminator) {
-            if order[s as usize] == u32::MAX {
-                order[s as usize] = reached.len() as u32;
-                reached.push(s);
-            }
-        }
-        i += 1;
-    }
-    let remap = |b: BlockId| order[b as usize];
-    let mut out = Vec::with_capacity(reached.len());
-    for &b in &reached {
-        let block = std::mem::replace(
-            &mut blocks[b as usize],
-            Block {
-                events: Vec::new(),
-                terminator: Terminator::Unreachable,
-            },
-        );
-        let terminator = match block.terminator {
-            Terminator::Goto(t) => Terminator::Goto(remap(t)),
-            Terminator::Fork(ts) => {
-                let mut ts: Vec<BlockId> = ts.into_iter().map(remap).collect();
-                ts.dedup();
-                Terminator::Fork(ts)
-            }
-            Terminator::Branch {
-                atom,
-                then,
-                otherwise,
-            } => Terminator::Branch {
-                atom,
-                then: remap(then),
-                otherwise: remap(otherwise),
-            },
-            other => other,
-        };
-        let mut events = block.events;
-        events.shrink_to_fit();
-        out.push(Block { events, terminator });
-    }
-    out
 }
 
 /// Call arguments matter only where the caller may hold a lock: a function with no lock

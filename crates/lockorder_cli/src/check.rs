@@ -241,6 +241,7 @@ fn run_with(
             read_ns: 0,
             front_time: t_front.elapsed(),
             analysis_time: std::time::Duration::ZERO,
+            front_rss: None,
             reused: true,
         }
     } else {
@@ -391,6 +392,7 @@ fn run_with(
             lowered[i] = facts;
         }
         let front_time = t_front.elapsed();
+        let front_rss = resident_bytes();
 
         let files: Vec<SourceFile> = inputs
             .iter()
@@ -449,6 +451,7 @@ fn run_with(
             read_ns: read_ns.into_inner(),
             front_time,
             analysis_time,
+            front_rss,
             reused: false,
         };
         if let Some((c, id)) = cache.as_ref().zip(identity) {
@@ -638,7 +641,16 @@ struct Outcome {
     read_ns: u64,
     front_time: std::time::Duration,
     analysis_time: std::time::Duration,
+    /// Resident memory once every file is lowered, where the platform tells.
+    front_rss: Option<u64>,
     reused: bool,
+}
+
+/// The process's resident set, from `/proc/self/statm` (Linux).
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -709,4 +721,10 @@ fn print_statistics(
     eprintln!("  wall time, front end: {:.3}s", front.as_secs_f64());
     eprintln!("  wall time, analysis:  {:.3}s", analysis.as_secs_f64());
     eprintln!("  wall time, total:     {:.3}s", total.as_secs_f64());
+    if let Some(rss) = outcome.front_rss {
+        eprintln!("  memory after front end: {} MB", rss / 1_000_000);
+    }
+    if let Some(rss) = resident_bytes() {
+        eprintln!("  memory at the end:    {} MB", rss / 1_000_000);
+    }
 }

@@ -243,3 +243,156 @@ pub struct Function {
     /// Context annotations on the definition (`__must_hold(&dev->lock)`).
     pub annotations: Vec<(AnnotationKind, String)>,
 }
+
+impl Terminator {
+    fn targets_mut(&mut self) -> impl Iterator<Item = &mut BlockId> {
+        let (one, two, many): (Option<&mut BlockId>, Option<&mut BlockId>, &mut [BlockId]) =
+            match self {
+                Terminator::Goto(t) => (Some(t), None, &mut []),
+                Terminator::Branch {
+                    then, otherwise, ..
+                } => (Some(then), Some(otherwise), &mut []),
+                Terminator::Fork(ts) => (None, None, ts.as_mut_slice()),
+                Terminator::Return { .. } | Terminator::Unreachable => (None, None, &mut []),
+            };
+        one.into_iter().chain(two).chain(many.iter_mut())
+    }
+}
+
+impl Function {
+    /// Shrinks the CFG without changing its paths' events or their branch conditions:
+    /// jumps through empty blocks go straight to their end, a branch whose arms meet at
+    /// once becomes a jump, a block with a single predecessor that jumps to it is merged
+    /// into it, and unreachable blocks go. Most statements of kernel code are no lock
+    /// events, so this leaves a fraction of the blocks the front end built. Writes to
+    /// variables no condition reads are dropped first: they were half the events.
+    pub fn compact(&mut self) {
+        let mut read = vec![false; self.var_count as usize];
+        for v in self
+            .atom_vars
+            .iter()
+            .flatten()
+            .chain(self.atom_var.iter().flatten())
+        {
+            if let Some(r) = read.get_mut(*v as usize) {
+                *r = true;
+            }
+        }
+        for block in &mut self.blocks {
+            block.events.retain(
+                |e| !matches!(e, Event::Assign { var, .. } if !read.get(*var as usize).copied().unwrap_or(false)),
+            );
+        }
+        let n = self.blocks.len();
+        if n <= 1 {
+            return;
+        }
+        // Where a jump to each block really ends up (bounded: an empty loop jumps to
+        // itself forever).
+        let resolve = |blocks: &[Block], mut b: BlockId| -> BlockId {
+            for _ in 0..n {
+                match &blocks[b as usize] {
+                    Block {
+                        events,
+                        terminator: Terminator::Goto(t),
+                    } if events.is_empty() && *t != b => b = *t,
+                    _ => break,
+                }
+            }
+            b
+        };
+        let entry = resolve(&self.blocks, 0);
+        let resolved: Vec<BlockId> = (0..n as BlockId)
+            .map(|b| resolve(&self.blocks, b))
+            .collect();
+        for block in &mut self.blocks {
+            for t in block.terminator.targets_mut() {
+                *t = resolved[*t as usize];
+            }
+            match &mut block.terminator {
+                Terminator::Branch {
+                    then, otherwise, ..
+                } if then == otherwise => block.terminator = Terminator::Goto(*then),
+                Terminator::Fork(ts) => {
+                    let mut seen = Vec::with_capacity(ts.len());
+                    ts.retain(|t| {
+                        !seen.contains(t) && {
+                            seen.push(*t);
+                            true
+                        }
+                    });
+                    if ts.len() == 1 {
+                        block.terminator = Terminator::Goto(ts[0]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Predecessor counts over reachable blocks only.
+        let mut reachable = vec![false; n];
+        let mut stack = vec![entry];
+        reachable[entry as usize] = true;
+        let mut preds = vec![0u32; n];
+        while let Some(b) = stack.pop() {
+            let targets: Vec<BlockId> = self.blocks[b as usize]
+                .terminator
+                .targets_mut()
+                .map(|t| *t)
+                .collect();
+            for t in targets {
+                preds[t as usize] += 1;
+                if !reachable[t as usize] {
+                    reachable[t as usize] = true;
+                    stack.push(t);
+                }
+            }
+        }
+        // Merge each jump into its target when nothing else reaches the target.
+        let mut merged = vec![false; n];
+        for b in 0..n {
+            if !reachable[b] || merged[b] {
+                continue;
+            }
+            while let Terminator::Goto(t) = self.blocks[b].terminator {
+                let t = t as usize;
+                if t == b || t == entry as usize || preds[t] != 1 || merged[t] {
+                    break;
+                }
+                let next = std::mem::replace(
+                    &mut self.blocks[t],
+                    Block {
+                        events: Vec::new(),
+                        terminator: Terminator::Unreachable,
+                    },
+                );
+                self.blocks[b].events.extend(next.events);
+                self.blocks[b].terminator = next.terminator;
+                merged[t] = true;
+            }
+        }
+        // Renumber: the entry first, the rest in their order.
+        let order: Vec<usize> = std::iter::once(entry as usize)
+            .chain((0..n).filter(|&b| b != entry as usize))
+            .filter(|&b| reachable[b] && !merged[b])
+            .collect();
+        let mut new_id = vec![BlockId::MAX; n];
+        for (i, &b) in order.iter().enumerate() {
+            new_id[b] = i as BlockId;
+        }
+        let mut old: Vec<Option<Block>> = std::mem::take(&mut self.blocks)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.blocks = order
+            .iter()
+            .filter_map(|&b| old[b].take())
+            .map(|mut block| {
+                for t in block.terminator.targets_mut() {
+                    *t = new_id[*t as usize];
+                }
+                block.events.shrink_to_fit();
+                block
+            })
+            .collect();
+    }
+}
