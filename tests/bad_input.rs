@@ -174,3 +174,81 @@ fn rust_source_in_a_c_file_degrades_quietly() {
     std::fs::write(dir.join("lib.c"), "use std::sync::Mutex;\nfn main() { let m = Mutex::new(0); let g = m.lock().unwrap(); drop(g); }\n").unwrap();
     assert_survives(&check(&dir, &["."]), 1, "lib.c", 0);
 }
+
+/// A panic while lowering or analysing one function loses that function only: it is
+/// reported on stderr with its file and name, the rest is still checked, and the exit
+/// status is 2. Debug builds inject the panic (`LOCKORDER_INJECT_PANIC`).
+#[test]
+fn a_panic_in_one_function_is_contained() {
+    let dir = scratch("panic");
+    std::fs::write(
+        dir.join("victim.c"),
+        "static DEFINE_SPINLOCK(v);\nvoid victim(void)\n{\n\tspin_lock(&v);\n\tspin_lock(&v);\n}\n\nvoid bystander(void)\n{\n\tspin_lock(&v);\n\tspin_lock(&v);\n}\n",
+    )
+    .unwrap();
+    for phase in ["lower", "analyse"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_lockorder"))
+            .current_dir(&dir)
+            .env("LOCKORDER_INJECT_PANIC", format!("{phase}:victim"))
+            .args(["check", "--no-cache", "--format", "concise", "."])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{phase}: {stderr}");
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+        assert_eq!(errors.len(), 1, "{phase}: {stderr}");
+        assert!(
+            errors[0].contains("victim.c") && errors[0].contains("`victim`"),
+            "{phase}: {stderr}"
+        );
+        assert!(errors[0].contains("injected panic"), "{stderr}");
+        // The other function of the file and the other file are still checked.
+        assert!(stdout.contains("victim.c:11:"), "{phase}: {stdout}");
+        assert!(!stdout.contains("victim.c:5:"), "{phase}: {stdout}");
+        assert!(
+            stdout.contains("bug.c") && stdout.contains("LO001"),
+            "{stdout}"
+        );
+    }
+}
+
+#[test]
+fn an_unreadable_file_is_one_warning() {
+    let dir = scratch("unreadable");
+    // A dangling symbolic link named on the command line: it cannot be read, whoever
+    // runs the test (root reads files whatever their mode).
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("nowhere.c", dir.join("gone.c")).unwrap();
+    let out = check(&dir, &["gone.c", "bug.c"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout_has_bug(&out), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("gone.c")).collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}
+
+fn stdout_has_bug(out: &Output) -> bool {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    stdout.contains("bug.c") && stdout.contains("LO001")
+}
+
+#[test]
+fn a_malformed_rule_file_is_located_and_exits_2() {
+    let dir = scratch("bad-rules");
+    std::fs::write(
+        dir.join("lockorder.toml"),
+        "rule_files = [\"my-rules.toml\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("my-rules.toml"),
+        "[[api]]\nname = \"foo_lock\"\nop = \"acquire\"\nkind = \"mutex\"\nlock = \"{0}\"\n\n[[api]]\nname = = \"broken\"\n",
+    )
+    .unwrap();
+    let out = check(&dir, &["."]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("my-rules.toml:8:"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

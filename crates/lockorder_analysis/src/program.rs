@@ -1,3 +1,4 @@
+use std::sync::Mutex;
 use std::time::Instant;
 
 use lockorder_ir::FileFacts;
@@ -51,6 +52,8 @@ pub struct Analysis {
     pub stats: AnalysisStats,
     /// The lock-order graph, when asked for.
     pub graph: Vec<GraphEdge>,
+    /// Panics caught in single functions or checks, sorted; their results are left out.
+    pub internal_errors: Vec<String>,
 }
 
 /// One edge of the lock-order graph: `to` waited for while `from` is held.
@@ -71,6 +74,7 @@ pub struct GraphEdge {
 /// `export_graph` asks for it.
 pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     let t0 = Instant::now();
+    let internal = Mutex::new(Vec::<String>::new());
     let classes = ClassTable::build(program);
     let mut graph = OrderGraph::default();
     let mut stats = AnalysisStats::default();
@@ -114,7 +118,15 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                     Target::Group(g) => group_summaries[g].as_ref(),
                 };
                 let entry = entry_contexts[offsets[fi] + fj];
-                function_pass::analyse_function(program, &classes, &effects, fi, fj, entry)
+                let f = &program.files[fi].facts.functions[fj];
+                lockorder_ir::isolate(|| {
+                    lockorder_ir::fault_point("analyse", &f.name);
+                    function_pass::analyse_function(program, &classes, &effects, fi, fj, entry)
+                })
+                .unwrap_or_else(|message| {
+                    internal_error(&internal, program, fi, &f.name, &message);
+                    FunctionResult::default()
+                })
             })
             .collect();
         for (&(fi, fj), r) in functions.iter().zip(done) {
@@ -153,8 +165,23 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     stats.order_edges = graph.edge_count();
 
     let mut findings = Vec::new();
-    stats.long_cycles = checks::lock_order_cycle::check(program, &classes, &graph, &mut findings);
-    checks::declared_order_violation::check(program, &classes, &graph, &mut findings);
+    // A check that panics loses its own findings only.
+    let whole = |name: &str, run: &mut dyn FnMut(&mut Vec<Finding>)| {
+        let mut found = Vec::new();
+        match lockorder_ir::isolate(|| run(&mut found)) {
+            Ok(()) => found,
+            Err(message) => {
+                push_error(&internal, format!("internal error in {name}: {message}"));
+                Vec::new()
+            }
+        }
+    };
+    findings.extend(whole("lock-order-cycle", &mut |out| {
+        stats.long_cycles = checks::lock_order_cycle::check(program, &classes, &graph, out);
+    }));
+    findings.extend(whole("declared-order-violation", &mut |out| {
+        checks::declared_order_violation::check(program, &classes, &graph, out)
+    }));
     let ctx = checks::FunctionContext {
         program,
         classes: &classes,
@@ -182,19 +209,33 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         offsets: &offsets,
         callees: &callees,
     };
-    checks::irq_unsafe_lock::check(&pcx, &mut findings);
-    checks::wait_under_lock::check(&pcx, &mut findings);
+    findings.extend(whole("irq-unsafe-lock", &mut |out| {
+        checks::irq_unsafe_lock::check(&pcx, out)
+    }));
+    findings.extend(whole("wait-under-lock", &mut |out| {
+        checks::wait_under_lock::check(&pcx, out)
+    }));
     for (&(fi, fj), r) in units.iter().zip(&results) {
         let unit = checks::FunctionUnit {
             file: fi,
             function: fj,
             result: r,
         };
-        checks::double_lock::check(&ctx, &unit, &mut findings);
-        checks::unreleased_lock::check(&ctx, &unit, &mut findings);
-        checks::unbalanced_unlock::check(&ctx, &unit, &mut findings);
-        checks::lock_not_held::check(&ctx, &unit, &mut findings);
-        checks::sleep_in_atomic::check(&ctx, &unit, &mut findings);
+        let mut found = Vec::new();
+        let checked = lockorder_ir::isolate(|| {
+            checks::double_lock::check(&ctx, &unit, &mut found);
+            checks::unreleased_lock::check(&ctx, &unit, &mut found);
+            checks::unbalanced_unlock::check(&ctx, &unit, &mut found);
+            checks::lock_not_held::check(&ctx, &unit, &mut found);
+            checks::sleep_in_atomic::check(&ctx, &unit, &mut found);
+        });
+        match checked {
+            Ok(()) => findings.extend(found),
+            Err(message) => {
+                let name = &program.files[fi].facts.functions[fj].name;
+                internal_error(&internal, program, fi, name, &message);
+            }
+        }
     }
     findings.retain(|f| !program.files[f.primary.span.file.0 as usize].learn_only);
     sort_findings(&mut findings);
@@ -204,11 +245,37 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     } else {
         Vec::new()
     };
+    let mut internal_errors = internal.into_inner().unwrap_or_else(|e| e.into_inner());
+    internal_errors.sort();
     Analysis {
         findings,
         stats,
         graph,
+        internal_errors,
     }
+}
+
+fn push_error(errors: &Mutex<Vec<String>>, message: String) {
+    errors
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(message);
+}
+
+fn internal_error(
+    errors: &Mutex<Vec<String>>,
+    program: &Program,
+    file: usize,
+    function: &str,
+    message: &str,
+) {
+    push_error(
+        errors,
+        format!(
+            "{}: `{function}`: internal error in the analysis: {message}",
+            program.files[file].rel_path
+        ),
+    );
 }
 
 /// The context each function runs in by registration (`request_irq`, `timer_setup`, an

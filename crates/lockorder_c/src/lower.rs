@@ -129,7 +129,22 @@ impl CFrontEnd {
         }
         let functions = lowerer.collect_declarations(tree.root_node());
         for f in functions {
-            lowerer.lower_function(f);
+            // A panic in one function loses that function only. What it had added to
+            // the file's tables stays: interned entries are complete when added.
+            let before = lowerer.facts.functions.len();
+            if let Err(message) = lockorder_ir::isolate(|| lowerer.lower_function(f)) {
+                lowerer.facts.functions.truncate(before);
+                let name = f
+                    .child_by_field_name("declarator")
+                    .and_then(find_function_declarator)
+                    .and_then(|d| d.child_by_field_name("declarator"))
+                    .and_then(declarator_name)
+                    .map_or("?", |n| lowerer.text_of(n))
+                    .to_string();
+                lowerer.facts.internal_errors.push(format!(
+                    "`{name}`: internal error while lowering: {message}"
+                ));
+            }
         }
         drop(tree);
         facts.stats.lower_ns = t2.elapsed().as_nanos() as u64;
@@ -500,6 +515,7 @@ impl<'a> FileLowerer<'a> {
             name = sys;
         }
         let is_static = has_storage_class(node, self.text, "static");
+        lockorder_ir::fault_point("lower", &name);
         let mut fb = FnBuilder::new(self, name.clone());
         let mut params = Vec::new();
         if let Some(params_node) = fdecl.child_by_field_name("parameters") {

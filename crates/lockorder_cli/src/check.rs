@@ -302,6 +302,9 @@ fn run_with(
                 facts.stats.parse_ns = 0;
                 facts.stats.lower_ns = 0;
                 warn_too_deep(&facts, &input.path, &front_warnings);
+                for e in &facts.internal_errors {
+                    push(&internal_errors, format!("{}: {e}", input.path.display()));
+                }
                 return Some(facts);
             }
             match catch_unwind(AssertUnwindSafe(|| {
@@ -314,6 +317,9 @@ fn run_with(
                         }
                     }
                     warn_too_deep(&facts, &input.path, &front_warnings);
+                    for e in &facts.internal_errors {
+                        push(&internal_errors, format!("{}: {e}", input.path.display()));
+                    }
                     Some(facts)
                 }
                 Err(panic) => {
@@ -440,6 +446,7 @@ fn run_with(
         let mut internal = internal_errors
             .into_inner()
             .unwrap_or_else(|e| e.into_inner());
+        internal.extend(analysis.internal_errors);
         internal.sort();
         let outcome = Outcome {
             findings,

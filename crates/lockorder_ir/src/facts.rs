@@ -148,4 +148,6 @@ pub struct FileFacts {
     /// `lockdep_set_novalidate_class(&x->lock)`: locks lockdep does not check.
     pub novalidate: Vec<LockId>,
     pub stats: FileStats,
+    /// Panics caught while lowering single functions: `function: message`.
+    pub internal_errors: Vec<String>,
 }

@@ -4,6 +4,7 @@
 
 mod cfg;
 mod facts;
+mod fault;
 mod lock;
 mod span;
 
@@ -15,5 +16,6 @@ pub use facts::{
     Annotation, AnnotationKind, ExecContext, FieldDef, FileFacts, FileStats, GlobalDecl,
     MacroWrapper, Registration, StructDef, Suppression, SuppressionScope,
 };
+pub use fault::{fault_point, isolate};
 pub use lock::{Irq, LockExpr, LockId, LockKind, LockRoot, Mode, PathStep};
 pub use span::{with_file_id, FileId, LineIndex, Span};
