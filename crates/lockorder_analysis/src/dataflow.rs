@@ -522,6 +522,7 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
         Event::Call { .. }
         | Event::AssertHeld { .. }
         | Event::Sleep { .. }
+        | Event::Await { .. }
         | Event::WaitFor { .. } => {}
     }
 }

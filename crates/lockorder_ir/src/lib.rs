@@ -12,8 +12,8 @@ pub use cfg::{
     Success, Terminator, VarId, WaitKind, NO_ARG,
 };
 pub use facts::{
-    Annotation, AnnotationKind, ExecContext, FieldDef, FileFacts, FileStats, GlobalDecl,
-    MacroWrapper, Registration, StructDef, Suppression, SuppressionScope,
+    scan_suppressions, Annotation, AnnotationKind, ExecContext, FieldDef, FileFacts, FileStats,
+    GlobalDecl, MacroWrapper, Registration, StructDef, Suppression, SuppressionScope,
 };
 pub use lock::{Irq, LockExpr, LockId, LockKind, LockRoot, Mode, PathStep};
 pub use span::{FileId, LineIndex, Span};
