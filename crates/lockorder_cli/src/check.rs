@@ -172,6 +172,15 @@ fn run_with(
     };
 
     let t_front = Instant::now();
+    // Rust files first give a program-wide index of their types (struct fields, statics,
+    // return types), so a method in one file knows the locks of a struct in another.
+    let is_rust = |p: &std::path::Path| p.extension().is_some_and(|e| e == "rs");
+    let rust_paths: Vec<&std::path::Path> = inputs
+        .iter()
+        .map(|i| i.path.as_path())
+        .filter(|p| is_rust(p))
+        .collect();
+    let rust_index = pool.install(|| lockorder_rust::RustIndex::build(&rust_paths, &rules));
     let internal_errors = Mutex::new(Vec::<String>::new());
     let read_ns = std::sync::atomic::AtomicU64::new(0);
     // Headers first: their lock wrapper macros are lock primitives for every file.
@@ -194,7 +203,21 @@ fn run_with(
             }
         };
         match catch_unwind(AssertUnwindSafe(|| {
-            fe.lower_file(FileId(i as u32), &text, &rules, macros)
+            if is_rust(&input.path) {
+                let (facts, warning) = lockorder_rust::lower_file(
+                    FileId(i as u32),
+                    &text,
+                    &input.path,
+                    &rules,
+                    &rust_index,
+                );
+                if let Some(w) = warning {
+                    push(&warnings, w);
+                }
+                facts
+            } else {
+                fe.lower_file(FileId(i as u32), &text, &rules, macros)
+            }
         })) {
             Ok(facts) => {
                 for f in facts.functions.iter().filter(|f| f.too_deep) {
