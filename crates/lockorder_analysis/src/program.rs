@@ -184,6 +184,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     };
     checks::irq_unsafe_lock::check(&pcx, &mut findings);
     checks::wait_under_lock::check(&pcx, &mut findings);
+    checks::lock_across_await::check(&pcx, &mut findings);
     for (&(fi, fj), r) in units.iter().zip(&results) {
         let unit = checks::FunctionUnit {
             file: fi,
