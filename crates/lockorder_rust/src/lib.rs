@@ -202,6 +202,9 @@ impl RustIndex {
             self.returns.entry(k).or_insert(v);
         }
         self.async_fns.extend(other.async_fns);
+        for (k, v) in other.closure_holds {
+            self.closure_holds.entry(k).or_insert(v);
+        }
         self.struct_names.extend(other.struct_names);
     }
 

@@ -1746,6 +1746,76 @@ impl Fb<'_, '_> {
         self.start(exit);
     }
 
+    /// The locks `callee` holds when it calls its closure parameter `index`, when `a` is a
+    /// closure passed there.
+    fn helper_holds(
+        &self,
+        callee: Option<&str>,
+        index: usize,
+        a: &syn::Expr,
+    ) -> Option<Vec<crate::types::HeldAtClosure>> {
+        if !matches!(a, syn::Expr::Closure(_)) {
+            return None;
+        }
+        let holds = self.fl.index.closure_holds.get(callee?)?;
+        holds.iter().find(|h| h.0 == index).map(|h| h.1.clone())
+    }
+
+    /// A closure a helper runs with locks held: here, in the caller, under those locks
+    /// mapped onto the caller's arguments (`ino.with_meta(|m| ..)` runs under `ino.meta`).
+    fn closure_under(
+        &mut self,
+        c: &syn::ExprClosure,
+        held: &[crate::types::HeldAtClosure],
+        params: &[Val],
+        span: Span,
+    ) {
+        let (run, exit) = (self.new_block(), self.new_block());
+        self.terminate(Terminator::Fork(vec![run, exit]));
+        self.start(run);
+        let mut taken = Vec::new();
+        for h in held {
+            let Some(p) = params.get(h.param) else {
+                continue;
+            };
+            let (mut ty, mut place) = (p.ty.clone(), p.place.clone());
+            for f in &h.path {
+                ty = ty
+                    .name
+                    .as_deref()
+                    .and_then(|n| self.fl.index.field(n, f))
+                    .cloned()
+                    .unwrap_or_default();
+                place = place.map(|pl| pl.field(f));
+            }
+            let (Some(rule), Some(place)) = (ty.lock, place) else {
+                continue;
+            };
+            let r = &self.fl.rules.rust.locks[rule as usize];
+            let Some(&op) = r.methods.get(&h.method) else {
+                continue;
+            };
+            let (kind, irq) = (r.kind, r.irq);
+            let lock = self.fl.intern_lock(self.lock_expr(&place));
+            self.emit(Event::Acquire {
+                acq: acq(lock, kind, op.mode(), irq, op.is_recursive(), !op.is_try()),
+                span,
+            });
+            taken.push((lock, kind, op.mode()));
+        }
+        self.inline_closure(c, None, true);
+        for (lock, kind, mode) in taken.into_iter().rev() {
+            self.emit(Event::Release {
+                lock,
+                kind,
+                mode,
+                span,
+            });
+        }
+        self.goto(exit);
+        self.start(exit);
+    }
+
     fn method_call(&mut self, m: &syn::ExprMethodCall) -> Val {
         let method = m.method.to_string();
         let span = self
@@ -1795,7 +1865,14 @@ impl Fb<'_, '_> {
             .and_then(Place::plain_text)
             .map(String::from)];
         let mut vals = Vec::new();
+        let mut deferred = Vec::new();
         for (i, a) in m.args.iter().enumerate() {
+            if let Some(held) = self.helper_holds(callee.as_deref(), i + 1, a) {
+                deferred.push((a, held));
+                texts.push(None);
+                vals.push(Val::default());
+                continue;
+            }
             let v = self.arg(a, callee.as_deref(), i + 1, inline, Some(&elem));
             texts.push(
                 v.place
@@ -1819,6 +1896,15 @@ impl Fb<'_, '_> {
         if let Some(c) = &callee {
             out.call = Some(self.call_event(c, span, &texts));
             out.ty = self.fl.index.returns.get(c).cloned().unwrap_or_default();
+        }
+        if !deferred.is_empty() {
+            let mut params = vec![recv.clone()];
+            params.extend(vals.iter().cloned());
+            for (a, held) in deferred {
+                if let syn::Expr::Closure(c) = a {
+                    self.closure_under(c, &held, &params, span);
+                }
+            }
         }
         match method.as_str() {
             "clone" | "as_ref" | "as_mut" | "deref" | "deref_mut" | "borrow" | "borrow_mut"
@@ -2091,7 +2177,14 @@ impl Fb<'_, '_> {
         let callee = self.callee_name(&segs, p.qself.is_some());
         let mut texts = Vec::new();
         let mut vals = Vec::new();
+        let mut deferred = Vec::new();
         for (i, a) in c.args.iter().enumerate() {
+            if let Some(held) = self.helper_holds(callee.as_deref(), i, a) {
+                deferred.push((a, held));
+                texts.push(None);
+                vals.push(Val::default());
+                continue;
+            }
             let v = self.arg(a, callee.as_deref(), i, false, None);
             texts.push(
                 v.place
@@ -2125,6 +2218,11 @@ impl Fb<'_, '_> {
                 if let Some(t) = self.fl.index.returns.get(&name) {
                     out.ty = t.clone();
                 }
+            }
+        }
+        for (a, held) in deferred {
+            if let syn::Expr::Closure(cl) = a {
+                self.closure_under(cl, &held, &vals, span);
             }
         }
         out

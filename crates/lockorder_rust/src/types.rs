@@ -436,6 +436,19 @@ pub struct RustIndex {
     pub async_fns: HashSet<String>,
     /// Every struct name.
     pub struct_names: HashSet<String>,
+    /// Helpers that call a closure parameter with locks held (`fn with_meta<F>(&self, f:
+    /// F) { let g = self.meta.lock(); f(&mut g) }`): by function name, per closure
+    /// parameter index, the locks held at the call as `(parameter index, field path,
+    /// method)`. A caller's closure runs under them.
+    pub closure_holds: HashMap<String, Vec<(usize, Vec<HeldAtClosure>)>>,
+}
+
+/// A lock a helper holds when it calls its closure parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldAtClosure {
+    pub param: usize,
+    pub path: Vec<String>,
+    pub method: String,
 }
 
 impl RustIndex {
@@ -552,6 +565,71 @@ impl IndexVisitor<'_, '_> {
         }
     }
 
+    /// Records which locks a function holds where it calls a closure parameter.
+    fn closure_helper(&mut self, name: String, sig: &syn::Signature, body: &syn::Block) {
+        let fn_bounds: HashSet<String> = sig
+            .generics
+            .params
+            .iter()
+            .filter_map(|g| match g {
+                syn::GenericParam::Type(t) if t.bounds.iter().any(is_fn_bound) => {
+                    Some(t.ident.to_string())
+                }
+                _ => None,
+            })
+            .chain(sig.generics.where_clause.iter().flat_map(|w| {
+                w.predicates.iter().filter_map(|p| match p {
+                    syn::WherePredicate::Type(t) if t.bounds.iter().any(is_fn_bound) => {
+                        match &t.bounded_ty {
+                            syn::Type::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                })
+            }))
+            .collect();
+        let mut params: Vec<String> = Vec::new();
+        let mut closures: Vec<(usize, String)> = Vec::new();
+        for (i, input) in sig.inputs.iter().enumerate() {
+            match input {
+                syn::FnArg::Receiver(_) => params.push("self".into()),
+                syn::FnArg::Typed(pt) => {
+                    let n = match &*pt.pat {
+                        syn::Pat::Ident(pi) => pi.ident.to_string(),
+                        _ => "_".into(),
+                    };
+                    if is_fn_type(&pt.ty, &fn_bounds) {
+                        closures.push((i, n.clone()));
+                    }
+                    params.push(n);
+                }
+            }
+        }
+        if closures.is_empty() {
+            return;
+        }
+        let methods: HashSet<&str> = self
+            .cx
+            .rules
+            .locks
+            .iter()
+            .flat_map(|l| l.methods.keys().map(String::as_str))
+            .collect();
+        let mut scan = ClosureScan {
+            params: &params,
+            closures: &closures,
+            methods: &methods,
+            live: Vec::new(),
+            found: Vec::new(),
+        };
+        scan.block(body);
+        if !scan.found.is_empty() {
+            let found = scan.found;
+            self.index.closure_holds.entry(name).or_insert(found);
+        }
+    }
+
     /// `-> Result<Self>`, `-> impl PinInit<Self, Error>`: the type constructed.
     fn return_ty(&self, t: &syn::Type) -> Ty {
         if let syn::Type::ImplTrait(i) = t {
@@ -610,6 +688,7 @@ impl<'ast> Visit<'ast> for IndexVisitor<'_, '_> {
 
     fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
         self.signature(f.sig.ident.to_string(), &f.sig);
+        self.closure_helper(f.sig.ident.to_string(), &f.sig, &f.block);
     }
 
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
@@ -620,6 +699,7 @@ impl<'ast> Visit<'ast> for IndexVisitor<'_, '_> {
         for item in &i.items {
             if let syn::ImplItem::Fn(f) = item {
                 self.signature(format!("{ty}::{}", f.sig.ident), &f.sig);
+                self.closure_helper(format!("{ty}::{}", f.sig.ident), &f.sig, &f.block);
             }
         }
         self.cx.self_ty = None;
@@ -668,4 +748,158 @@ pub fn global_lock_statics(tokens: &proc_macro2::TokenStream) -> Vec<(String, sy
         i += 1;
     }
     out
+}
+
+fn is_fn_bound(b: &syn::TypeParamBound) -> bool {
+    matches!(b, syn::TypeParamBound::Trait(t)
+        if t.path.segments.last().is_some_and(|s| matches!(s.ident.to_string().as_str(), "Fn" | "FnMut" | "FnOnce")))
+}
+
+fn is_fn_type(t: &syn::Type, generic: &HashSet<String>) -> bool {
+    match t {
+        syn::Type::ImplTrait(i) => i.bounds.iter().any(is_fn_bound),
+        syn::Type::TraitObject(o) => o.bounds.iter().any(is_fn_bound),
+        syn::Type::Reference(r) => is_fn_type(&r.elem, generic),
+        syn::Type::Paren(p) => is_fn_type(&p.elem, generic),
+        syn::Type::Path(p) => match p.path.get_ident() {
+            Some(i) => generic.contains(&i.to_string()),
+            None => p.path.segments.last().is_some_and(|s| {
+                s.ident == "Box"
+                    && matches!(&s.arguments, syn::PathArguments::AngleBracketed(a)
+                        if a.args.iter().any(|g| matches!(g, syn::GenericArgument::Type(t) if is_fn_type(t, generic))))
+            }),
+        },
+        _ => false,
+    }
+}
+
+/// A syntactic walk of a helper's body: `let` guards of parameter-rooted locks live to
+/// their block's end (or a `drop`), and a call of a closure parameter sees them held.
+struct ClosureScan<'s> {
+    params: &'s [String],
+    closures: &'s [(usize, String)],
+    methods: &'s HashSet<&'s str>,
+    /// (variable, lock)
+    live: Vec<(String, HeldAtClosure)>,
+    found: Vec<(usize, Vec<HeldAtClosure>)>,
+}
+
+impl ClosureScan<'_> {
+    fn block(&mut self, b: &syn::Block) {
+        let depth = self.live.len();
+        for s in &b.stmts {
+            match s {
+                syn::Stmt::Local(l) => {
+                    if let Some(init) = &l.init {
+                        self.expr(&init.expr);
+                        if let (syn::Pat::Ident(pi), Some(h)) = (&l.pat, self.lock_of(&init.expr)) {
+                            self.live.push((pi.ident.to_string(), h));
+                        }
+                    }
+                }
+                syn::Stmt::Expr(e, _) => self.expr(e),
+                _ => {}
+            }
+        }
+        self.live.truncate(depth);
+    }
+
+    /// `self.meta.lock().unwrap()` → the lock `(0, [meta], lock)`.
+    fn lock_of(&self, e: &syn::Expr) -> Option<HeldAtClosure> {
+        match e {
+            syn::Expr::MethodCall(m) if self.methods.contains(m.method.to_string().as_str()) => {
+                let mut path = Vec::new();
+                let mut r = &*m.receiver;
+                loop {
+                    match r {
+                        syn::Expr::Field(f) => {
+                            if let syn::Member::Named(n) = &f.member {
+                                path.push(n.to_string());
+                            } else {
+                                return None;
+                            }
+                            r = &f.base;
+                        }
+                        syn::Expr::Paren(p) => r = &p.expr,
+                        syn::Expr::Reference(x) => r = &x.expr,
+                        syn::Expr::Path(p) => {
+                            let id = p.path.get_ident()?.to_string();
+                            let param = self.params.iter().position(|x| *x == id)?;
+                            path.reverse();
+                            return Some(HeldAtClosure {
+                                param,
+                                path,
+                                method: m.method.to_string(),
+                            });
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            syn::Expr::MethodCall(m) => self.lock_of(&m.receiver),
+            syn::Expr::Try(t) => self.lock_of(&t.expr),
+            _ => None,
+        }
+    }
+
+    fn expr(&mut self, e: &syn::Expr) {
+        match e {
+            syn::Expr::Call(c) => {
+                if let syn::Expr::Path(p) = &*c.func {
+                    if let Some(id) = p.path.get_ident().map(|i| i.to_string()) {
+                        if let Some(&(idx, _)) = self.closures.iter().find(|(_, n)| *n == id) {
+                            let held: Vec<HeldAtClosure> =
+                                self.live.iter().map(|(_, h)| h.clone()).collect();
+                            if !held.is_empty() && !self.found.iter().any(|f| f.0 == idx) {
+                                self.found.push((idx, held));
+                            }
+                        }
+                        if id == "drop" {
+                            if let Some(syn::Expr::Path(a)) = c.args.first() {
+                                if let Some(v) = a.path.get_ident().map(|i| i.to_string()) {
+                                    self.live.retain(|(n, _)| *n != v);
+                                }
+                            }
+                        }
+                    }
+                }
+                for a in &c.args {
+                    self.expr(a);
+                }
+            }
+            syn::Expr::Block(b) => self.block(&b.block),
+            syn::Expr::Unsafe(u) => self.block(&u.block),
+            syn::Expr::If(i) => {
+                self.expr(&i.cond);
+                self.block(&i.then_branch);
+                if let Some((_, e)) = &i.else_branch {
+                    self.expr(e);
+                }
+            }
+            syn::Expr::Match(m) => {
+                self.expr(&m.expr);
+                for a in &m.arms {
+                    self.expr(&a.body);
+                }
+            }
+            syn::Expr::MethodCall(m) => {
+                self.expr(&m.receiver);
+                for a in &m.args {
+                    self.expr(a);
+                }
+            }
+            syn::Expr::Return(r) => {
+                if let Some(x) = &r.expr {
+                    self.expr(x);
+                }
+            }
+            syn::Expr::Paren(p) => self.expr(&p.expr),
+            syn::Expr::Try(t) => self.expr(&t.expr),
+            syn::Expr::Reference(r) => self.expr(&r.expr),
+            syn::Expr::Loop(l) => self.block(&l.body),
+            syn::Expr::While(w) => self.block(&w.body),
+            syn::Expr::ForLoop(f) => self.block(&f.body),
+            _ => {}
+        }
+    }
 }
