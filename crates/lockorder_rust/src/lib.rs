@@ -69,6 +69,62 @@ pub fn edition_for(path: &Path) -> Edition {
     edition
 }
 
+/// The crate a file belongs to, by the `[package]` name of the nearest `Cargo.toml`
+/// (`-` as `_`); the kernel's `rust/kernel/` has no manifest and is the `kernel` crate.
+/// `crate::` paths resolve in it: `crate::sync::Mutex` is tokio's inside tokio.
+pub fn crate_name_for(path: &Path) -> Option<String> {
+    static CACHE: Mutex<Option<HashMap<PathBuf, Option<String>>>> = Mutex::new(None);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Ok(cache) = CACHE.lock() {
+        if let Some(n) = cache.as_ref().and_then(|c| c.get(&dir)) {
+            return n.clone();
+        }
+    }
+    let mut name = None;
+    for d in dir.ancestors() {
+        if d.file_name().is_some_and(|n| n == "kernel")
+            && d.parent()
+                .and_then(|p| p.file_name())
+                .is_some_and(|n| n == "rust")
+        {
+            name = Some("kernel".to_string());
+            break;
+        }
+        let Ok(text) = std::fs::read_to_string(d.join("Cargo.toml")) else {
+            continue;
+        };
+        if let Some(n) = manifest_name(&text) {
+            name = Some(n);
+            break;
+        }
+    }
+    if let Ok(mut cache) = CACHE.lock() {
+        cache
+            .get_or_insert_with(HashMap::new)
+            .insert(dir, name.clone());
+    }
+    name
+}
+
+fn manifest_name(text: &str) -> Option<String> {
+    let mut in_package = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+            continue;
+        }
+        if in_package {
+            if let Some(v) = line.strip_prefix("name") {
+                let v = v.trim_start().strip_prefix('=')?;
+                return Some(v.trim().trim_matches('"').replace('-', "_"));
+            }
+        }
+    }
+    None
+}
+
 enum ManifestEdition {
     Set(Edition),
     Workspace,

@@ -98,12 +98,15 @@ pub struct Scope {
     pub roots: Vec<String>,
     /// The file's module path (`crate::foo`), when the file sits below a `src` directory.
     pub module: Option<String>,
+    /// The crate the file belongs to (`tokio`, `kernel`): what `crate::` means.
+    pub krate: Option<String>,
 }
 
 impl Scope {
     pub fn of_file(file: &syn::File, path: &Path) -> Scope {
         let mut s = Scope {
             module: module_path(path),
+            krate: crate::crate_name_for(path),
             ..Scope::default()
         };
         let mut v = UseCollector { scope: &mut s };
@@ -120,6 +123,12 @@ impl Scope {
             Some(full) => full.clone(),
             None => first.clone(),
         };
+        // `crate::sync::Mutex` in the kernel crate is `kernel::sync::Mutex`.
+        if let (Some(rest), Some(k)) = (out.strip_prefix("crate::"), &self.krate) {
+            out = format!("{k}::{rest}");
+        } else if let (true, Some(k)) = (out == "crate", &self.krate) {
+            out = k.clone();
+        }
         for s in &segments[1..] {
             out.push_str("::");
             out.push_str(s);
@@ -377,11 +386,6 @@ impl TypeCx<'_> {
         if let Some(&i) = types.get(&full) {
             return Some(i);
         }
-        if let Some(rest) = full.strip_prefix("crate::") {
-            if let Some(&i) = types.get(&format!("kernel::{rest}")) {
-                return Some(i);
-            }
-        }
         if segs.len() > 1 || self.scope.aliases.contains_key(last) {
             return None;
         }
@@ -417,7 +421,7 @@ impl TypeCx<'_> {
         let last = segs.last().map(String::as_str).unwrap_or("");
         (last == "CondVar" || last == "Condvar")
             && !self.local_structs.contains(last)
-            && (segs.len() == 1 || full.starts_with("crate::"))
+            && segs.len() == 1
     }
 }
 
@@ -467,7 +471,15 @@ impl RustIndex {
         if candidates.len() == 1 {
             return Some(candidates[0].clone());
         }
-        let full = scope.resolve(segs);
+        let mut full = scope.resolve(segs);
+        if let Some(rest) = scope
+            .krate
+            .as_ref()
+            .and_then(|k| full.strip_prefix(k.as_str()))
+            .and_then(|r| r.strip_prefix("::"))
+        {
+            full = format!("crate::{rest}");
+        }
         let full = match (&scope.module, full.strip_prefix("self::")) {
             (Some(m), Some(rest)) => format!("{m}::{rest}"),
             _ if segs.len() == 1 => match &scope.module {
