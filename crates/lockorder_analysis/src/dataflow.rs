@@ -193,7 +193,11 @@ fn truth_of(v: ReturnValue) -> Option<bool> {
 impl State {
     /// Equal held and pending locks, whatever the sites, facts and release history.
     fn same_locks(&self, other: &State) -> bool {
-        let held = |a: &Held, b: &Held| a.same_lock(b) && a.mode == b.mode && a.nested == b.nested;
+        // The same lock taken at different sites stays apart: each acquisition may go with
+        // its own facts (Rust's drop flags of two guards of one lock on two paths).
+        let held = |a: &Held, b: &Held| {
+            a.same_lock(b) && a.mode == b.mode && a.nested == b.nested && a.site == b.site
+        };
         self.held.len() == other.held.len()
             && self.pending.len() == other.pending.len()
             && self.ctx.counts() == other.ctx.counts()
@@ -404,8 +408,17 @@ fn assume(state: &State, f: &Function, atom: AtomId, truth: bool, remember: bool
             {
                 return None;
             }
-            if success.held_when(truth) && !again {
-                s.held.push(held);
+            if success.held_when(truth) {
+                if !again {
+                    s.held.push(held);
+                } else if held.mode == Mode::Shared
+                    && s.held.iter().filter(|h| h.same_lock(&held)).count() == 1
+                {
+                    // A second reader got in: its copy pairs with its own release.
+                    let mut h = held;
+                    h.again = true;
+                    s.held.push(h);
+                }
             }
         } else {
             i += 1;
