@@ -193,7 +193,11 @@ fn truth_of(v: ReturnValue) -> Option<bool> {
 impl State {
     /// Equal held and pending locks, whatever the sites, facts and release history.
     fn same_locks(&self, other: &State) -> bool {
-        let held = |a: &Held, b: &Held| a.same_lock(b) && a.mode == b.mode && a.nested == b.nested;
+        // The same lock taken at different sites stays apart: each acquisition may go with
+        // its own facts (Rust's drop flags of two guards of one lock on two paths).
+        let held = |a: &Held, b: &Held| {
+            a.same_lock(b) && a.mode == b.mode && a.nested == b.nested && a.site == b.site
+        };
         self.held.len() == other.held.len()
             && self.pending.len() == other.pending.len()
             && self.ctx.counts() == other.ctx.counts()
@@ -392,8 +396,29 @@ fn assume(state: &State, f: &Function, atom: AtomId, truth: bool, remember: bool
     while i < s.pending.len() {
         if s.pending[i].0 == atom {
             let (_, held, success) = s.pending.remove(i);
-            if success.held_when(truth) && !s.held.iter().any(|h| h.same_lock(&held)) {
-                s.held.push(held);
+            let again = s.held.iter().any(|h| h.same_lock(&held));
+            // A trylock of an owned lock this path already holds fails: its success edge
+            // cannot be taken (Rust's `if let Ok(g) = m.try_lock()` under `m`'s guard).
+            if success.held_when(truth)
+                && again
+                && !held.nested
+                && held.kind.has_owner()
+                && held.lock != VIA_CALL
+                && held.mode == Mode::Exclusive
+            {
+                return None;
+            }
+            if success.held_when(truth) {
+                if !again {
+                    s.held.push(held);
+                } else if held.mode == Mode::Shared
+                    && s.held.iter().filter(|h| h.same_lock(&held)).count() == 1
+                {
+                    // A second reader got in: its copy pairs with its own release.
+                    let mut h = held;
+                    h.again = true;
+                    s.held.push(h);
+                }
             }
         } else {
             i += 1;
@@ -469,6 +494,12 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
             let held = state.held.iter().filter(|h| h.lock == acq.lock).count();
             if held == 0 {
                 state.held.push(held_of(acq, class_of(acq.lock), *span));
+            } else if acq.nested && held == 1 {
+                // A recursive lock taken again by its holder (a reentrant mutex, a
+                // recursive read): the copy pairs with its own release.
+                let mut h = held_of(acq, class_of(acq.lock), *span);
+                h.again = true;
+                state.held.push(h);
             } else if !acq.nested && acq.waits {
                 // A second acquisition of a held lock (reported as a double lock). Readers
                 // of an rw lock block only behind a waiting writer: count the copy so the
@@ -522,6 +553,7 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
         Event::Call { .. }
         | Event::AssertHeld { .. }
         | Event::Sleep { .. }
+        | Event::Await { .. }
         | Event::WaitFor { .. } => {}
     }
 }

@@ -95,10 +95,20 @@ pub struct FunctionResult {
     /// `__acquires(x)` / `__cond_acquires(x)`: locks the annotations say the function
     /// returns holding (always / on success), whatever its body shows.
     pub annotated_returns: Vec<(SummaryLock, bool)>,
+    /// `.await`s reached with locks held (LO007).
+    pub awaits_held: Vec<AwaitHeld>,
     /// Per call site: the call, and whether hard / soft interrupts were off for it (a
     /// helper only ever called with interrupts off takes its locks with them off).
     pub call_irqs: Vec<(lockorder_ir::Call, bool, bool)>,
     pub stats: DataflowStats,
+}
+
+/// An `.await` reached with locks held: `(class, lock, acquisition site)` of each.
+#[derive(Clone, Debug)]
+pub struct AwaitHeld {
+    pub span: Span,
+    pub call: Option<lockorder_ir::Call>,
+    pub held: Vec<(ClassId, LockId, Span)>,
 }
 
 /// Why a function runs atomic as a whole: a registration made it an IRQ handler.
@@ -350,6 +360,30 @@ impl Observer for Collector<'_> {
                 let c = (*call, state.hardirqs_off(), state.softirqs_off());
                 if self.seen_call_irqs.insert(c) {
                     self.result.call_irqs.push(c);
+                }
+            }
+            Event::Await { span, call } => {
+                let held: Vec<(ClassId, LockId, Span)> = state
+                    .held
+                    .iter()
+                    .filter(|h| !h.on_entry && h.lock != dataflow::VIA_CALL)
+                    .map(|h| (h.class, h.lock, h.site))
+                    .collect();
+                if !held.is_empty() {
+                    match self.result.awaits_held.iter_mut().find(|a| a.span == *span) {
+                        Some(a) => {
+                            for h in held {
+                                if !a.held.iter().any(|x| x.0 == h.0) {
+                                    a.held.push(h);
+                                }
+                            }
+                        }
+                        None => self.result.awaits_held.push(AwaitHeld {
+                            span: *span,
+                            call: *call,
+                            held,
+                        }),
+                    }
                 }
             }
             Event::Sleep { name, span } => {

@@ -215,6 +215,9 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     findings.extend(whole("wait-under-lock", &mut |out| {
         checks::wait_under_lock::check(&pcx, out)
     }));
+    findings.extend(whole("lock-across-await", &mut |out| {
+        checks::lock_across_await::check(&pcx, out)
+    }));
     for (&(fi, fj), r) in units.iter().zip(&results) {
         let unit = checks::FunctionUnit {
             file: fi,

@@ -68,7 +68,7 @@ impl CFrontEnd {
         let text = String::from_utf8_lossy(&pre.text);
         facts.macro_wrappers = scan_macro_wrappers(src, rules);
         facts.includes = scan_includes(src);
-        facts.suppressions = scan_suppressions(src, file);
+        facts.suppressions = lockorder_ir::scan_suppressions(src, file);
         let own_macros: MacroTable = facts
             .macro_wrappers
             .iter()
@@ -2546,44 +2546,4 @@ fn scan_includes(src: &str) -> Vec<String> {
             Some(inner[..inner.find(close)?].to_string())
         })
         .collect()
-}
-
-/// `// lockorder: ignore[LO001, LO005] reason` and `lockorder: file-ignore[...]` in
-/// comments (a `//` or `/*` earlier on the line).
-fn scan_suppressions(src: &str, file: FileId) -> Vec<lockorder_ir::Suppression> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = src[from..].find("lockorder:") {
-        let at = from + i;
-        from = at + "lockorder:".len();
-        let line_start = src[..at].rfind('\n').map_or(0, |p| p + 1);
-        let before = &src[line_start..at];
-        if !(before.contains("//") || before.contains("/*") || before.trim_start().starts_with('*'))
-        {
-            continue;
-        }
-        let rest = src[from..].trim_start();
-        let (scope, rest) = if let Some(r) = rest.strip_prefix("file-ignore[") {
-            (lockorder_ir::SuppressionScope::File, r)
-        } else if let Some(r) = rest.strip_prefix("ignore[") {
-            (lockorder_ir::SuppressionScope::Line, r)
-        } else {
-            continue;
-        };
-        let Some(close) = rest.find(']').filter(|&c| !rest[..c].contains('\n')) else {
-            continue;
-        };
-        let codes = rest[..close]
-            .split(',')
-            .map(|c| c.trim().to_string())
-            .filter(|c| !c.is_empty())
-            .collect();
-        let end = src.len() - rest.len() + close + 1;
-        out.push(lockorder_ir::Suppression {
-            scope,
-            codes,
-            span: Span::new(file, at, end),
-        });
-    }
-    out
 }

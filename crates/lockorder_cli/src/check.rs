@@ -245,6 +245,16 @@ fn run_with(
             reused: true,
         }
     } else {
+        // Rust files first give a program-wide index of their types (struct fields,
+        // statics, return types), so a method in one file knows the locks of a struct in
+        // another.
+        let is_rust = |p: &std::path::Path| p.extension().is_some_and(|e| e == "rs");
+        let rust_paths: Vec<&std::path::Path> = inputs
+            .iter()
+            .map(|i| i.path.as_path())
+            .filter(|p| is_rust(p))
+            .collect();
+        let rust_index = pool.install(|| lockorder_rust::RustIndex::build(&rust_paths, &rules));
         let front_warnings = Mutex::new(Vec::<String>::new());
         let stamps: Vec<Mutex<Option<Stamp>>> = inputs.iter().map(|_| Mutex::new(None)).collect();
         let internal_errors = Mutex::new(Vec::<String>::new());
@@ -291,6 +301,9 @@ fn run_with(
                     text: Some(hash),
                 });
             }
+            // A Rust file's facts depend on every Rust file through the type index: not
+            // cached per file (the run record still covers them).
+            let salt = salt.filter(|_| !is_rust(&input.path));
             let key = cache.as_ref().zip(salt).map(|(c, s)| c.key(s, hash));
             if let Some(mut facts) = cache
                 .as_ref()
@@ -308,7 +321,21 @@ fn run_with(
                 return Some(facts);
             }
             match catch_unwind(AssertUnwindSafe(|| {
-                fe.lower_file(FileId(i as u32), &text, &rules, macros)
+                if is_rust(&input.path) {
+                    let (facts, warning) = lockorder_rust::lower_file(
+                        FileId(i as u32),
+                        &text,
+                        &input.path,
+                        &rules,
+                        &rust_index,
+                    );
+                    if let Some(w) = warning {
+                        push(&front_warnings, w);
+                    }
+                    facts
+                } else {
+                    fe.lower_file(FileId(i as u32), &text, &rules, macros)
+                }
             })) {
                 Ok(facts) => {
                     if let Some((c, k)) = cache.as_ref().zip(key) {

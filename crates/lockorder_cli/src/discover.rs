@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-pub const SOURCE_EXTENSIONS: &[&str] = &["c", "h"];
+pub const SOURCE_EXTENSIONS: &[&str] = &["c", "h", "rs"];
 
 pub struct Discovered {
     pub files: Vec<PathBuf>,

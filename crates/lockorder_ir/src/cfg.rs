@@ -155,6 +155,14 @@ pub enum Event {
         kind: WaitKind,
         span: Span,
     },
+    /// Rust's `.await`: the task may be suspended here, and other tasks of its thread run
+    /// meanwhile. `call` is the awaited call (`self.flush().await`), when the future is a
+    /// direct call: an `async fn` that never suspends makes its `.await` no suspension
+    /// point.
+    Await {
+        span: Span,
+        call: Option<Call>,
+    },
     /// The variable was written — with a constant of a known class (`ret = -EBUSY`,
     /// `locked = true`) or anything else: facts about atoms that read it are gone.
     Assign {

@@ -147,7 +147,50 @@ pub struct FileFacts {
     pub class_keys: Vec<(LockId, LockId)>,
     /// `lockdep_set_novalidate_class(&x->lock)`: locks lockdep does not check.
     pub novalidate: Vec<LockId>,
+    /// Locks whose guards are made to be held across `.await` (tokio's `Mutex`): no LO007.
+    #[serde(default)]
+    pub await_safe: Vec<LockId>,
     pub stats: FileStats,
     /// Panics caught while lowering single functions: `function: message`.
     pub internal_errors: Vec<String>,
+}
+
+/// `// lockorder: ignore[LO001, LO005] reason` and `lockorder: file-ignore[...]` in
+/// comments (a `//` or `/*` earlier on the line): the same in C and Rust sources.
+pub fn scan_suppressions(src: &str, file: crate::FileId) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = src[from..].find("lockorder:") {
+        let at = from + i;
+        from = at + "lockorder:".len();
+        let line_start = src[..at].rfind('\n').map_or(0, |p| p + 1);
+        let before = &src[line_start..at];
+        if !(before.contains("//") || before.contains("/*") || before.trim_start().starts_with('*'))
+        {
+            continue;
+        }
+        let rest = src[from..].trim_start();
+        let (scope, rest) = if let Some(r) = rest.strip_prefix("file-ignore[") {
+            (SuppressionScope::File, r)
+        } else if let Some(r) = rest.strip_prefix("ignore[") {
+            (SuppressionScope::Line, r)
+        } else {
+            continue;
+        };
+        let Some(close) = rest.find(']').filter(|&c| !rest[..c].contains('\n')) else {
+            continue;
+        };
+        let codes = rest[..close]
+            .split(',')
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let end = src.len() - rest.len() + close + 1;
+        out.push(Suppression {
+            scope,
+            codes,
+            span: Span::new(file, at, end),
+        });
+    }
+    out
 }

@@ -13,8 +13,8 @@ pub use cfg::{
     Success, Terminator, VarId, WaitKind, NO_ARG,
 };
 pub use facts::{
-    Annotation, AnnotationKind, ExecContext, FieldDef, FileFacts, FileStats, GlobalDecl,
-    MacroWrapper, Registration, StructDef, Suppression, SuppressionScope,
+    scan_suppressions, Annotation, AnnotationKind, ExecContext, FieldDef, FileFacts, FileStats,
+    GlobalDecl, MacroWrapper, Registration, StructDef, Suppression, SuppressionScope,
 };
 pub use fault::{fault_point, isolate};
 pub use lock::{Irq, LockExpr, LockId, LockKind, LockRoot, Mode, PathStep};

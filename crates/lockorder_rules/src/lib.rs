@@ -35,7 +35,101 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         "rules/c_calls.toml",
         include_str!("../../../rules/c_calls.toml"),
     ),
+    (
+        "rules/rust_locks.toml",
+        include_str!("../../../rules/rust_locks.toml"),
+    ),
 ];
+
+/// Which Rust lock family a lock belongs to: decides whether its guard may be held across
+/// `.await` (LO007).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RustFamily {
+    Kernel,
+    Std,
+    ParkingLot,
+    /// tokio, futures, async-std: guards made to be held across `.await`.
+    Async,
+}
+
+/// What a method of a Rust lock does (see `rules/rust_locks.toml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RustOp {
+    Acquire,
+    Trylock,
+    Shared,
+    TryShared,
+    Recursive,
+    SharedRecursive,
+    AcquireAwait,
+    SharedAwait,
+}
+
+impl RustOp {
+    pub fn mode(self) -> Mode {
+        match self {
+            RustOp::Shared | RustOp::TryShared | RustOp::SharedRecursive | RustOp::SharedAwait => {
+                Mode::Shared
+            }
+            _ => Mode::Exclusive,
+        }
+    }
+
+    /// Never waits: never closes a deadlock cycle.
+    pub fn is_try(self) -> bool {
+        matches!(self, RustOp::Trylock | RustOp::TryShared)
+    }
+
+    /// May nest on its holder (reentrant): not a self-deadlock.
+    pub fn is_recursive(self) -> bool {
+        matches!(self, RustOp::Recursive | RustOp::SharedRecursive)
+    }
+
+    /// Taken when the returned future is awaited.
+    pub fn is_await(self) -> bool {
+        matches!(self, RustOp::AcquireAwait | RustOp::SharedAwait)
+    }
+}
+
+/// One Rust lock type and its methods.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RustLockRule {
+    /// The first type path of the entry, for messages.
+    pub name: String,
+    pub family: RustFamily,
+    pub kind: LockKind,
+    pub irq: Irq,
+    pub methods: HashMap<String, RustOp>,
+}
+
+/// The Rust front end's knowledge, from `[[rust_lock]]`, `[rust_condvar]` and
+/// `[rust_calls]`.
+#[derive(Clone, Debug, Default)]
+pub struct RustRules {
+    pub locks: Vec<RustLockRule>,
+    /// Lock type paths (`std::sync::Mutex`) to their index in `locks`.
+    pub lock_types: HashMap<String, u32>,
+    /// Macros creating a lock (`new_mutex`) to their index in `locks`.
+    pub lock_initialisers: HashMap<String, u32>,
+    pub condvar_types: HashSet<String>,
+    pub condvar_initialisers: HashSet<String>,
+    /// Condition-variable methods that release and retake the guard they are given.
+    pub condvar_waits: HashSet<String>,
+    /// Methods whose result is the guard they are called on (`unwrap`, `expect`).
+    pub guard_passthrough: HashSet<String>,
+    /// Guard methods releasing the lock while their closure runs (`do_unlocked`).
+    pub unlocked: HashSet<String>,
+    /// Methods that run their closure argument before returning (`for_each`).
+    pub closure_now: HashSet<String>,
+    /// Calls that may sleep, by last path segment.
+    pub blocking: HashSet<String>,
+    /// GFP flags that make an allocation sleep.
+    pub gfp_sleeping: HashSet<String>,
+    /// Calls that drop their argument (`drop`, `mem::drop`).
+    pub drop: HashSet<String>,
+}
 
 /// What one lock API call does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,6 +220,8 @@ pub struct Rules {
     pub lock_templates: Vec<String>,
     /// Per template, the argument type a `{0}->field` template starts from, if known.
     pub lock_types: Vec<Option<String>>,
+    /// Rust lock types, condition variables and calls.
+    pub rust: RustRules,
     /// Hash of every rule file's text, in load order, for cache keys.
     pub fingerprint: u64,
 }
@@ -282,6 +378,22 @@ mod tests {
         assert_eq!(rules.apis["mutex_trylock"].success, Some(Success::Nonzero));
         assert_eq!(rules.apis["spin_lock_irqsave"].irq, Irq::Hard);
         assert!(rules.guards.contains_key("mutex"));
+    }
+
+    #[test]
+    fn rust_locks_are_rule_data() {
+        let rules = Rules::defaults();
+        let rust = &rules.rust;
+        let spin = &rust.locks[rust.lock_types["kernel::sync::SpinLock"] as usize];
+        assert_eq!(spin.kind, LockKind::Spinlock);
+        assert_eq!(spin.methods["lock"], RustOp::Acquire);
+        let tokio = &rust.locks[rust.lock_types["tokio::sync::RwLock"] as usize];
+        assert_eq!(tokio.family, RustFamily::Async);
+        assert_eq!(tokio.methods["read"].mode(), Mode::Shared);
+        assert!(tokio.methods["write"].is_await());
+        let pl = &rust.locks[rust.lock_types["parking_lot::RwLock"] as usize];
+        assert!(pl.methods["read_recursive"].is_recursive());
+        assert!(rust.condvar_waits.contains("wait_while"));
     }
 
     #[test]

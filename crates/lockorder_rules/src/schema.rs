@@ -9,7 +9,7 @@ use lockorder_ir::{
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::{ApiRule, GuardRule, Rules};
+use crate::{ApiRule, GuardRule, Rules, RustFamily, RustLockRule, RustOp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -60,6 +60,52 @@ pub(crate) struct RuleFile {
     wait: Vec<WaitEntry>,
     #[serde(default)]
     context_slot: Vec<ContextSlotEntry>,
+    #[serde(default)]
+    rust_lock: Vec<Spanned<RustLockEntry>>,
+    #[serde(default)]
+    rust_condvar: Option<RustCondvarEntry>,
+    #[serde(default)]
+    rust_calls: Option<RustCallsEntry>,
+}
+
+/// A Rust lock type (`rules/rust_locks.toml`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RustLockEntry {
+    family: RustFamily,
+    kind: LockKind,
+    types: Vec<Spanned<String>>,
+    #[serde(default)]
+    irq: Irq,
+    #[serde(default)]
+    initialisers: Vec<String>,
+    methods: std::collections::BTreeMap<String, RustOp>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RustCondvarEntry {
+    types: Vec<String>,
+    #[serde(default)]
+    initialisers: Vec<String>,
+    waits: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RustCallsEntry {
+    #[serde(default)]
+    guard_passthrough: Vec<String>,
+    #[serde(default)]
+    unlocked: Vec<String>,
+    #[serde(default)]
+    closure_now: Vec<String>,
+    #[serde(default)]
+    blocking: Vec<String>,
+    #[serde(default)]
+    gfp_sleeping: Vec<String>,
+    #[serde(default)]
+    drop: Vec<String>,
 }
 
 /// Calls that may sleep; with `gfp_arg`, only when that argument's GFP flags may.
@@ -382,6 +428,49 @@ impl RuleFile {
             for c in e.calls {
                 rules.typed_results.insert(c, e.type_arg);
             }
+        }
+        let rust = &mut rules.rust;
+        for entry in self.rust_lock {
+            let entry = entry.into_inner();
+            let index = rust.locks.len() as u32;
+            let name = entry
+                .types
+                .first()
+                .map(|t| t.get_ref().clone())
+                .unwrap_or_default();
+            rust.locks.push(RustLockRule {
+                name,
+                family: entry.family,
+                kind: entry.kind,
+                irq: entry.irq,
+                methods: entry.methods.into_iter().collect(),
+            });
+            for t in entry.types {
+                let span = t.span();
+                let t = t.into_inner();
+                if rust.lock_types.insert(t.clone(), index).is_some() {
+                    return Err((
+                        span.start,
+                        format!("Rust lock type `{t}` is already defined"),
+                    ));
+                }
+            }
+            for m in entry.initialisers {
+                rust.lock_initialisers.insert(m, index);
+            }
+        }
+        if let Some(c) = self.rust_condvar {
+            rust.condvar_types.extend(c.types);
+            rust.condvar_initialisers.extend(c.initialisers);
+            rust.condvar_waits.extend(c.waits);
+        }
+        if let Some(c) = self.rust_calls {
+            rust.guard_passthrough.extend(c.guard_passthrough);
+            rust.unlocked.extend(c.unlocked);
+            rust.closure_now.extend(c.closure_now);
+            rust.blocking.extend(c.blocking);
+            rust.gfp_sleeping.extend(c.gfp_sleeping);
+            rust.drop.extend(c.drop);
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ use crate::summary::Chain;
 pub mod declared_order_violation;
 pub mod double_lock;
 pub mod irq_unsafe_lock;
+pub mod lock_across_await;
 pub mod lock_not_held;
 pub mod lock_order_cycle;
 pub mod sleep_in_atomic;
@@ -136,6 +137,7 @@ pub const RULES: &[RuleInfo] = &[
     unbalanced_unlock::UNBALANCED_UNLOCK,
     sleep_in_atomic::SLEEP_IN_ATOMIC,
     irq_unsafe_lock::IRQ_UNSAFE_LOCK,
+    lock_across_await::LOCK_ACROSS_AWAIT,
     declared_order_violation::DECLARED_ORDER_VIOLATION,
     wait_under_lock::WAIT_UNDER_LOCK,
     lock_not_held::LOCK_NOT_HELD,

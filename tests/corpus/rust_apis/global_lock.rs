@@ -1,0 +1,20 @@
+// Statics are lock classes by path: `global_lock!` statics and plain `static` locks.
+use kernel::sync::global_lock;
+use std::sync::Mutex;
+
+global_lock! {
+    // SAFETY: initialised in module init.
+    unsafe(uninit) static REGISTRY: Mutex<u32> = 0;
+}
+
+static STATS: Mutex<u64> = Mutex::new(0);
+
+pub fn register() {
+    let _r = REGISTRY.lock();
+    *STATS.lock().unwrap() += 1;
+}
+
+pub fn report() {
+    let _s = STATS.lock().unwrap();
+    let _r = REGISTRY.lock(); //~ lock-order-cycle
+}

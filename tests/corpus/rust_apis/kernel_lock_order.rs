@@ -1,0 +1,29 @@
+// kernel::sync locks in one order graph: `Lock<T, SpinLockBackend>` and `SpinLockIrq`
+// spell spinlocks too; `new_mutex!` makes a local a lock.
+use kernel::sync::lock::{spinlock::SpinLockBackend, Lock};
+use kernel::sync::{Mutex, SpinLockIrq};
+
+pub struct Port {
+    tx: Lock<u32, SpinLockBackend>,
+    rx: SpinLockIrq<u32>,
+    cfg: Mutex<u32>,
+}
+
+impl Port {
+    pub fn send(&self) {
+        let _tx = self.tx.lock();
+        let _rx = self.rx.lock();
+    }
+
+    pub fn recv(&self) {
+        let _rx = self.rx.lock();
+        let _tx = self.tx.lock(); //~ lock-order-cycle
+    }
+
+    pub fn local(&self) {
+        let m = kernel::new_mutex!(0u32);
+        let a = m.lock();
+        let b = m.lock(); //~ double-lock
+        drop((a, b));
+    }
+}

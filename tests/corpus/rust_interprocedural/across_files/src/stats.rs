@@ -1,0 +1,28 @@
+use crate::{Fs, Inode};
+
+pub fn record_size(ino: &Inode) {
+    ino.with_meta(|size| {
+        let _ = *size;
+    });
+}
+
+impl Fs {
+    pub fn truncate(&self, ino: &Inode) {
+        ino.with_meta(|size| {
+            *size = 0;
+            let data = ino.data.lock().unwrap(); //~ lock-order-cycle
+            drop(data);
+        });
+    }
+
+    pub fn replay(&self, ino: &Inode) {
+        ino.with_meta(|_| {
+            let _j = self.journal.lock().unwrap(); //~ lock-order-cycle
+        });
+    }
+
+    pub fn relock(&self, ino: &Inode) {
+        let _m = ino.meta.lock().unwrap();
+        record_size(ino); //~ double-lock
+    }
+}
