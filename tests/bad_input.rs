@@ -252,3 +252,36 @@ fn a_malformed_rule_file_is_located_and_exits_2() {
     assert!(stderr.contains("my-rules.toml:8:"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn deep_nesting_in_rust_is_skipped_with_a_warning() {
+    let dir = scratch("deep-rust");
+    let n = 100_000;
+    std::fs::write(
+        dir.join("braces.rs"),
+        format!(
+            "fn f() {}let _g = M.lock();{}\n",
+            "{".repeat(n),
+            "}".repeat(n)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("parens.rs"),
+        format!("fn g() -> u32 {{ {}1{} }}\n", "(".repeat(n), ")".repeat(n)),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("ifs.rs"),
+        format!(
+            "fn h(x: bool) {{ {}{{}}{} }}\n",
+            "if x { ".repeat(n),
+            " }".repeat(n)
+        ),
+    )
+    .unwrap();
+    let out = check(&dir, &["."]);
+    for f in ["braces.rs", "parens.rs", "ifs.rs"] {
+        assert_survives(&out, 1, f, 1);
+    }
+}
