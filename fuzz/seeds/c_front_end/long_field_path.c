@@ -1,0 +1,4 @@
+void f(struct a *a)
+{
+	mutex_lock(&a->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b->b);
+}
