@@ -7,13 +7,14 @@
 # and findings per rule. With --warm it then times, on the first path, a re-run with
 # nothing changed, one after touching a .c file, and one after editing it.
 #
-# usage: bench/kernel.sh [--warm] [SUBDIR...]   e.g. bench/kernel.sh --warm . drivers/net fs kernel
+# usage: bench/kernel.sh [--warm|--warm-only] [SUBDIR...]   e.g. bench/kernel.sh --warm . drivers/net fs
 # env:   LINUX_TREE_DIR (default /var/tmp/linux-tree), LOCKORDER (default: release build),
 #        THREADS (default: all cores)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-warm=0
+warm=0 table=1
 if [ "${1:-}" = --warm ]; then warm=1; shift; fi
+if [ "${1:-}" = --warm-only ]; then warm=1 table=0; shift; fi
 tree=$("$root/bench/linux-tree.sh")
 bin=${LOCKORDER:-$root/target/release/lockorder}
 if [ -z "${LOCKORDER:-}" ]; then
@@ -28,6 +29,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 printf '%-28s %7s %7s %7s %6s %9s %6s %6s %8s %6s %9s  %s\n' \
   path wall_s cpu_s rss_MB files lines MB MB/s floor_s ratio us/kline findings
 for sub in "$@"; do
+  [ "$table" = 1 ] || break
   rm -rf "$out/cache"
   (cd "$tree" && /usr/bin/time -f '%e %U %S %M' -o "$out/time" \
      "$bin" check --format json --statistics --quiet --threads "$threads" \
@@ -53,10 +55,12 @@ done
 sub=$1
 # Warm runs share one cache, filled by a first cold run.
 rm -rf "$out/cache"
+runs=0
 timed() {
+  runs=$((runs + 1))
   (cd "$tree" && /usr/bin/time -f '%e %M' -o "$out/time" \
      "$bin" check --format json --statistics --quiet --threads "$threads" \
-     --cache-dir "$out/cache" "$sub" >"$out/json.$1" 2>"$out/stats") || true
+     --cache-dir "$out/cache" "$sub" >"$out/json.$runs" 2>"$out/stats") || true
   read -r wall rss < <(tail -n 1 "$out/time")
   printf '%-34s %7.2f s %7.0f MB  %s\n' "$1" "$wall" "$((rss / 1024))" \
     "$(grep -E 'cache:|results are reused' "$out/stats" | sed 's/^ *//' | tr '\n' ' ')"
@@ -65,12 +69,15 @@ echo
 echo "warm re-runs of $sub:"
 timed "cold (fills the cache)"
 timed "nothing changed"
-victim=$(cd "$tree/$sub" && find . -name '*.c' -size +20k | sort | head -1)
+# (sed, not head: with pipefail, sort must not be cut off.)
+victim=$(cd "$tree/$sub" && find . -name '*.c' -size +20k | sort | sed -n 1p)
 victim=$tree/$sub/${victim#./}
+victim=${victim//\/.\//\/}
 cp -p "$victim" "$out/victim"
 touch "$victim"
 timed "touched ${victim#"$tree"/}"
 printf '\n/* lockorder bench edit */\n' >>"$victim"
 timed "edited ${victim#"$tree"/}"
 cp -p "$out/victim" "$victim"
-cmp -s "$out/json.cold (fills the cache)" "$out/json.nothing changed" && echo "warm output identical to the cold output"
+cmp -s "$out/json.1" "$out/json.2" && cmp -s "$out/json.1" "$out/json.3" &&
+  echo "nothing changed and touched: output identical to the cold output"

@@ -4,6 +4,7 @@
 //! `.gitignore` with `/*`) is checked whole.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 pub const SOURCE_EXTENSIONS: &[&str] = &["c", "h", "rs"];
 
@@ -31,22 +32,40 @@ pub fn discover(paths: &[PathBuf], warn: &mut dyn FnMut(String)) -> Discovered {
     Discovered { files, missing }
 }
 
+/// Walks on all cores (a warm run over the kernel is mostly this walk); the caller sorts.
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, warn: &mut dyn FnMut(String)) {
-    let walker = ignore::WalkBuilder::new(dir).follow_links(false).build();
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                let is_file = e.file_type().is_some_and(|t| t.is_file());
-                let is_source = e
-                    .path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| SOURCE_EXTENSIONS.contains(&x));
-                if is_file && is_source {
-                    files.push(e.into_path());
+    let found = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    ignore::WalkBuilder::new(dir)
+        .follow_links(false)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(e) => {
+                        let is_file = e.file_type().is_some_and(|t| t.is_file());
+                        let is_source = e
+                            .path()
+                            .extension()
+                            .and_then(|x| x.to_str())
+                            .is_some_and(|x| SOURCE_EXTENSIONS.contains(&x));
+                        if is_file && is_source {
+                            lock(&found).push(e.into_path());
+                        }
+                    }
+                    Err(err) => lock(&errors).push(format!("{err}")),
                 }
-            }
-            Err(err) => warn(format!("{err}")),
-        }
+                ignore::WalkState::Continue
+            })
+        });
+    files.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
+    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    errors.sort();
+    for e in errors {
+        warn(e);
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
