@@ -18,4 +18,4 @@ pub use facts::{
 };
 pub use fault::{fault_point, isolate};
 pub use lock::{Irq, LockExpr, LockId, LockKind, LockRoot, Mode, PathStep};
-pub use span::{with_file_id, FileId, LineIndex, Span};
+pub use span::{line_col, line_starts, with_file_id, FileId, LineIndex, Span};

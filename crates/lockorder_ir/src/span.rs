@@ -55,6 +55,34 @@ impl Span {
     }
 }
 
+/// Byte offsets where the lines of `text` start, for [`line_col`].
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(
+        text.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i + 1),
+    );
+    starts
+}
+
+/// 1-based (line, column) of a byte offset of `text`, whose [`line_starts`] are given;
+/// the column counts characters.
+pub fn line_col(text: &str, line_starts: &[usize], offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let line = match line_starts.binary_search(&offset) {
+        Ok(i) => i + 1,
+        Err(i) => i,
+    };
+    let start = line_starts[line - 1];
+    let mut end = offset;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (line, text[start..end].chars().count() + 1)
+}
+
 /// Maps byte offsets to 1-based lines and 1-based columns counted in Unicode characters
 /// (a tab is one column), as rustc's JSON output does.
 pub struct LineIndex<'a> {
@@ -64,14 +92,10 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { text, line_starts }
+        LineIndex {
+            text,
+            line_starts: line_starts(text),
+        }
     }
 
     /// 1-based line number of a byte offset.
@@ -84,14 +108,7 @@ impl<'a> LineIndex<'a> {
 
     /// 1-based (line, column) of a byte offset; the column counts characters.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line = self.line(offset);
-        let start = self.line_starts[line - 1];
-        let mut end = offset;
-        while !self.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        (line, self.text[start..end].chars().count() + 1)
+        line_col(self.text, &self.line_starts, offset)
     }
 
     /// Byte range of a 1-based line, without its line terminator.

@@ -11,9 +11,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use lockorder_analysis::Finding;
-use lockorder_ir::{LineIndex, Span};
+use lockorder_ir::Span;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
@@ -81,13 +82,17 @@ pub struct Location {
     pub end_column: usize,
 }
 
+/// A file's text and the offsets where its lines start.
+type IndexedText = (String, Vec<usize>);
+
 /// Resolves spans to locations, reading each file with findings once.
 pub struct Located {
     paths: Vec<PathBuf>,
     display: Vec<String>,
     /// Relative to the project root, for `github` and `sarif`.
     from_root: Vec<String>,
-    texts: RefCell<HashMap<u32, Option<String>>>,
+    /// Each file's text and line starts, read once.
+    texts: RefCell<HashMap<u32, Option<Rc<IndexedText>>>>,
 }
 
 impl Located {
@@ -126,20 +131,28 @@ impl Located {
 
     /// The text of the file holding `span`, read once.
     pub fn text(&self, span: Span) -> Option<String> {
+        self.indexed(span).map(|t| t.0.clone())
+    }
+
+    fn indexed(&self, span: Span) -> Option<Rc<IndexedText>> {
         let mut texts = self.texts.borrow_mut();
         texts
             .entry(span.file.0)
-            .or_insert_with(|| crate::source::read_for_render(&self.paths[span.file.0 as usize]))
+            .or_insert_with(|| {
+                crate::source::read_for_render(&self.paths[span.file.0 as usize]).map(|t| {
+                    let starts = lockorder_ir::line_starts(&t);
+                    Rc::new((t, starts))
+                })
+            })
             .clone()
     }
 
     pub fn locate(&self, span: Span) -> Location {
-        let text = self.text(span);
-        let (line, column, end_line, end_column) = match &text {
+        let (line, column, end_line, end_column) = match self.indexed(span) {
             Some(t) => {
-                let idx = LineIndex::new(t);
-                let (l, c) = idx.line_col(span.start as usize);
-                let (el, ec) = idx.line_col(span.end as usize);
+                let (text, starts) = &*t;
+                let (l, c) = lockorder_ir::line_col(text, starts, span.start as usize);
+                let (el, ec) = lockorder_ir::line_col(text, starts, span.end as usize);
                 (l, c, el, ec)
             }
             None => (1, 1, 1, 1),
