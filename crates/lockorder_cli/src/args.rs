@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "lockorder",
     version,
-    about = "Static lock-order linter for Linux-kernel C",
+    about = "Static lock-order linter for Linux-kernel C and Rust",
     propagate_version = true
 )]
 pub struct Cli {
@@ -16,7 +16,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Check C sources for lock-order problems
+    /// Check C and Rust sources for lock-order problems
     Check(CheckArgs),
     /// List every rule: code, name, default severity, summary
     Rules,
@@ -94,7 +94,7 @@ pub enum ColorChoice {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Files or directories to check (.c, .h); directories are walked honouring .gitignore
+    /// Files or directories to check (.c, .h, .rs); directories are walked honouring .gitignore
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format
