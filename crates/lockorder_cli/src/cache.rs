@@ -182,12 +182,6 @@ pub fn text_hash(text: &str) -> u128 {
 /// Identifies the running build: a rebuilt binary may lower differently under the same
 /// version number, so its entries must not be reused.
 fn build_stamp() -> Option<u128> {
-    let meta = std::env::current_exe().and_then(std::fs::metadata).ok()?;
-    let mtime = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some(mtime ^ ((meta.len() as u128) << 64))
+    let (len, mtime) = crate::run_record::stat(&std::env::current_exe().ok()?)?;
+    Some(mtime ^ ((len as u128) << 64))
 }

@@ -1,7 +1,6 @@
 //! `lockorder check`: discover, lower every file in parallel, analyse, render.
 
 use std::io::IsTerminal;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -19,6 +18,7 @@ use crate::paths;
 use crate::render::{self, Located};
 use crate::run_record::{self, RunRecord, Stamp, Totals};
 use crate::source::{load, Loaded};
+use crate::{into_inner, lock};
 
 /// Front-end threads get a generous stack: tree walks over deeply nested code recurse.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
@@ -277,30 +277,33 @@ fn run_with(
             if let Some(w) = warning {
                 push(&front_warnings, w);
             }
+            let record_stamp = |text: Option<u128>| {
+                if let Some((len, mtime_ns)) = stat {
+                    *lock(&stamps[i]) = Some(Stamp {
+                        path: input.path.clone(),
+                        len,
+                        mtime_ns,
+                        text,
+                    });
+                }
+            };
             let text = match loaded {
                 Loaded::Text(t) => t,
                 Loaded::Skipped(w) => {
                     push(&front_warnings, w);
-                    if let Some((len, mtime_ns)) = stat {
-                        *lock(&stamps[i]) = Some(Stamp {
-                            path: input.path.clone(),
-                            len,
-                            mtime_ns,
-                            text: None,
-                        });
-                    }
+                    record_stamp(None);
                     return None;
                 }
             };
             let hash = text_hash(&text);
-            if let Some((len, mtime_ns)) = stat {
-                *lock(&stamps[i]) = Some(Stamp {
-                    path: input.path.clone(),
-                    len,
-                    mtime_ns,
-                    text: Some(hash),
-                });
-            }
+            record_stamp(Some(hash));
+            // What the file's facts have to say on stderr, fresh or cached.
+            let report = |facts: &FileFacts| {
+                warn_too_deep(facts, &input.path, &front_warnings);
+                for e in &facts.internal_errors {
+                    push(&internal_errors, format!("{}: {e}", input.path.display()));
+                }
+            };
             // A Rust file's facts depend on every Rust file through the type index: not
             // cached per file (the run record still covers them).
             let salt = salt.filter(|_| !is_rust(&input.path));
@@ -314,13 +317,10 @@ fn run_with(
                 facts.stats.prepass_ns = 0;
                 facts.stats.parse_ns = 0;
                 facts.stats.lower_ns = 0;
-                warn_too_deep(&facts, &input.path, &front_warnings);
-                for e in &facts.internal_errors {
-                    push(&internal_errors, format!("{}: {e}", input.path.display()));
-                }
+                report(&facts);
                 return Some(facts);
             }
-            match catch_unwind(AssertUnwindSafe(|| {
+            match lockorder_ir::isolate(|| {
                 if is_rust(&input.path) {
                     let (facts, warning) = lockorder_rust::lower_file(
                         FileId(i as u32),
@@ -336,26 +336,22 @@ fn run_with(
                 } else {
                     fe.lower_file(FileId(i as u32), &text, &rules, macros)
                 }
-            })) {
+            }) {
                 Ok(facts) => {
                     if let Some((c, k)) = cache.as_ref().zip(key) {
                         if let Some(w) = c.put(k, &facts) {
                             push(&front_warnings, w);
                         }
                     }
-                    warn_too_deep(&facts, &input.path, &front_warnings);
-                    for e in &facts.internal_errors {
-                        push(&internal_errors, format!("{}: {e}", input.path.display()));
-                    }
+                    report(&facts);
                     Some(facts)
                 }
-                Err(panic) => {
+                Err(message) => {
                     push(
                         &internal_errors,
                         format!(
-                            "{}: internal error while lowering: {}",
+                            "{}: internal error while lowering: {message}",
                             input.path.display(),
-                            panic_message(&panic)
                         ),
                     );
                     // The parser may be mid-parse: start a fresh one.
@@ -450,15 +446,12 @@ fn run_with(
         };
         progress.set_message("analysing");
         let t_analysis = Instant::now();
-        let analysis = match catch_unwind(AssertUnwindSafe(|| {
+        let analysis = match lockorder_ir::isolate(|| {
             pool.install(|| lockorder_analysis::analyze(&program, graph.is_some()))
-        })) {
+        }) {
             Ok(a) => a,
-            Err(panic) => {
-                eprintln!(
-                    "error: internal error in the analysis: {}",
-                    panic_message(&panic)
-                );
+            Err(message) => {
+                eprintln!("error: internal error in the analysis: {message}");
                 return 2;
             }
         };
@@ -466,13 +459,9 @@ fn run_with(
         let analysis_time = t_analysis.elapsed();
         let mut findings = analysis.findings;
         crate::suppress::apply(&program, &mut findings, &located);
-        let mut front_warnings = front_warnings
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner());
+        let mut front_warnings = into_inner(front_warnings);
         front_warnings.sort();
-        let mut internal = internal_errors
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner());
+        let mut internal = into_inner(internal_errors);
         internal.extend(analysis.internal_errors);
         internal.sort();
         let outcome = Outcome {
@@ -491,10 +480,7 @@ fn run_with(
         if let Some((c, id)) = cache.as_ref().zip(identity) {
             let record = RunRecord {
                 started_ns,
-                stamps: stamps
-                    .into_iter()
-                    .map(|s| s.into_inner().unwrap_or_else(|e| e.into_inner()))
-                    .collect(),
+                stamps: stamps.into_iter().map(into_inner).collect(),
                 findings: outcome.findings.clone(),
                 warnings: outcome.front_warnings.clone(),
                 internal: outcome.internal.clone(),
@@ -515,7 +501,7 @@ fn run_with(
     };
     let mut findings = std::mem::take(&mut outcome.findings);
 
-    let mut warnings = warnings.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut warnings = into_inner(warnings);
     warnings.extend(outcome.front_warnings.iter().cloned());
     warnings.sort();
     if !quiet {
@@ -645,18 +631,7 @@ fn macro_table_digest(macros: &MacroTable) -> Vec<u8> {
 
 /// Adds a message for the end of the run; a panic elsewhere never loses it.
 fn push(messages: &Mutex<Vec<String>>, message: String) {
-    messages
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(message);
-}
-
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into())
+    lock(messages).push(message);
 }
 
 fn secs(ns: u64) -> f64 {
@@ -685,10 +660,6 @@ fn resident_bytes() -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
     let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
     Some(pages * 4096)
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn print_statistics(

@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::{into_inner, lock};
+
 pub const SOURCE_EXTENSIONS: &[&str] = &["c", "h", "rs"];
 
 pub struct Discovered {
@@ -58,14 +60,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, warn: &mut dyn FnMut(String)) {
                 ignore::WalkState::Continue
             })
         });
-    files.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
-    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.extend(into_inner(found));
+    let mut errors = into_inner(errors);
     errors.sort();
     for e in errors {
         warn(e);
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -85,3 +85,14 @@ pub fn main() -> i32 {
         },
     }
 }
+
+/// Locks a mutex of the run's shared results. A worker that panicked while holding it
+/// has been reported already; what it left is still used.
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A mutex's value once the workers are done, poisoned or not (see [`lock`]).
+fn into_inner<T>(m: std::sync::Mutex<T>) -> T {
+    m.into_inner().unwrap_or_else(|e| e.into_inner())
+}
