@@ -224,7 +224,7 @@ impl RustIndex {
                 let Ok(text) = std::fs::read_to_string(p) else {
                     return RustIndex::default();
                 };
-                std::panic::catch_unwind(|| Self::of_text(p, &text, rules)).unwrap_or_default()
+                lockorder_ir::isolate(|| Self::of_text(p, &text, rules)).unwrap_or_default()
             })
             .collect();
         let mut index = RustIndex::default();

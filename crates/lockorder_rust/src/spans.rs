@@ -10,16 +10,9 @@ pub struct SpanMap<'a> {
 
 impl<'a> SpanMap<'a> {
     pub fn new(text: &'a str, file: FileId) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
         SpanMap {
             text,
-            line_starts,
+            line_starts: lockorder_ir::line_starts(text),
             file,
         }
     }
