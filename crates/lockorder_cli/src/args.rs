@@ -77,6 +77,9 @@ pub struct GraphArgs {
     /// Configuration file, as for `check`
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// In a Linux tree, the one `arch/` directory to walk, as for `check`
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Print no warnings about individual files
@@ -127,6 +130,11 @@ pub struct CheckArgs {
     /// Print no warnings about individual files
     #[arg(long, short)]
     pub quiet: bool,
+    /// In a Linux tree, walk `arch/ARCH/` and no other architecture (kbuild names: x86,
+    /// arm64…; `all` for every one). Default: `arch` of lockorder.toml, else `$ARCH`, else
+    /// this machine's
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
     /// Analyse everything, report only findings touching lines changed since the
     /// merge-base of REV and HEAD (committed, staged or not)
     #[arg(long, value_name = "REV")]

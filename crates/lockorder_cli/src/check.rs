@@ -41,6 +41,7 @@ pub fn run_graph(g: crate::args::GraphArgs) -> i32 {
         no_cache: false,
         cache_dir: None,
         quiet: g.quiet,
+        arch: g.arch,
         changed_since: None,
         config: g.config,
         select: Vec::new(),
@@ -138,14 +139,15 @@ fn run_with(
         None => None,
     };
 
-    let found = discover(&args.paths, &mut warn);
+    let arch = crate::kernel_tree::ArchFilter::choose(args.arch.as_deref(), config.arch.as_deref());
+    let found = discover(&args.paths, &arch, &mut warn);
     for m in &found.missing {
         eprintln!("error: {}: no such file or directory", m.display());
         status = 2;
     }
     let mut include_dirs = args.include.clone();
     include_dirs.extend(config.include_dirs.iter().cloned());
-    let learned = discover(&include_dirs, &mut warn);
+    let learned = discover(&include_dirs, &arch, &mut warn);
     for m in &learned.missing {
         eprintln!("error: {}: no such include directory", m.display());
         status = 2;

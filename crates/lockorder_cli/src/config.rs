@@ -35,6 +35,9 @@ struct ConfigFile {
     /// Where to cache per-file facts, relative to the config's directory.
     #[serde(default)]
     cache_dir: Option<PathBuf>,
+    /// In a Linux tree, the one `arch/` directory to walk (`all`: every one).
+    #[serde(default)]
+    arch: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -73,6 +76,7 @@ pub struct Config {
     pub include_dirs: Vec<PathBuf>,
     pub rule_files: Vec<PathBuf>,
     pub cache_dir: Option<PathBuf>,
+    pub arch: Option<String>,
     /// Per rule code: its severity, or `None` when off.
     severity: BTreeMap<&'static str, Option<Severity>>,
     pub order: Vec<Vec<String>>,
@@ -115,6 +119,7 @@ impl Config {
             include_dirs: Vec::new(),
             rule_files: Vec::new(),
             cache_dir: None,
+            arch: None,
             severity: RULES
                 .iter()
                 .map(|r| (r.code, Some(r.default_severity)))
@@ -144,6 +149,7 @@ impl Config {
         config.include_dirs = file.include_dirs.iter().map(|d| dir.join(d)).collect();
         config.rule_files = file.rule_files.iter().map(|d| dir.join(d)).collect();
         config.cache_dir = file.cache_dir.as_ref().map(|d| dir.join(d));
+        config.arch = file.arch;
         let codes = |list: &[Spanned<String>]| -> Result<Vec<&'static str>, String> {
             list.iter()
                 .map(|s| {

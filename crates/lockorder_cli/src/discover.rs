@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::kernel_tree::ArchFilter;
 use crate::{into_inner, lock};
 
 pub const SOURCE_EXTENSIONS: &[&str] = &["c", "h", "rs"];
@@ -16,7 +17,7 @@ pub struct Discovered {
     pub missing: Vec<PathBuf>,
 }
 
-pub fn discover(paths: &[PathBuf], warn: &mut dyn FnMut(String)) -> Discovered {
+pub fn discover(paths: &[PathBuf], arch: &ArchFilter, warn: &mut dyn FnMut(String)) -> Discovered {
     let mut files = Vec::new();
     let mut missing = Vec::new();
     for p in paths {
@@ -26,7 +27,7 @@ pub fn discover(paths: &[PathBuf], warn: &mut dyn FnMut(String)) -> Discovered {
             Ok(m) if m.file_type().is_symlink() => {
                 warn(format!("{}: is a symbolic link; not followed", p.display()))
             }
-            Ok(_) => walk(p, &mut files, warn),
+            Ok(_) => walk(p, arch, &mut files, warn),
         }
     }
     files.sort();
@@ -35,11 +36,20 @@ pub fn discover(paths: &[PathBuf], warn: &mut dyn FnMut(String)) -> Discovered {
 }
 
 /// Walks on all cores (a warm run over the kernel is mostly this walk); the caller sorts.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, warn: &mut dyn FnMut(String)) {
+fn walk(dir: &Path, arch: &ArchFilter, files: &mut Vec<PathBuf>, warn: &mut dyn FnMut(String)) {
     let found = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
     ignore::WalkBuilder::new(dir)
         .follow_links(false)
+        // A directory named on the command line is entered whatever its name.
+        .filter_entry({
+            let arch = arch.clone();
+            move |e| {
+                e.depth() == 0
+                    || !e.file_type().is_some_and(|t| t.is_dir())
+                    || arch.enters(e.path())
+            }
+        })
         .build_parallel()
         .run(|| {
             Box::new(|entry| {

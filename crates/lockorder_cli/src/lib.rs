@@ -8,6 +8,7 @@ mod check;
 mod config;
 mod discover;
 mod graph;
+mod kernel_tree;
 mod paths;
 mod render;
 mod run_record;
