@@ -72,6 +72,10 @@ pub struct GraphEdge {
 
 /// Analyses the program; the order graph is exported (for `lockorder graph`) only when
 /// `export_graph` asks for it.
+/// Passes over a call-graph cycle after the first, each with the summaries of the one
+/// before; a cycle whose summaries still change after these keeps the last.
+const RECURSION_ROUNDS: usize = 2;
+
 pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     let t0 = Instant::now();
     let internal = Mutex::new(Vec::<String>::new());
@@ -102,50 +106,114 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     let mut summaries: Vec<Option<FunctionSummary>> = vec![None; units.len()];
     let mut group_summaries: Vec<Option<FunctionSummary>> = vec![None; resolver.groups.len()];
     let mut by_unit: Vec<Option<FunctionResult>> = (0..units.len()).map(|_| None).collect();
-    for level in &levels {
-        let functions: Vec<(usize, usize)> = level
+    // A call to a function of its own level is a call inside a cycle of the call graph
+    // (a level holds whole SCCs, callees below): its first pass sees no summary.
+    let mut unit_level = vec![usize::MAX; units.len()];
+    let mut group_level = vec![usize::MAX; resolver.groups.len()];
+    for (l, level) in levels.iter().enumerate() {
+        for t in level {
+            match *t {
+                Target::Function((fi, fj)) => unit_level[offsets[fi] + fj] = l,
+                Target::Group(g) => group_level[g] = l,
+            }
+        }
+    }
+    // For lockorder developers: the summaries of these functions, on stderr.
+    let debug_summaries = std::env::var("LOCKORDER_DEBUG_SUMMARY").ok();
+    let calls_own_level = |(fi, fj): (usize, usize), l: usize| -> bool {
+        program.files[fi].facts.functions[fj]
+            .blocks
+            .iter()
+            .flat_map(|b| &b.events)
+            .any(|e| match e {
+                lockorder_ir::Event::Call { call, .. } => match resolver.resolve(fi, call) {
+                    Some(Target::Function((ti, tj))) => unit_level[offsets[ti] + tj] == l,
+                    Some(Target::Group(g)) => group_level[g] == l,
+                    None => false,
+                },
+                _ => false,
+            })
+    };
+    for (l, level) in levels.iter().enumerate() {
+        let mut functions: Vec<(usize, usize)> = level
             .iter()
             .filter_map(|t| match t {
                 Target::Function(f) => Some(*f),
                 Target::Group(_) => None,
             })
             .collect();
-        let done: Vec<FunctionResult> = functions
-            .par_iter()
-            .map(|&(fi, fj)| {
-                let effects = |call: &lockorder_ir::Call| match resolver.resolve(fi, call)? {
-                    Target::Function((ti, tj)) => summaries[offsets[ti] + tj].as_ref(),
-                    Target::Group(g) => group_summaries[g].as_ref(),
-                };
-                let entry = entry_contexts[offsets[fi] + fj];
-                let f = &program.files[fi].facts.functions[fj];
-                lockorder_ir::isolate(|| {
-                    lockorder_ir::fault_point("analyse", &f.name);
-                    function_pass::analyse_function(program, &classes, &effects, fi, fj, entry)
-                })
-                .unwrap_or_else(|message| {
-                    internal_error(&internal, program, fi, &f.name, &message);
-                    FunctionResult::default()
-                })
-            })
-            .collect();
-        for (&(fi, fj), r) in functions.iter().zip(done) {
-            let s = summarize_for_callers(&r, &classes, (fi, fj));
-            if !s.is_empty() {
-                summaries[offsets[fi] + fj] = Some(s);
-            }
-            by_unit[offsets[fi] + fj] = Some(r);
-        }
-        for t in level {
-            if let Target::Group(g) = *t {
-                let members: Vec<Option<&FunctionSummary>> = resolver.groups[g]
-                    .iter()
-                    .map(|&(fi, fj)| summaries[offsets[fi] + fj].as_ref())
-                    .collect();
-                let s = merge_summaries(&members);
-                if !s.is_empty() {
-                    group_summaries[g] = Some(s);
+        // Recursive functions are analysed again with their cycle's summaries of the
+        // round before, until nothing changes: a helper that drops its caller's lock
+        // (`task_rq_unlock` under `__set_cpus_allowed_ptr_locked`) must not look like a
+        // leak just because a far-away call closes a cycle through it.
+        for round in 0..=RECURSION_ROUNDS {
+            if round > 0 {
+                functions.retain(|&f| calls_own_level(f, l));
+                if functions.is_empty() {
+                    break;
                 }
+            }
+            let done: Vec<FunctionResult> = functions
+                .par_iter()
+                .map(|&(fi, fj)| {
+                    let effects = |call: &lockorder_ir::Call| match resolver.resolve(fi, call)? {
+                        Target::Function((ti, tj)) => summaries[offsets[ti] + tj].as_ref(),
+                        Target::Group(g) => group_summaries[g].as_ref(),
+                    };
+                    let entry = entry_contexts[offsets[fi] + fj];
+                    let f = &program.files[fi].facts.functions[fj];
+                    lockorder_ir::isolate(|| {
+                        lockorder_ir::fault_point("analyse", &f.name);
+                        function_pass::analyse_function(program, &classes, &effects, fi, fj, entry)
+                    })
+                    .unwrap_or_else(|message| {
+                        internal_error(&internal, program, fi, &f.name, &message);
+                        FunctionResult::default()
+                    })
+                })
+                .collect();
+            let mut changed = false;
+            for (&(fi, fj), r) in functions.iter().zip(done) {
+                let s = summarize_for_callers(&r, &classes, (fi, fj));
+                if let Some(names) = &debug_summaries {
+                    let f = &program.files[fi];
+                    let name = &f.facts.functions[fj].name;
+                    if names.split(',').any(|n| n == name) {
+                        let cn = |c: &crate::classes::ClassId| classes.name(*c).to_string();
+                        eprintln!(
+                        "summary {}::{name}: releases {:?} acquires {:?} cond {:?} waits {:?} sleep {:?}",
+                        f.rel_path,
+                        s.releases.iter().map(cn).collect::<Vec<_>>(),
+                        s.acquires.iter().map(|l| (cn(&l.class), l.depth)).collect::<Vec<_>>(),
+                        s.cond_acquires.iter().map(|(l, w)| (cn(&l.class), *w)).collect::<Vec<_>>(),
+                        s.waits_for.len(),
+                        s.may_sleep.as_ref().map(|x| x.what.clone()),
+                    );
+                    }
+                }
+                let s = (!s.is_empty()).then_some(s);
+                if summaries[offsets[fi] + fj] != s {
+                    changed = true;
+                    summaries[offsets[fi] + fj] = s;
+                }
+                by_unit[offsets[fi] + fj] = Some(r);
+            }
+            for t in level {
+                if let Target::Group(g) = *t {
+                    let members: Vec<Option<&FunctionSummary>> = resolver.groups[g]
+                        .iter()
+                        .map(|&(fi, fj)| summaries[offsets[fi] + fj].as_ref())
+                        .collect();
+                    let s = merge_summaries(&members);
+                    let s = (!s.is_empty()).then_some(s);
+                    if group_summaries[g] != s {
+                        changed = true;
+                        group_summaries[g] = s;
+                    }
+                }
+            }
+            if !changed {
+                break;
             }
         }
     }
