@@ -466,7 +466,7 @@ fn apply_summary(state: &mut State, summary: &FunctionSummary, span: Span, resul
         kind: l.kind,
         mode: l.mode,
         nested: false,
-        irq: Irq::None,
+        irq: l.irq,
         site: span,
         on_entry: false,
         again: false,

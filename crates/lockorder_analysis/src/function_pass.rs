@@ -43,6 +43,7 @@ pub struct HeldAtReturn {
     pub kind: LockKind,
     pub mode: Mode,
     pub site: Span,
+    pub irq: lockorder_ir::Irq,
 }
 
 #[derive(Clone, Debug)]
@@ -246,6 +247,7 @@ impl Collector<'_> {
                 None => Chain::from([step]),
             };
             self.result.waits_for.push(SummaryLock {
+                irq: lockorder_ir::Irq::None,
                 class,
                 kind,
                 mode,
@@ -567,6 +569,7 @@ impl Observer for Collector<'_> {
                     span,
                 };
                 self.result.requires.push(SummaryLock {
+                    irq: lockorder_ir::Irq::None,
                     via_param: via,
                     depth: r.depth + 1,
                     chain: std::iter::once(step)
@@ -658,6 +661,7 @@ impl Observer for Collector<'_> {
                         kind: h.kind,
                         mode: h.mode,
                         site: h.site,
+                        irq: h.irq,
                     },
                     *s,
                 )
@@ -673,6 +677,7 @@ impl Observer for Collector<'_> {
                 kind: h.kind,
                 mode: h.mode,
                 site: h.site,
+                irq: h.irq,
             })
             .collect();
         let released: Vec<(ClassId, Span)> = state
@@ -766,6 +771,7 @@ pub fn analyse_function(
                 return None;
             }
             Some(SummaryLock {
+                irq: lockorder_ir::Irq::None,
                 class: h.class,
                 kind: h.kind,
                 mode: h.mode,
@@ -851,6 +857,7 @@ pub fn analyse_function(
                 .or_else(|| classes.kind(class))
                 .unwrap_or(LockKind::Mutex);
             let lock_summary = SummaryLock {
+                irq: lockorder_ir::Irq::None,
                 class,
                 kind,
                 mode: Mode::Exclusive,

@@ -43,6 +43,9 @@ pub struct Sleep {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SummaryLock {
     pub class: ClassId,
+    /// Interrupts the acquisition switched off (`spin_lock_irq` in a helper that returns
+    /// the lock held): the caller runs with them off until it releases the lock.
+    pub irq: lockorder_ir::Irq,
     pub kind: LockKind,
     pub mode: Mode,
     /// Calls between the summarised function and the acquisition (1: in its body).
@@ -151,16 +154,17 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             s.releases.push(c);
         }
     }
-    let mut classes: Vec<(ClassId, LockKind, Mode, Span)> = Vec::new();
+    let mut classes: Vec<(ClassId, LockKind, Mode, Span, lockorder_ir::Irq)> = Vec::new();
     for ret in &r.returns {
         for h in &ret.held {
             if !r.entry_held.contains(&h.class) && !classes.iter().any(|c| c.0 == h.class) {
-                classes.push((h.class, h.kind, h.mode, h.site));
+                classes.push((h.class, h.kind, h.mode, h.site, h.irq));
             }
         }
     }
-    for (class, kind, mode, site) in classes {
+    for (class, kind, mode, site, irq) in classes {
         let lock = SummaryLock {
+            irq,
             via_param: None,
             class,
             kind,
@@ -206,6 +210,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             if everywhere && !known && !r.entry_held.contains(&h.class) {
                 s.cond_acquires.push((
                     SummaryLock {
+                        irq: lockorder_ir::Irq::None,
                         via_param: None,
                         class: h.class,
                         kind: h.kind,
