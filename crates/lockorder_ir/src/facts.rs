@@ -60,7 +60,36 @@ pub struct Suppression {
 pub enum ExecContext {
     Hardirq,
     Softirq,
+    /// Process context entered with interrupts off by the framework that calls it (ALSA's
+    /// `trigger` under the stream lock, a scheduler class's ops under the runqueue lock).
+    IrqsOff,
+    /// Process context entered with bottom halves off (mac80211's `tx`).
+    BhOff,
     Process,
+}
+
+impl ExecContext {
+    /// The context's name in keys (fingerprints, rule files).
+    pub fn key(self) -> &'static str {
+        match self {
+            ExecContext::Hardirq => "hardirq",
+            ExecContext::Softirq => "softirq",
+            ExecContext::IrqsOff => "irqs_off",
+            ExecContext::BhOff => "bh_off",
+            ExecContext::Process => "process",
+        }
+    }
+
+    /// The context in prose: "runs in {this}".
+    pub fn describe(self) -> &'static str {
+        match self {
+            ExecContext::Hardirq => "hardirq context",
+            ExecContext::Softirq => "softirq context",
+            ExecContext::IrqsOff => "process context with interrupts disabled",
+            ExecContext::BhOff => "process context with bottom halves disabled",
+            ExecContext::Process => "process context",
+        }
+    }
 }
 
 /// `request_irq(dev->irq, foo_irq, ...)`, `INIT_WORK(&dev->work, foo_work)`: `function`

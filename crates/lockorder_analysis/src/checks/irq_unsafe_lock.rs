@@ -88,6 +88,9 @@ fn conflicting(irq_use: &Usage, process_use: &Usage) -> bool {
         && process_use.mode == Mode::Shared)
 }
 
+/// Rounds of [`entered_with_irqs_off`]: callers this many calls above an ops callback.
+const ENTERED_OFF_ROUNDS: usize = 8;
+
 /// Functions every known caller calls with hard (soft) interrupts off, directly or
 /// because the caller itself is only ever entered so (a few rounds up the call graph):
 /// their locks are taken with interrupts off, as lockdep would see them.
@@ -102,9 +105,21 @@ fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
             }
         }
     }
-    let mut hard_off = vec![false; n];
-    let mut soft_off = vec![false; n];
-    for _ in 0..MAX_CALL_DEPTH {
+    // Ops callbacks their framework calls with interrupts (bottom halves) off.
+    let entered = |u: usize, contexts: &[ExecContext]| {
+        cx.entry_contexts[u].is_some_and(|e| contexts.contains(&e.context))
+    };
+    let hard_seed: Vec<bool> = (0..n)
+        .map(|u| entered(u, &[ExecContext::IrqsOff]))
+        .collect();
+    let soft_seed: Vec<bool> = (0..n)
+        .map(|u| entered(u, &[ExecContext::IrqsOff, ExecContext::BhOff]))
+        .collect();
+    let mut hard_off = hard_seed.clone();
+    let mut soft_off = soft_seed.clone();
+    // Up the call graph until nothing changes (bounded: each round only adds callers of
+    // what the round before found).
+    for _ in 0..ENTERED_OFF_ROUNDS {
         // Per function: (calls, calls with hardirqs off, calls with softirqs off).
         let mut counts = vec![(0u32, 0u32, 0u32); n];
         for &(caller, callee, hard, soft) in &sites {
@@ -113,8 +128,16 @@ fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
             c.1 += u32::from(hard || hard_off[caller]);
             c.2 += u32::from(soft || hard || soft_off[caller] || hard_off[caller]);
         }
-        let next_hard: Vec<bool> = counts.iter().map(|c| c.0 > 0 && c.1 == c.0).collect();
-        let next_soft: Vec<bool> = counts.iter().map(|c| c.0 > 0 && c.2 == c.0).collect();
+        let next_hard: Vec<bool> = counts
+            .iter()
+            .zip(&hard_seed)
+            .map(|(c, &seed)| seed || (c.0 > 0 && c.1 == c.0))
+            .collect();
+        let next_soft: Vec<bool> = counts
+            .iter()
+            .zip(&soft_seed)
+            .map(|(c, &seed)| seed || (c.0 > 0 && c.2 == c.0))
+            .collect();
         if next_hard == hard_off && next_soft == soft_off {
             break;
         }

@@ -1,4 +1,4 @@
-use lockorder_ir::{ContextOp, ExecContext};
+use lockorder_ir::ContextOp;
 
 use crate::checks::{call_chain_with, declare_rule, FunctionContext, FunctionUnit};
 use crate::dataflow::AtomicReason;
@@ -90,21 +90,15 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
                 )
             }
             SleepReason::Entry(e) => {
-                let context = match e.context {
-                    ExecContext::Hardirq => "hardirq",
-                    ExecContext::Softirq => "softirq",
-                    ExecContext::Process => "process",
-                };
+                let context = e.context.describe();
                 let message = match e.via_name {
                     Some(n) => {
                         let via =
                             &ctx.program.files[e.span.file.0 as usize].facts.names[n as usize];
-                        format!(
-                            "`{function}` registered by `{via}` here: it runs in {context} context"
-                        )
+                        format!("`{function}` registered by `{via}` here: it runs in {context}")
                     }
                     None => {
-                        format!("`{function}` is an ops callback that runs in {context} context")
+                        format!("`{function}` is an ops callback that runs in {context}")
                     }
                 };
                 related.push(Site {
@@ -113,10 +107,10 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
                     message,
                 });
                 (
-                    format!("`{function}` runs in {context} context"),
+                    format!("`{function}` runs in {context}"),
                     "defer the sleeping work to a threaded handler, a work item or process context"
                         .into(),
-                    context.to_string(),
+                    e.context.key().to_string(),
                 )
             }
         };
