@@ -24,6 +24,8 @@ pub struct ClassTable {
     pub slot_class_count: usize,
     /// Slot class ids by name, for rules that name slots.
     slot_ids: HashMap<String, u32>,
+    /// Lock class ids by displayed name, for rules that name locks.
+    ids: HashMap<String, ClassId>,
     /// Semaphore classes initialised to 1 somewhere: locks.
     binary: Vec<bool>,
     scope: Vec<ClassScope>,
@@ -255,6 +257,7 @@ impl ClassTable {
             slot_class_count: slot_ids.len(),
             slot_classes,
             slot_ids,
+            ids,
             binary,
             scope,
             per_file,
@@ -264,6 +267,11 @@ impl ClassTable {
     /// The id of a slot class named in a rule (`struct net_device_ops::ndo_start_xmit`).
     pub fn slot_class_named(&self, name: &str) -> Option<u32> {
         self.slot_ids.get(name).copied()
+    }
+
+    /// The id of a lock class named in a rule (`rtnl_mutex`), if any file uses it.
+    pub fn class_named(&self, name: &str) -> Option<ClassId> {
+        self.ids.get(name).copied()
     }
 
     /// The class of a function-pointer slot of a file.

@@ -184,6 +184,8 @@ enum EntryReason {
     Assertion(Span),
     /// The first event on it is a release.
     ReleasedFirst,
+    /// An ops callback its framework calls holding the lock (the rules' `held_slot`).
+    Contract,
 }
 
 struct Collector<'a> {
@@ -738,6 +740,7 @@ pub fn analyse_function(
     fi: usize,
     fj: usize,
     entry_context: Option<EntryContext>,
+    entry_locks: &[(ClassId, Mode)],
 ) -> FunctionResult {
     let f = &program.files[fi].facts.functions[fj];
     let class_of = |lock: LockId| classes.class_of(fi, lock);
@@ -750,7 +753,25 @@ pub fn analyse_function(
         f
     };
     let facts = &program.files[fi].facts;
-    let entry_reasons = held_on_entry(f, &facts.locks, &class_of, effects);
+    let mut entry_reasons = held_on_entry(f, &facts.locks, &class_of, effects);
+    for &(class, mode) in entry_locks {
+        if !entry_reasons.iter().any(|h| h.0.class == class) {
+            entry_reasons.push((
+                Held {
+                    lock: dataflow::VIA_CALL,
+                    class,
+                    kind: classes.kind(class).unwrap_or(LockKind::Mutex),
+                    mode,
+                    nested: false,
+                    irq: lockorder_ir::Irq::None,
+                    site: f.name_span,
+                    on_entry: true,
+                    again: false,
+                },
+                EntryReason::Contract,
+            ));
+        }
+    }
     let entry_held = entry_reasons.iter().map(|h| h.0.class).collect();
     // What the code says callers must hold: annotations and assertions, not locks merely
     // released first (whose callers are checked by LO004's rules, not LO010's).
@@ -760,7 +781,7 @@ pub fn analyse_function(
             let span = match reason {
                 EntryReason::Annotation => f.name_span,
                 EntryReason::Assertion(span) => *span,
-                EntryReason::ReleasedFirst => return None,
+                EntryReason::ReleasedFirst | EntryReason::Contract => return None,
             };
             let via_param = (h.lock != dataflow::VIA_CALL)
                 .then(|| param_path(&f.params, &facts.locks[h.lock as usize].text))

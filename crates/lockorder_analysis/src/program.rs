@@ -29,6 +29,9 @@ pub struct Program {
     pub files: Vec<SourceFile>,
     /// Ops-table slots whose functions run in a context by contract (from the rules).
     pub context_slots: Vec<(String, lockorder_ir::ExecContext)>,
+    /// Ops-table slots whose functions are called holding a lock: (slot, class name,
+    /// mode), from the rules.
+    pub held_slots: Vec<(String, String, lockorder_ir::Mode)>,
     /// Lock orders declared in the configuration, in displayed class names.
     pub declared_order: Vec<Vec<String>>,
 }
@@ -103,6 +106,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         })
         .collect();
     let entry_contexts = entry_contexts(program, &classes, &resolver, &offsets);
+    let entry_locks = entry_locks(program, &classes, &resolver, &offsets);
     let mut summaries: Vec<Option<FunctionSummary>> = vec![None; units.len()];
     let mut group_summaries: Vec<Option<FunctionSummary>> = vec![None; resolver.groups.len()];
     let mut by_unit: Vec<Option<FunctionResult>> = (0..units.len()).map(|_| None).collect();
@@ -164,7 +168,15 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                     let f = &program.files[fi].facts.functions[fj];
                     lockorder_ir::isolate(|| {
                         lockorder_ir::fault_point("analyse", &f.name);
-                        function_pass::analyse_function(program, &classes, &effects, fi, fj, entry)
+                        function_pass::analyse_function(
+                            program,
+                            &classes,
+                            &effects,
+                            fi,
+                            fj,
+                            entry,
+                            &entry_locks[offsets[fi] + fj],
+                        )
                     })
                     .unwrap_or_else(|message| {
                         internal_error(&internal, program, fi, &f.name, &message);
@@ -402,6 +414,47 @@ fn entry_contexts(
                             via_name: None,
                         },
                     );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Per function, the locks its callers hold by contract: ops bound to a slot of the
+/// rules' `held_slot` (`ethtool_ops` under RTNL).
+fn entry_locks(
+    program: &Program,
+    classes: &ClassTable,
+    resolver: &CallResolver,
+    offsets: &[usize],
+) -> Vec<Vec<(crate::classes::ClassId, lockorder_ir::Mode)>> {
+    let total = program.files.iter().map(|f| f.facts.functions.len()).sum();
+    let mut out = vec![Vec::new(); total];
+    let slots: Vec<(u32, crate::classes::ClassId, lockorder_ir::Mode)> = program
+        .held_slots
+        .iter()
+        .filter_map(|(slot, lock, mode)| {
+            Some((
+                classes.slot_class_named(slot)?,
+                classes.class_named(lock)?,
+                *mode,
+            ))
+        })
+        .collect();
+    if slots.is_empty() {
+        return out;
+    }
+    for (fi, file) in program.files.iter().enumerate() {
+        for &(slot, name) in &file.facts.slot_bindings {
+            let class = classes.slot_class(fi, slot);
+            for &(_, lock, mode) in slots.iter().filter(|s| s.0 == class) {
+                if let Some((ti, tj)) = resolver.resolve_name(fi, name) {
+                    let locks: &mut Vec<_> = &mut out[offsets[ti] + tj];
+                    if !locks.iter().any(|l: &(_, _)| l.0 == lock) {
+                        locks.push((lock, mode));
+                        locks.sort();
+                    }
                 }
             }
         }

@@ -441,9 +441,16 @@ fn run_with(
             .map(|(k, v)| (k.clone(), *v))
             .collect();
         context_slots.sort();
+        let mut held_slots: Vec<(String, String, lockorder_ir::Mode)> = rules
+            .held_slots
+            .iter()
+            .map(|(k, (lock, mode))| (k.clone(), lock.clone(), *mode))
+            .collect();
+        held_slots.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
         let program = Program {
             files,
             context_slots,
+            held_slots,
             declared_order: std::mem::take(&mut config.order),
         };
         progress.set_message("analysing");

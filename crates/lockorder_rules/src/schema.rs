@@ -61,6 +61,8 @@ pub(crate) struct RuleFile {
     #[serde(default)]
     context_slot: Vec<ContextSlotEntry>,
     #[serde(default)]
+    held_slot: Vec<HeldSlotEntry>,
+    #[serde(default)]
     rust_lock: Vec<Spanned<RustLockEntry>>,
     #[serde(default)]
     rust_condvar: Option<RustCondvarEntry>,
@@ -163,6 +165,21 @@ struct WaitEntry {
 struct ContextSlotEntry {
     slots: Vec<String>,
     context: ExecContext,
+}
+
+/// Ops whose framework calls them holding a lock (`ethtool_ops` under RTNL).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeldSlotEntry {
+    slots: Vec<String>,
+    /// The lock's displayed class name (`rtnl_mutex`, `struct mm_struct::mmap_lock`).
+    lock: String,
+    #[serde(default = "exclusive")]
+    mode: Mode,
+}
+
+fn exclusive() -> Mode {
+    Mode::Exclusive
 }
 
 /// Lockdep's class overrides: `lockdep_set_class(&x->lock, &key)` (lock argument 0, key
@@ -409,6 +426,11 @@ impl RuleFile {
                 rules.context_slots.insert(s, e.context);
             }
         }
+        for e in self.held_slot {
+            for s in e.slots {
+                rules.held_slots.insert(s, (e.lock.clone(), e.mode));
+            }
+        }
         if let Some(t) = self.failure_tests {
             rules.failure_tests.extend(t.calls);
         }
@@ -500,10 +522,11 @@ fn add_template(
     let span = t.span();
     let t = t.into_inner();
     check_template(&t).map_err(|m| (span.start, m))?;
-    if lock_type.is_some() && !t.starts_with("{0}->") {
+    // `{0}->field`, or a bare `field` of the type's instance the call implies.
+    if lock_type.is_some() && !t.starts_with("{0}->") && t.contains('{') {
         return Err((
             span.start,
-            "`lock_type` needs a `{0}->field` template".into(),
+            "`lock_type` needs a `{0}->field` or a `field` template".into(),
         ));
     }
     rules.lock_templates.push(t);
