@@ -2040,13 +2040,16 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         Some(self.templated_lock(&text, rule.lock))
     }
 
-    /// The lock `text` names under a rule's lock template: a template without arguments
-    /// is a global of that name (`rtnl_mutex`), whatever the file declares; one with a
-    /// `lock_type` is typed by it; anything else resolves like source text.
+    /// The lock `text` names under a rule's lock template: one with a `lock_type` is typed
+    /// by it (`{0}->mmap_lock`, or without an argument `mmap_lock`: the current task's, as
+    /// `copy_to_user` may fault and take it); another template without arguments is a
+    /// global of that name (`rtnl_mutex`), whatever the file declares; anything else
+    /// resolves like source text.
     fn templated_lock(&mut self, text: &str, template: Option<u32>) -> LockId {
         let fixed =
             template.is_some_and(|t| !self.fl.rules.lock_templates[t as usize].contains('{'));
-        if fixed {
+        let typed = template.is_some_and(|t| self.fl.rules.lock_types[t as usize].is_some());
+        if fixed && !typed {
             return self.fl.intern_lock(LockExpr {
                 root: LockRoot::Global {
                     name: text.to_string(),
@@ -2059,7 +2062,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         // `mmap_read_lock(current->mm)`: the prototype types the argument.
         if let Some(t) = template {
             if let Some(ty) = self.fl.rules.lock_types[t as usize].clone() {
-                let fields = self.fl.rules.lock_templates[t as usize]["{0}->".len()..]
+                let template = &self.fl.rules.lock_templates[t as usize];
+                let fields = template
+                    .strip_prefix("{0}->")
+                    .unwrap_or(template)
                     .split('.')
                     .map(|f| PathStep::Field(f.to_string()))
                     .collect();
