@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#4) the callee reaches the lock through file->private_data, not through a parameter-rooted path, so its acquisition is not mapped onto the caller's held lock
+ * lockorder-corpus: known-gap(#11) the callee reaches the lock through file->private_data, not through a parameter-rooted path, so its acquisition is not mapped onto the caller's held lock
  * A double lock through a helper that already takes the lock.
  *
  * The 32-bit compat ioctl translates the colour-map request and, holding

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#4) netdevice notifier_call callbacks run with RTNL held by contract; not modelled
+ * lockorder-corpus: known-gap(#11) netdevice notifier_call callbacks run with RTNL held by contract; not modelled
  * RTNL taken again from a netdevice notifier.
  *
  * Netdevice notifiers are called by the core with RTNL held
