@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#11) URB completion handlers (usb_fill_*_urb complete argument) run in hardirq context; no such registration rule
  * A spinlock shared with a USB URB completion handler, taken with IRQs
  * enabled from a work item.
  *

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#11) file_operations .mmap runs with mmap_lock held by contract, and copy_to_user() may fault and take mmap_lock; neither is modelled
  * mmap_lock against a framebuffer driver's info lock.
  *
  * The .mmap file operation is called by mmap_region() with the caller's

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#11) vm_operations_struct .close runs with mmap_lock held (munmap) by contract; ops callbacks entered holding a lock are not modelled
  * A video buffer queue lock against mmap_lock.
  *
  * QBUF for a USERPTR buffer holds q->lock and then takes the caller's

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#11) ethtool ops and ndo_open/ndo_stop run with RTNL held by contract; ops callbacks entered holding a lock are not modelled
  * AB-BA between RTNL and a NIC driver's state mutex, where the RTNL side
  * is implicit: ethtool ops and ndo_open/ndo_stop are called by the core
  * with RTNL held (ethnl/ioctl paths and dev_open() both run under

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#4) ASSERT_RTNL() and mmap_assert_locked(mm) name their lock implicitly; the assert_held rules take the lock from argument 0 only
+ * lockorder-corpus: known-gap(#11) ASSERT_RTNL() and mmap_assert_locked(mm) name their lock implicitly; the assert_held rules take the lock from argument 0 only
  * Helpers that state, with the lock-like APIs' own assertions, that their
  * caller holds the lock, and then take it again. ASSERT_RTNL() says RTNL
  * is held on entry, so the rtnl_lock() below it waits for the caller;

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockorder-corpus: known-gap(#4) a vm_operations_struct .fault handler runs with mmap_lock held by contract; ops callbacks entered holding a lock are not modelled
  * The fault shape without an explicit mmap_read_lock(): a driver's
  * vm_operations_struct .fault handler runs with the faulting mm's
  * mmap_lock held for reading (or under the per-VMA lock, which falls

@@ -5,7 +5,7 @@
  * for read. lockdep_assert_held_write() warns; two readers can resize at
  * once.
  *
- * lockorder-corpus: known-gap(#4) a requirement is met by the lock held in any mode; lockdep_assert_held_write/_read modes are not compared
+ * lockorder-corpus: known-gap(#11) a requirement is met by the lock held in any mode; lockdep_assert_held_write/_read modes are not compared
  */
 #include <linux/lockdep.h>
 #include <linux/rwsem.h>

@@ -6,7 +6,7 @@
  * manages dst->lock itself (it takes it to kick the destination), so the
  * finding is its own.
  *
- * lockorder-corpus: known-gap(#4) any held lock of the required class counts as held, so src->lock hides the missing dst->lock
+ * lockorder-corpus: known-gap(#11) any held lock of the required class counts as held, so src->lock hides the missing dst->lock
  */
 #include <linux/list.h>
 #include <linux/lockdep.h>

@@ -4,7 +4,7 @@
  * and on a change the path marks it stale through the helper that takes
  * the entry's lock again. The task spins on the lock it holds.
  *
- * lockorder-corpus: known-gap(#4) a lock held because a callee returned it locked is not compared with a later acquisition of the same object
+ * lockorder-corpus: known-gap(#11) a lock held because a callee returned it locked is not compared with a later acquisition of the same object
  */
 #include <linux/string.h>
 #include "nbr.h"
