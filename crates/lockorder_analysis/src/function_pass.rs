@@ -123,6 +123,9 @@ pub struct EntryContext {
     pub via_name: Option<u32>,
 }
 
+/// A lock an ops callback's framework holds when it calls it (the rules' `held_slot`).
+pub type EntryLock = (ClassId, LockKind, Mode);
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SleepReason {
     Atomic(AtomicReason),
@@ -740,7 +743,7 @@ pub fn analyse_function(
     fi: usize,
     fj: usize,
     entry_context: Option<EntryContext>,
-    entry_locks: &[(ClassId, Mode)],
+    entry_locks: &[EntryLock],
 ) -> FunctionResult {
     let f = &program.files[fi].facts.functions[fj];
     let class_of = |lock: LockId| classes.class_of(fi, lock);
@@ -753,25 +756,7 @@ pub fn analyse_function(
         f
     };
     let facts = &program.files[fi].facts;
-    let mut entry_reasons = held_on_entry(f, &facts.locks, &class_of, effects);
-    for &(class, mode) in entry_locks {
-        if !entry_reasons.iter().any(|h| h.0.class == class) {
-            entry_reasons.push((
-                Held {
-                    lock: dataflow::VIA_CALL,
-                    class,
-                    kind: classes.kind(class).unwrap_or(LockKind::Mutex),
-                    mode,
-                    nested: false,
-                    irq: lockorder_ir::Irq::None,
-                    site: f.name_span,
-                    on_entry: true,
-                    again: false,
-                },
-                EntryReason::Contract,
-            ));
-        }
-    }
+    let entry_reasons = held_on_entry(f, &facts.locks, &class_of, effects, entry_locks);
     let entry_held = entry_reasons.iter().map(|h| h.0.class).collect();
     // What the code says callers must hold: annotations and assertions, not locks merely
     // released first (whose callers are checked by LO004's rules, not LO010's).
@@ -927,11 +912,13 @@ fn without_completions(f: &Function, is_completion: &dyn Fn(LockId) -> bool) -> 
 /// Locks whose first event on every path that touches them is a release: the function
 /// is entered holding them. A lock taken first on some path is not (its release on
 /// another path is then an unbalanced unlock, unless a branch fact rules the path out).
+/// Last, the locks its framework holds by `contract`, where nothing else said so.
 fn held_on_entry(
     f: &Function,
     locks: &[lockorder_ir::LockExpr],
     class_of: &dyn Fn(LockId) -> ClassId,
     effects: CallEffects,
+    contract: &[EntryLock],
 ) -> Vec<(Held, EntryReason)> {
     let events = || f.blocks.iter().flat_map(|b| &b.events);
     let kind_of = |class: ClassId| {
@@ -1020,6 +1007,14 @@ fn held_on_entry(
         let (release_first, acquire_first) = first_events(f, locks, lock, class, class_of, effects);
         if release_first && !acquire_first {
             out.push((entry(lock, class, kind, mode), reason));
+        }
+    }
+    for &(class, kind, mode) in contract {
+        if !out.iter().any(|h| h.0.class == class) {
+            out.push((
+                entry(dataflow::VIA_CALL, class, kind, mode),
+                EntryReason::Contract,
+            ));
         }
     }
     out

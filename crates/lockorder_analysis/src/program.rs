@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::checks;
 use crate::classes::ClassTable;
 use crate::finding::Finding;
-use crate::function_pass::{self, EntryContext, FunctionResult};
+use crate::function_pass::{self, EntryContext, EntryLock, FunctionResult};
 use crate::order_graph::OrderGraph;
 use crate::summary::{
     bottom_up_levels, merge_summaries, summarize_for_callers, CallResolver, FunctionSummary,
@@ -73,12 +73,12 @@ pub struct GraphEdge {
     pub in_cycle: bool,
 }
 
-/// Analyses the program; the order graph is exported (for `lockorder graph`) only when
-/// `export_graph` asks for it.
 /// Passes over a call-graph cycle after the first, each with the summaries of the one
 /// before; a cycle whose summaries still change after these keeps the last.
 const RECURSION_ROUNDS: usize = 2;
 
+/// Analyses the program; the order graph is exported (for `lockorder graph`) only when
+/// `export_graph` asks for it.
 pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     let t0 = Instant::now();
     let internal = Mutex::new(Vec::<String>::new());
@@ -151,7 +151,8 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         // (`task_rq_unlock` under `__set_cpus_allowed_ptr_locked`) must not look like a
         // leak just because a far-away call closes a cycle through it.
         for round in 0..=RECURSION_ROUNDS {
-            if round > 0 {
+            // The first round runs even with no function: it merges the level's groups.
+            if round == 1 {
                 functions.retain(|&f| calls_own_level(f, l));
                 if functions.is_empty() {
                     break;
@@ -396,29 +397,48 @@ fn entry_contexts(
         .iter()
         .filter_map(|(name, c)| Some((classes.slot_class_named(name)?, *c)))
         .collect();
-    if !slots.is_empty() {
-        for (fi, file) in program.files.iter().enumerate() {
-            for &(slot, name) in &file.facts.slot_bindings {
-                let class = classes.slot_class(fi, slot);
-                let Some(&(_, context)) = slots.iter().find(|s| s.0 == class) else {
-                    continue;
-                };
-                if let Some(target) = resolver.resolve_name(fi, name) {
-                    let (ti, tj) = target;
-                    let span = program.files[ti].facts.functions[tj].name_span;
-                    set(
-                        target,
-                        EntryContext {
-                            context,
-                            span,
-                            via_name: None,
-                        },
-                    );
-                }
-            }
-        }
+    for (class, target) in slot_bound_functions(program, classes, resolver, &slots) {
+        let Some(&(_, context)) = slots.iter().find(|s| s.0 == class) else {
+            continue;
+        };
+        let span = program.files[target.0].facts.functions[target.1].name_span;
+        set(
+            target,
+            EntryContext {
+                context,
+                span,
+                via_name: None,
+            },
+        );
     }
     out
+}
+
+/// Each function bound to an ops slot (`.open = foo_open`) of a class `rules` names, with
+/// that slot class: a rule on the slot applies to it. Nothing when `rules` is empty.
+fn slot_bound_functions<'p, T>(
+    program: &'p Program,
+    classes: &'p ClassTable,
+    resolver: &'p CallResolver,
+    rules: &'p [(u32, T)],
+) -> impl Iterator<Item = (u32, (usize, usize))> + 'p {
+    let files = if rules.is_empty() {
+        &program.files[..0]
+    } else {
+        &program.files[..]
+    };
+    files.iter().enumerate().flat_map(move |(fi, file)| {
+        file.facts
+            .slot_bindings
+            .iter()
+            .filter_map(move |&(slot, name)| {
+                let class = classes.slot_class(fi, slot);
+                if !rules.iter().any(|r| r.0 == class) {
+                    return None;
+                }
+                Some((class, resolver.resolve_name(fi, name)?))
+            })
+    })
 }
 
 /// Per function, the locks its callers hold by contract: ops bound to a slot of the
@@ -428,34 +448,24 @@ fn entry_locks(
     classes: &ClassTable,
     resolver: &CallResolver,
     offsets: &[usize],
-) -> Vec<Vec<(crate::classes::ClassId, lockorder_ir::Mode)>> {
+) -> Vec<Vec<EntryLock>> {
     let total = program.files.iter().map(|f| f.facts.functions.len()).sum();
     let mut out = vec![Vec::new(); total];
-    let slots: Vec<(u32, crate::classes::ClassId, lockorder_ir::Mode)> = program
+    let slots: Vec<(u32, EntryLock)> = program
         .held_slots
         .iter()
         .filter_map(|(slot, lock, mode)| {
-            Some((
-                classes.slot_class_named(slot)?,
-                classes.class_named(lock)?,
-                *mode,
-            ))
+            let class = classes.class_named(lock)?;
+            let kind = classes.kind(class).unwrap_or(lockorder_ir::LockKind::Mutex);
+            Some((classes.slot_class_named(slot)?, (class, kind, *mode)))
         })
         .collect();
-    if slots.is_empty() {
-        return out;
-    }
-    for (fi, file) in program.files.iter().enumerate() {
-        for &(slot, name) in &file.facts.slot_bindings {
-            let class = classes.slot_class(fi, slot);
-            for &(_, lock, mode) in slots.iter().filter(|s| s.0 == class) {
-                if let Some((ti, tj)) = resolver.resolve_name(fi, name) {
-                    let locks: &mut Vec<_> = &mut out[offsets[ti] + tj];
-                    if !locks.iter().any(|l: &(_, _)| l.0 == lock) {
-                        locks.push((lock, mode));
-                        locks.sort();
-                    }
-                }
+    for (class, (ti, tj)) in slot_bound_functions(program, classes, resolver, &slots) {
+        for &(_, lock) in slots.iter().filter(|s| s.0 == class) {
+            let locks: &mut Vec<EntryLock> = &mut out[offsets[ti] + tj];
+            if !locks.iter().any(|l| l.0 == lock.0) {
+                locks.push(lock);
+                locks.sort();
             }
         }
     }

@@ -446,7 +446,7 @@ fn run_with(
             .iter()
             .map(|(k, (lock, mode))| (k.clone(), lock.clone(), *mode))
             .collect();
-        held_slots.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        held_slots.sort();
         let program = Program {
             files,
             context_slots,
