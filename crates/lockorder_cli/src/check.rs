@@ -441,12 +441,9 @@ fn run_with(
             .map(|(k, v)| (k.clone(), *v))
             .collect();
         context_slots.sort();
-        let mut held_slots: Vec<(String, String, lockorder_ir::Mode)> = rules
-            .held_slots
-            .iter()
-            .map(|(k, (lock, mode))| (k.clone(), lock.clone(), *mode))
-            .collect();
+        let mut held_slots = rules.held_slots.clone();
         held_slots.sort();
+        held_slots.dedup();
         let program = Program {
             files,
             context_slots,

@@ -205,9 +205,9 @@ pub struct Rules {
     /// Ops-table slot classes (`struct net_device_ops::ndo_start_xmit`) whose functions
     /// run in a context by contract.
     pub context_slots: HashMap<String, ExecContext>,
-    /// Ops-table slot classes whose functions are called holding a lock: slot → (the
-    /// lock's class name, its mode).
-    pub held_slots: HashMap<String, (String, Mode)>,
+    /// Ops-table slot classes whose functions are called holding a lock: (slot, the
+    /// lock's class name, its mode); a slot may be held under several.
+    pub held_slots: Vec<(String, String, Mode)>,
     /// Tests that are true when a pointer result means failure (`IS_ERR(p)`): as a
     /// condition they read like `!p`.
     pub failure_tests: HashSet<String>,

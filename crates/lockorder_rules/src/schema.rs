@@ -428,7 +428,7 @@ impl RuleFile {
         }
         for e in self.held_slot {
             for s in e.slots {
-                rules.held_slots.insert(s, (e.lock.clone(), e.mode));
+                rules.held_slots.push((s, e.lock.clone(), e.mode));
             }
         }
         if let Some(t) = self.failure_tests {
