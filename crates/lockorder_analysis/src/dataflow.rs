@@ -240,7 +240,7 @@ pub trait Observer {
     fn ret(&mut self, _state: &State, _span: Span, _value: ReturnValue, _atom: Option<AtomId>) {}
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DataflowStats {
     pub state_cap_hits: u64,
     pub over_budget: bool,

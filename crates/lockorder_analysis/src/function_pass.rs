@@ -98,10 +98,56 @@ pub struct FunctionResult {
     pub annotated_returns: Vec<(SummaryLock, bool)>,
     /// `.await`s reached with locks held (LO007).
     pub awaits_held: Vec<AwaitHeld>,
-    /// Per call site: the call, and whether hard / soft interrupts were off for it (a
-    /// helper only ever called with interrupts off takes its locks with them off).
+    /// The calls made only ever with hard interrupts off, or with soft ones off: `(call,
+    /// hard, soft)`; a call not listed is made with both on (a helper only ever called
+    /// with interrupts off takes its locks with them off).
     pub call_irqs: Vec<(lockorder_ir::Call, bool, bool)>,
     pub stats: DataflowStats,
+}
+
+/// What the order graph and the program-wide checks read of a function's result, kept
+/// once the per-function checks have run on the rest.
+#[derive(Default)]
+pub struct ProgramWide {
+    pub edges: Vec<LocalEdge>,
+    pub waits_for: Vec<SummaryLock>,
+    pub usages: Vec<Usage>,
+    pub waits: Vec<WaitUnderLock>,
+    pub awaits_held: Vec<AwaitHeld>,
+    pub call_irqs: Vec<(lockorder_ir::Call, bool, bool)>,
+    pub stats: DataflowStats,
+}
+
+impl ProgramWide {
+    /// The observations of a function with nothing for the program-wide checks.
+    pub fn empty() -> &'static ProgramWide {
+        static EMPTY: std::sync::OnceLock<ProgramWide> = std::sync::OnceLock::new();
+        EMPTY.get_or_init(ProgramWide::default)
+    }
+}
+
+impl FunctionResult {
+    /// The part the program-wide checks read: `None` when that is nothing (most
+    /// functions of a kernel).
+    pub fn into_program_wide(self) -> Option<Box<ProgramWide>> {
+        let kept = ProgramWide {
+            edges: self.edges,
+            waits_for: self.waits_for,
+            usages: self.usages,
+            waits: self.waits,
+            awaits_held: self.awaits_held,
+            call_irqs: self.call_irqs,
+            stats: self.stats,
+        };
+        let nothing = kept.edges.is_empty()
+            && kept.waits_for.is_empty()
+            && kept.usages.is_empty()
+            && kept.waits.is_empty()
+            && kept.awaits_held.is_empty()
+            && kept.call_irqs.is_empty()
+            && kept.stats == DataflowStats::default();
+        (!nothing).then(|| Box::new(kept))
+    }
 }
 
 /// An `.await` reached with locks held: `(class, lock, acquisition site)` of each.
@@ -196,7 +242,8 @@ struct Collector<'a> {
     classes: &'a ClassTable,
     entry_context: Option<EntryContext>,
     seen_sleep: HashSet<u32>,
-    seen_call_irqs: HashSet<(lockorder_ir::Call, bool, bool)>,
+    /// Per call: whether every visit had hard interrupts off, and soft ones (or both).
+    call_irqs: HashMap<lockorder_ir::Call, (bool, bool)>,
     seen_usages: HashSet<(u32, ClassId, bool, bool)>,
     /// Classes held on entry.
     entry_held: Vec<ClassId>,
@@ -364,10 +411,10 @@ impl Observer for Collector<'_> {
     fn event(&mut self, state: &State, event: &Event) {
         match event {
             Event::Call { call, .. } => {
-                let c = (*call, state.hardirqs_off(), state.softirqs_off());
-                if self.seen_call_irqs.insert(c) {
-                    self.result.call_irqs.push(c);
-                }
+                let (hard, soft) = (state.hardirqs_off(), state.softirqs_off());
+                let all = self.call_irqs.entry(*call).or_insert((true, true));
+                all.0 &= hard;
+                all.1 &= soft || hard;
             }
             Event::Await { span, call } => {
                 let held: Vec<(ClassId, LockId, Span)> = state
@@ -806,7 +853,7 @@ pub fn analyse_function(
         classes,
         entry_context,
         seen_sleep: HashSet::new(),
-        seen_call_irqs: HashSet::new(),
+        call_irqs: HashMap::new(),
         seen_usages: HashSet::new(),
         entry_held: entry.iter().map(|h| h.class).collect(),
         guessed_entry,
@@ -880,6 +927,15 @@ pub fn analyse_function(
         .collect();
     let stats = dataflow::run(f, entry, &class_of, effects, &mut c);
     let mut result = c.result;
+    result.call_irqs = c
+        .call_irqs
+        .into_iter()
+        .filter(|&(_, (hard, soft))| hard || soft)
+        .map(|(call, (hard, soft))| (call, hard, soft))
+        .collect();
+    result
+        .call_irqs
+        .sort_unstable_by_key(|(call, ..)| (call.callee, call.indirect));
     result.stats = stats;
     result.entry_held = entry_held;
     result

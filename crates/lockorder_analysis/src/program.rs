@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::checks;
 use crate::classes::ClassTable;
 use crate::finding::Finding;
-use crate::function_pass::{self, EntryContext, EntryLock, FunctionResult};
+use crate::function_pass::{self, EntryContext, EntryLock, FunctionResult, ProgramWide};
 use crate::order_graph::OrderGraph;
 use crate::summary::{
     bottom_up_levels, merge_summaries, summarize_for_callers, CallResolver, FunctionSummary,
@@ -107,9 +107,19 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         .collect();
     let entry_contexts = entry_contexts(program, &classes, &resolver, &offsets);
     let entry_locks = entry_locks(program, &classes, &resolver, &offsets);
-    let mut summaries: Vec<Option<FunctionSummary>> = vec![None; units.len()];
-    let mut group_summaries: Vec<Option<FunctionSummary>> = vec![None; resolver.groups.len()];
-    let mut by_unit: Vec<Option<FunctionResult>> = (0..units.len()).map(|_| None).collect();
+    // Boxed: most functions have no summary and no program-wide observation, and a
+    // slot per function of the kernel is 600,000 of them.
+    let mut summaries: Vec<Option<Box<FunctionSummary>>> = vec![None; units.len()];
+    let mut group_summaries: Vec<Option<Box<FunctionSummary>>> = vec![None; resolver.groups.len()];
+    let mut results: Vec<Option<Box<FunctionResult>>> = (0..units.len()).map(|_| None).collect();
+    // Once a level is done, what of its results the program-wide checks read.
+    let mut program_wide: Vec<Option<Box<ProgramWide>>> = (0..units.len()).map(|_| None).collect();
+    // Per unit, the findings of the per-function checks, run as soon as a level is done.
+    let mut local_findings: Vec<Vec<Finding>> = (0..units.len()).map(|_| Vec::new()).collect();
+    let ctx = checks::FunctionContext {
+        program,
+        classes: &classes,
+    };
     // A call to a function of its own level is a call inside a cycle of the call graph
     // (a level holds whole SCCs, callees below): its first pass sees no summary.
     let mut unit_level = vec![usize::MAX; units.len()];
@@ -158,16 +168,16 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                     break;
                 }
             }
-            let done: Vec<FunctionResult> = functions
+            let done: Vec<(FunctionResult, FunctionSummary)> = functions
                 .par_iter()
                 .map(|&(fi, fj)| {
                     let effects = |call: &lockorder_ir::Call| match resolver.resolve(fi, call)? {
-                        Target::Function((ti, tj)) => summaries[offsets[ti] + tj].as_ref(),
-                        Target::Group(g) => group_summaries[g].as_ref(),
+                        Target::Function((ti, tj)) => summaries[offsets[ti] + tj].as_deref(),
+                        Target::Group(g) => group_summaries[g].as_deref(),
                     };
                     let entry = entry_contexts[offsets[fi] + fj];
                     let f = &program.files[fi].facts.functions[fj];
-                    lockorder_ir::isolate(|| {
+                    let r = lockorder_ir::isolate(|| {
                         lockorder_ir::fault_point("analyse", &f.name);
                         function_pass::analyse_function(
                             program,
@@ -182,12 +192,13 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                     .unwrap_or_else(|message| {
                         internal_error(&internal, program, fi, &f.name, &message);
                         FunctionResult::default()
-                    })
+                    });
+                    let s = summarize_for_callers(&r, &classes, (fi, fj));
+                    (r, s)
                 })
                 .collect();
             let mut changed = false;
-            for (&(fi, fj), r) in functions.iter().zip(done) {
-                let s = summarize_for_callers(&r, &classes, (fi, fj));
+            for (&(fi, fj), (r, s)) in functions.iter().zip(done) {
                 if let Some(names) = &debug_summaries {
                     let f = &program.files[fi];
                     let name = &f.facts.functions[fj].name;
@@ -204,21 +215,21 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                     );
                     }
                 }
-                let s = (!s.is_empty()).then_some(s);
+                let s = (!s.is_empty()).then(|| Box::new(s));
                 if summaries[offsets[fi] + fj] != s {
                     changed = true;
                     summaries[offsets[fi] + fj] = s;
                 }
-                by_unit[offsets[fi] + fj] = Some(r);
+                results[offsets[fi] + fj] = Some(Box::new(r));
             }
             for t in level {
                 if let Target::Group(g) = *t {
                     let members: Vec<Option<&FunctionSummary>> = resolver.groups[g]
                         .iter()
-                        .map(|&(fi, fj)| summaries[offsets[fi] + fj].as_ref())
+                        .map(|&(fi, fj)| summaries[offsets[fi] + fj].as_deref())
                         .collect();
                     let s = merge_summaries(&members);
-                    let s = (!s.is_empty()).then_some(s);
+                    let s = (!s.is_empty()).then(|| Box::new(s));
                     if group_summaries[g] != s {
                         changed = true;
                         group_summaries[g] = s;
@@ -229,10 +240,32 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                 break;
             }
         }
+        // The level's results are final: the per-function checks run on them now, and
+        // only what the program-wide checks read is kept.
+        let taken: Vec<(usize, Box<FunctionResult>)> = level
+            .iter()
+            .filter_map(|t| match *t {
+                Target::Function((fi, fj)) => Some(offsets[fi] + fj),
+                Target::Group(_) => None,
+            })
+            .filter_map(|u| Some((u, results[u].take()?)))
+            .collect();
+        let checked: Vec<(usize, Vec<Finding>, Option<Box<ProgramWide>>)> = taken
+            .into_par_iter()
+            .map(|(u, r)| {
+                let (fi, fj) = units[u];
+                let found = local_checks(&ctx, &internal, fi, fj, &r);
+                (u, found, r.into_program_wide())
+            })
+            .collect();
+        for (u, found, r) in checked {
+            local_findings[u] = found;
+            program_wide[u] = r;
+        }
     }
-    let mut results: Vec<FunctionResult> =
-        by_unit.into_iter().map(Option::unwrap_or_default).collect();
-    for (&(fi, fj), r) in units.iter().zip(&mut results) {
+    drop(results);
+    for (&(fi, fj), r) in units.iter().zip(&mut program_wide) {
+        let Some(r) = r else { continue };
         stats.state_cap_hits += r.stats.state_cap_hits;
         stats.functions_over_budget += u64::from(r.stats.over_budget);
         for e in std::mem::take(&mut r.edges) {
@@ -263,10 +296,6 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     findings.extend(whole("declared-order-violation", &mut |out| {
         checks::declared_order_violation::check(program, &classes, &graph, out)
     }));
-    let ctx = checks::FunctionContext {
-        program,
-        classes: &classes,
-    };
     let callees = |(fi, fj): (usize, usize)| -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for b in &program.files[fi].facts.functions[fj].blocks {
@@ -285,7 +314,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         classes: &classes,
         resolver: &resolver,
         units: &units,
-        results: &results,
+        results: &program_wide,
         entry_contexts: &entry_contexts,
         offsets: &offsets,
         callees: &callees,
@@ -299,28 +328,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     findings.extend(whole("lock-across-await", &mut |out| {
         checks::lock_across_await::check(&pcx, out)
     }));
-    for (&(fi, fj), r) in units.iter().zip(&results) {
-        let unit = checks::FunctionUnit {
-            file: fi,
-            function: fj,
-            result: r,
-        };
-        let mut found = Vec::new();
-        let checked = lockorder_ir::isolate(|| {
-            checks::double_lock::check(&ctx, &unit, &mut found);
-            checks::unreleased_lock::check(&ctx, &unit, &mut found);
-            checks::unbalanced_unlock::check(&ctx, &unit, &mut found);
-            checks::lock_not_held::check(&ctx, &unit, &mut found);
-            checks::sleep_in_atomic::check(&ctx, &unit, &mut found);
-        });
-        match checked {
-            Ok(()) => findings.extend(found),
-            Err(message) => {
-                let name = &program.files[fi].facts.functions[fj].name;
-                internal_error(&internal, program, fi, name, &message);
-            }
-        }
-    }
+    findings.extend(local_findings.into_iter().flatten());
     findings.retain(|f| !program.files[f.primary.span.file.0 as usize].learn_only);
     sort_findings(&mut findings);
     stats.analysis_ns = t0.elapsed().as_nanos() as u64;
@@ -336,6 +344,38 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         stats,
         graph,
         internal_errors,
+    }
+}
+
+/// The per-function checks on one function's result; a check that panics loses that
+/// function's findings only.
+fn local_checks(
+    ctx: &checks::FunctionContext,
+    internal: &Mutex<Vec<String>>,
+    fi: usize,
+    fj: usize,
+    r: &FunctionResult,
+) -> Vec<Finding> {
+    let unit = checks::FunctionUnit {
+        file: fi,
+        function: fj,
+        result: r,
+    };
+    let mut found = Vec::new();
+    let checked = lockorder_ir::isolate(|| {
+        checks::double_lock::check(ctx, &unit, &mut found);
+        checks::unreleased_lock::check(ctx, &unit, &mut found);
+        checks::unbalanced_unlock::check(ctx, &unit, &mut found);
+        checks::lock_not_held::check(ctx, &unit, &mut found);
+        checks::sleep_in_atomic::check(ctx, &unit, &mut found);
+    });
+    match checked {
+        Ok(()) => found,
+        Err(message) => {
+            let name = &ctx.program.files[fi].facts.functions[fj].name;
+            internal_error(internal, ctx.program, fi, name, &message);
+            Vec::new()
+        }
     }
 }
 

@@ -96,12 +96,28 @@ const ENTERED_OFF_ROUNDS: usize = 8;
 /// their locks are taken with interrupts off, as lockdep would see them.
 fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
     let n = cx.units.len();
-    // Every resolved call site: (caller, callee, hardirqs off, softirqs off).
-    let mut sites: Vec<(usize, usize, bool, bool)> = Vec::new();
-    for (u, (&(fi, _), r)) in cx.units.iter().zip(cx.results).enumerate() {
-        for &(call, hard, soft) in &r.call_irqs {
+    // Every resolved call: (caller, callee, hardirqs always off, softirqs always off).
+    let mut sites: Vec<(u32, u32, bool, bool)> = Vec::new();
+    for (u, (&(fi, fj), r)) in cx.unit_results().enumerate() {
+        let mut calls: Vec<lockorder_ir::Call> = cx.program.files[fi].facts.functions[fj]
+            .blocks
+            .iter()
+            .flat_map(|b| &b.events)
+            .filter_map(|e| match e {
+                lockorder_ir::Event::Call { call, .. } => Some(*call),
+                _ => None,
+            })
+            .collect();
+        calls.sort_unstable_by_key(|c| (c.callee, c.indirect));
+        calls.dedup();
+        for call in calls {
+            let (hard, soft) = r
+                .call_irqs
+                .iter()
+                .find(|c| c.0 == call)
+                .map_or((false, false), |c| (c.1, c.2));
             for t in cx.resolver.targets(fi, &call) {
-                sites.push((u, cx.unit_index(t), hard, soft));
+                sites.push((u as u32, cx.unit_index(t) as u32, hard, soft));
             }
         }
     }
@@ -123,7 +139,7 @@ fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
         // Per function: (calls, calls with hardirqs off, calls with softirqs off).
         let mut counts = vec![(0u32, 0u32, 0u32); n];
         for &(caller, callee, hard, soft) in &sites {
-            let c = &mut counts[callee];
+            let (caller, c) = (caller as usize, &mut counts[callee as usize]);
             c.0 += 1;
             c.1 += u32::from(hard || hard_off[caller]);
             c.2 += u32::from(soft || hard || soft_off[caller] || hard_off[caller]);
@@ -160,7 +176,7 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
             if context == ExecContext::Softirq && hard.contains_key(&f) {
                 continue;
             }
-            for u in &cx.results[cx.unit_index(f)].usages {
+            for u in &cx.result(cx.unit_index(f)).usages {
                 // A trylock in interrupt context gives up instead of spinning.
                 if u.waits && matches!(u.kind, LockKind::Spinlock | LockKind::Rwlock) {
                     in_irq.entry(u.class).or_insert((f, *u));
@@ -184,7 +200,7 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
             ]
         };
         let mut enabled: BTreeMap<u32, Vec<(FuncRef, Usage)>> = BTreeMap::new();
-        for (&f, r) in cx.units.iter().zip(cx.results) {
+        for (&f, r) in cx.unit_results() {
             if hard.contains_key(&f) || soft.contains_key(&f) {
                 continue;
             }

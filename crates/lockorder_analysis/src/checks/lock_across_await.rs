@@ -102,11 +102,11 @@ fn may_suspend(
 }
 
 pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
-    if cx.results.iter().all(|r| r.awaits_held.is_empty()) {
+    if cx.unit_results().all(|(_, r)| r.awaits_held.is_empty()) {
         return;
     }
     let suspends = suspension_points(cx);
-    for (&(fi, fj), r) in cx.units.iter().zip(cx.results) {
+    for (&(fi, fj), r) in cx.unit_results() {
         let file = &cx.program.files[fi];
         let function = file.facts.functions[fj].name.clone();
         let mut reported: HashSet<u32> = HashSet::new();

@@ -3,7 +3,7 @@
 
 use crate::classes::ClassTable;
 use crate::finding::{CallChain, Severity, Site};
-use crate::function_pass::FunctionResult;
+use crate::function_pass::{FunctionResult, ProgramWide};
 use crate::program::Program;
 use crate::summary::Chain;
 
@@ -32,7 +32,8 @@ pub struct ProgramContext<'a> {
     pub resolver: &'a crate::summary::CallResolver,
     /// `(file, function)` per unit, and each unit's results and entry context.
     pub units: &'a [(usize, usize)],
-    pub results: &'a [FunctionResult],
+    /// `None` where a function has nothing the program-wide checks read.
+    pub results: &'a [Option<Box<ProgramWide>>],
     pub entry_contexts: &'a [Option<crate::function_pass::EntryContext>],
     pub offsets: &'a [usize],
     /// The functions a function calls (direct, and indirect targets).
@@ -42,6 +43,21 @@ pub struct ProgramContext<'a> {
 impl ProgramContext<'_> {
     pub fn unit_index(&self, (fi, fj): (usize, usize)) -> usize {
         self.offsets[fi] + fj
+    }
+
+    /// The program-wide observations of unit `u`.
+    pub fn result(&self, u: usize) -> &ProgramWide {
+        self.results[u]
+            .as_deref()
+            .unwrap_or_else(|| ProgramWide::empty())
+    }
+
+    /// Each unit with its program-wide observations, in unit order.
+    pub fn unit_results(&self) -> impl Iterator<Item = (&(usize, usize), &ProgramWide)> {
+        self.units
+            .iter()
+            .enumerate()
+            .map(|(u, f)| (f, self.result(u)))
     }
 }
 

@@ -58,7 +58,7 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
     targets.sort_by_key(|t| (t.0, t.1, t.2, t.3, t.4.start));
     let fname = |f: FuncRef| cx.program.files[f.0].facts.functions[f.1].name.clone();
     let mut reported = std::collections::HashSet::new();
-    for (&(fi, fj), r) in cx.units.iter().zip(cx.results) {
+    for (&(fi, fj), r) in cx.unit_results() {
         let function = fname((fi, fj));
         let here = parent_dir(&cx.program.files[fi].rel_path);
         for w in &r.waits {
@@ -68,7 +68,7 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
                     && parent_dir(&cx.program.files[t.3].rel_path) == here
             });
             for &(_, kind, target, reg_file, reg_span) in wanted {
-                let tr = &cx.results[cx.unit_index(target)];
+                let tr = cx.result(cx.unit_index(target));
                 let Some((held_class, held_site, taken)) = w.held.iter().find_map(|&(c, site)| {
                     tr.waits_for
                         .iter()
