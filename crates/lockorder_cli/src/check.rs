@@ -340,6 +340,10 @@ fn run_with(
                 }
             }) {
                 Ok(facts) => {
+                    // Held until the analysis ends: a fresh copy, made once the syntax
+                    // tree is freed, sits densely and without spare capacity, where the
+                    // facts built among the tree's nodes would keep its pages resident.
+                    let facts = facts.clone();
                     if let Some((c, k)) = cache.as_ref().zip(key) {
                         if let Some(w) = c.put(k, &facts) {
                             push(&front_warnings, w);
