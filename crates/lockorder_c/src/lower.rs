@@ -1,7 +1,8 @@
 //! Lowers a tree-sitter-c syntax tree to [`FileFacts`]: every function becomes a CFG of
 //! lock events; struct, typedef and global declarations become type facts for lock classes.
 
-use std::collections::HashMap;
+// The lowering hashes every name and lock expression of a file: a fast hasher.
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::time::Instant;
 
 use lockorder_ir::{
@@ -135,9 +136,9 @@ impl CFrontEnd {
             if let Err(message) = lockorder_ir::isolate(|| lowerer.lower_function(f)) {
                 lowerer.facts.functions.truncate(before);
                 let name = f
-                    .child_by_field_name("declarator")
+                    .child_by_field_id(FIELDS.declarator)
                     .and_then(find_function_declarator)
-                    .and_then(|d| d.child_by_field_name("declarator"))
+                    .and_then(|d| d.child_by_field_id(FIELDS.declarator))
                     .and_then(declarator_name)
                     .map_or("?", |n| lowerer.text_of(n))
                     .to_string();
@@ -169,10 +170,84 @@ struct FileLowerer<'a> {
     header_macros: &'a MacroTable,
 }
 
+/// The C grammar's field ids: looking a field up by name compares it with every field
+/// name of the grammar, on every call.
+struct FieldIds {
+    alternative: u16,
+    argument: u16,
+    arguments: u16,
+    body: u16,
+    condition: u16,
+    consequence: u16,
+    declarator: u16,
+    field: u16,
+    function: u16,
+    initializer: u16,
+    label: u16,
+    left: u16,
+    name: u16,
+    operator: u16,
+    parameters: u16,
+    right: u16,
+    ty: u16,
+    update: u16,
+    value: u16,
+}
+
+static FIELDS: std::sync::LazyLock<FieldIds> = std::sync::LazyLock::new(|| {
+    let language: tree_sitter::Language = tree_sitter_c::LANGUAGE.into();
+    let id = |name: &str| language.field_id_for_name(name).map_or(0, |id| id.get());
+    FieldIds {
+        alternative: id("alternative"),
+        argument: id("argument"),
+        arguments: id("arguments"),
+        body: id("body"),
+        condition: id("condition"),
+        consequence: id("consequence"),
+        declarator: id("declarator"),
+        field: id("field"),
+        function: id("function"),
+        initializer: id("initializer"),
+        label: id("label"),
+        left: id("left"),
+        name: id("name"),
+        operator: id("operator"),
+        parameters: id("parameters"),
+        right: id("right"),
+        ty: id("type"),
+        update: id("update"),
+        value: id("value"),
+    }
+});
+
+/// The grammar's node kind names by kind id.
+static KIND_NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    static LANGUAGE: std::sync::LazyLock<tree_sitter::Language> =
+        std::sync::LazyLock::new(|| tree_sitter_c::LANGUAGE.into());
+    let language: &'static tree_sitter::Language = &LANGUAGE;
+    (0..language.node_kind_count() as u16)
+        .map(|id| language.node_kind_for_id(id).unwrap_or(""))
+        .collect()
+});
+
+trait KindName {
+    /// `Node::kind`, without its `strlen` and UTF-8 check on every call.
+    fn kind_name(&self) -> &'static str;
+}
+
+impl KindName for Node<'_> {
+    fn kind_name(&self) -> &'static str {
+        KIND_NAMES
+            .get(self.kind_id() as usize)
+            .copied()
+            .unwrap_or("")
+    }
+}
+
 fn named_children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
     (0..node.named_child_count() as u32)
         .filter_map(move |i| node.named_child(i))
-        .filter(|c| c.kind() != "comment")
+        .filter(|c| c.kind_name() != "comment")
 }
 
 impl<'a> FileLowerer<'a> {
@@ -190,7 +265,7 @@ impl<'a> FileLowerer<'a> {
         let mut functions = Vec::new();
         let mut stack = vec![root];
         while let Some(node) = stack.pop() {
-            match node.kind() {
+            match node.kind_name() {
                 "function_definition" => {
                     self.record_return_type(node);
                     functions.push(node);
@@ -200,8 +275,8 @@ impl<'a> FileLowerer<'a> {
                 "declaration" => self.record_global(node),
                 "type_definition" => self.record_typedef(node),
                 "struct_specifier" | "union_specifier" => {
-                    if let Some(name) = node.child_by_field_name("name") {
-                        let kw = if node.kind() == "struct_specifier" {
+                    if let Some(name) = node.child_by_field_id(FIELDS.name) {
+                        let kw = if node.kind_name() == "struct_specifier" {
                             "struct"
                         } else {
                             "union"
@@ -221,7 +296,7 @@ impl<'a> FileLowerer<'a> {
     }
 
     fn record_struct(&mut self, node: Node, name: String) {
-        let Some(body) = node.child_by_field_name("body") else {
+        let Some(body) = node.child_by_field_id(FIELDS.body) else {
             return;
         };
         let mut fields = Vec::new();
@@ -234,18 +309,18 @@ impl<'a> FileLowerer<'a> {
             return;
         }
         for decl in named_children(body) {
-            if decl.kind() != "field_declaration" {
+            if decl.kind_name() != "field_declaration" {
                 continue;
             }
-            let ty_node = decl.child_by_field_name("type");
+            let ty_node = decl.child_by_field_id(FIELDS.ty);
             let mut cursor = decl.walk();
             let declarators: Vec<Node> = decl
                 .children_by_field_name("declarator", &mut cursor)
                 .collect();
             if declarators.is_empty() {
                 // An anonymous struct/union member: its fields belong to the parent.
-                if let Some(t) = ty_node.filter(|t| t.child_by_field_name("body").is_some()) {
-                    if let Some(b) = t.child_by_field_name("body") {
+                if let Some(t) = ty_node.filter(|t| t.child_by_field_id(FIELDS.body).is_some()) {
+                    if let Some(b) = t.child_by_field_id(FIELDS.body) {
                         self.collect_fields(b, fields, depth + 1);
                     }
                 }
@@ -265,10 +340,10 @@ impl<'a> FileLowerer<'a> {
 
     /// `struct foo`, `union foo`, a typedef name or a primitive; `None` for anonymous types.
     fn type_name(&self, ty: Node) -> Option<String> {
-        match ty.kind() {
+        match ty.kind_name() {
             "struct_specifier" | "union_specifier" | "enum_specifier" => {
-                let kw = &ty.kind()[..ty.kind().find('_').unwrap_or(0)];
-                ty.child_by_field_name("name")
+                let kw = &ty.kind_name()[..ty.kind_name().find('_').unwrap_or(0)];
+                ty.child_by_field_id(FIELDS.name)
                     .map(|n| format!("{kw} {}", self.text_of(n)))
             }
             "type_identifier" | "primitive_type" | "sized_type_specifier" => Some(
@@ -282,7 +357,7 @@ impl<'a> FileLowerer<'a> {
     }
 
     fn record_typedef(&mut self, node: Node) {
-        let Some(ty) = node.child_by_field_name("type") else {
+        let Some(ty) = node.child_by_field_id(FIELDS.ty) else {
             return;
         };
         let mut cursor = node.walk();
@@ -299,7 +374,7 @@ impl<'a> FileLowerer<'a> {
                     }
                 }
             }
-            None if matches!(ty.kind(), "struct_specifier" | "union_specifier") => {
+            None if matches!(ty.kind_name(), "struct_specifier" | "union_specifier") => {
                 // `typedef struct { ... } foo_t;`: the struct is known by the typedef name.
                 if let Some(first) = names.first() {
                     self.record_struct(ty, first.clone());
@@ -312,7 +387,7 @@ impl<'a> FileLowerer<'a> {
     /// `struct foo *foo_get(...)` declares that `foo_get(x)->lock` is a `struct foo::lock`.
     fn record_return_type(&mut self, node: Node) {
         let Some(ty) = node
-            .child_by_field_name("type")
+            .child_by_field_id(FIELDS.ty)
             .and_then(|t| self.type_name(t))
         else {
             return;
@@ -323,7 +398,7 @@ impl<'a> FileLowerer<'a> {
             .collect();
         for d in declarators {
             if let Some(name) = find_function_declarator(d)
-                .and_then(|f| f.child_by_field_name("declarator"))
+                .and_then(|f| f.child_by_field_id(FIELDS.declarator))
                 .and_then(declarator_name)
             {
                 self.facts
@@ -335,7 +410,7 @@ impl<'a> FileLowerer<'a> {
 
     fn record_global(&mut self, node: Node) {
         if !matches!(
-            node.parent().map(|p| p.kind()),
+            node.parent().map(|p| p.kind_name()),
             Some(
                 "translation_unit"
                     | "ERROR"
@@ -351,7 +426,7 @@ impl<'a> FileLowerer<'a> {
         let is_static = has_storage_class(node, self.text, "static");
         let is_extern = has_storage_class(node, self.text, "extern");
         let ty = node
-            .child_by_field_name("type")
+            .child_by_field_id(FIELDS.ty)
             .and_then(|t| self.type_name(t));
         let mut cursor = node.walk();
         let declarators: Vec<Node> = node
@@ -362,7 +437,7 @@ impl<'a> FileLowerer<'a> {
                 if let (Some(ty), Some(name)) = (
                     &ty,
                     find_function_declarator(d)
-                        .and_then(|f| f.child_by_field_name("declarator"))
+                        .and_then(|f| f.child_by_field_id(FIELDS.declarator))
                         .and_then(declarator_name),
                 ) {
                     self.facts
@@ -371,8 +446,8 @@ impl<'a> FileLowerer<'a> {
                 }
                 continue;
             }
-            if let (Some(ty), Some(init)) = (&ty, d.child_by_field_name("value")) {
-                if init.kind() == "initializer_list" {
+            if let (Some(ty), Some(init)) = (&ty, d.child_by_field_id(FIELDS.value)) {
+                if init.kind_name() == "initializer_list" {
                     self.record_initializer(ty, init, &mut Vec::new(), 0);
                 }
             }
@@ -411,19 +486,20 @@ impl<'a> FileLowerer<'a> {
         let mut cursor = list.walk();
         let items: Vec<Node> = list.named_children(&mut cursor).collect();
         for item in items {
-            match item.kind() {
+            match item.kind_name() {
                 "initializer_pair" => {
                     let mut c = item.walk();
                     let fields: Option<Vec<String>> = item
                         .children_by_field_name("designator", &mut c)
                         .map(|d| {
-                            (d.kind() == "field_designator")
+                            (d.kind_name() == "field_designator")
                                 .then(|| d.named_child(0))
                                 .flatten()
                                 .map(|f| self.text_of(f).to_string())
                         })
                         .collect();
-                    let (Some(fields), Some(value)) = (fields, item.child_by_field_name("value"))
+                    let (Some(fields), Some(value)) =
+                        (fields, item.child_by_field_id(FIELDS.value))
                     else {
                         continue;
                     };
@@ -448,7 +524,7 @@ impl<'a> FileLowerer<'a> {
         path: &mut Vec<PathStep>,
         depth: usize,
     ) {
-        match value.kind() {
+        match value.kind_name() {
             "initializer_list" => self.record_initializer(ty, value, path, depth + 1),
             "identifier" => {
                 let name = self.text_of(value);
@@ -495,19 +571,19 @@ impl<'a> FileLowerer<'a> {
     }
 
     fn lower_function(&mut self, node: Node) {
-        let Some(declarator) = node.child_by_field_name("declarator") else {
+        let Some(declarator) = node.child_by_field_id(FIELDS.declarator) else {
             return;
         };
         let Some(fdecl) = find_function_declarator(declarator) else {
             return;
         };
         let Some(name_node) = fdecl
-            .child_by_field_name("declarator")
+            .child_by_field_id(FIELDS.declarator)
             .and_then(declarator_name)
         else {
             return;
         };
-        let Some(body) = node.child_by_field_name("body") else {
+        let Some(body) = node.child_by_field_id(FIELDS.body) else {
             return;
         };
         let mut name = self.text_of(name_node).to_string();
@@ -518,16 +594,16 @@ impl<'a> FileLowerer<'a> {
         lockorder_ir::fault_point("lower", &name);
         let mut fb = FnBuilder::new(self, name.clone());
         let mut params = Vec::new();
-        if let Some(params_node) = fdecl.child_by_field_name("parameters") {
+        if let Some(params_node) = fdecl.child_by_field_id(FIELDS.parameters) {
             for p in named_children(params_node) {
-                if p.kind() != "parameter_declaration" {
+                if p.kind_name() != "parameter_declaration" {
                     continue;
                 }
                 let ty = p
-                    .child_by_field_name("type")
+                    .child_by_field_id(FIELDS.ty)
                     .and_then(|t| fb.fl.type_name(t));
                 if let Some(n) = p
-                    .child_by_field_name("declarator")
+                    .child_by_field_id(FIELDS.declarator)
                     .and_then(declarator_name)
                 {
                     let pname = fb.fl.text_of(n).to_string();
@@ -591,19 +667,19 @@ impl<'a> FileLowerer<'a> {
 
 fn has_storage_class(node: Node, text: &str, class: &str) -> bool {
     named_children(node)
-        .any(|c| c.kind() == "storage_class_specifier" && &text[c.byte_range()] == class)
+        .any(|c| c.kind_name() == "storage_class_specifier" && &text[c.byte_range()] == class)
 }
 
 fn is_function_declarator(mut d: Node) -> bool {
     loop {
-        match d.kind() {
+        match d.kind_name() {
             "function_declarator" => return true,
             "pointer_declarator"
             | "init_declarator"
             | "attributed_declarator"
             | "parenthesized_declarator" => {
                 match d
-                    .child_by_field_name("declarator")
+                    .child_by_field_id(FIELDS.declarator)
                     .or_else(|| d.named_child(0))
                 {
                     Some(c) => d = c,
@@ -618,14 +694,14 @@ fn is_function_declarator(mut d: Node) -> bool {
 /// The identifier a declarator declares.
 fn declarator_name(mut d: Node) -> Option<Node> {
     for _ in 0..64 {
-        match d.kind() {
+        match d.kind_name() {
             "identifier" | "field_identifier" | "type_identifier" => return Some(d),
             "pointer_declarator"
             | "array_declarator"
             | "init_declarator"
             | "function_declarator"
             | "attributed_declarator" => {
-                d = d.child_by_field_name("declarator")?;
+                d = d.child_by_field_id(FIELDS.declarator)?;
             }
             "parenthesized_declarator" => d = named_children(d).next()?,
             _ => return None,
@@ -636,11 +712,11 @@ fn declarator_name(mut d: Node) -> Option<Node> {
 
 fn find_function_declarator(mut d: Node) -> Option<Node> {
     for _ in 0..64 {
-        match d.kind() {
+        match d.kind_name() {
             "function_declarator" => {
                 // `int (*f(void))(int)`: the outer one declares a function returning a pointer.
-                let inner = d.child_by_field_name("declarator")?;
-                if inner.kind() == "parenthesized_declarator" {
+                let inner = d.child_by_field_id(FIELDS.declarator)?;
+                if inner.kind_name() == "parenthesized_declarator" {
                     if let Some(f) = named_children(inner)
                         .next()
                         .and_then(find_function_declarator)
@@ -651,7 +727,7 @@ fn find_function_declarator(mut d: Node) -> Option<Node> {
                 return Some(d);
             }
             "pointer_declarator" | "attributed_declarator" => {
-                d = d.child_by_field_name("declarator")?
+                d = d.child_by_field_id(FIELDS.declarator)?
             }
             "parenthesized_declarator" => d = named_children(d).next()?,
             _ => return None,
@@ -669,7 +745,7 @@ fn syscall_name(name: &str, fdecl: Node, text: &str) -> Option<String> {
     } else {
         return None;
     };
-    let params = fdecl.child_by_field_name("parameters")?;
+    let params = fdecl.child_by_field_id(FIELDS.parameters)?;
     let first = named_children(params).next()?;
     let n: String = text[first.byte_range()].split_whitespace().collect();
     Some(format!("{prefix}{n}"))
@@ -710,7 +786,7 @@ struct FnBuilder<'f, 'a> {
     call_args: Vec<u32>,
     /// Variables declared as pointers: a non-zero pointer is a success, a non-zero
     /// integer usually an error.
-    pointers: std::collections::HashSet<String>,
+    pointers: HashSet<String>,
     degraded: bool,
     /// Nesting beyond [`MAX_NESTING`] was cut off.
     too_deep: bool,
@@ -795,7 +871,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .map(|&i| self.text(i).split_whitespace().collect::<String>())
             .collect::<Vec<_>>();
         let vars: Vec<VarId> = vars.iter().map(|v| self.var(v)).collect();
-        let simple = match n.kind() {
+        let simple = match n.kind_name() {
             "identifier" | "field_expression" => Some(self.var(&key)),
             _ => None,
         };
@@ -848,7 +924,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// registration of a function to run in some context.
     fn contexts_of_call(&mut self, name: &str, call: Node, span: Span) {
         let args: Vec<Node> = call
-            .child_by_field_name("arguments")
+            .child_by_field_id(FIELDS.arguments)
             .map(|a| named_children(a).collect())
             .unwrap_or_default();
         if let Some(&gfp_arg) = self.fl.rules.blocking.get(name) {
@@ -906,7 +982,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// stored in a slot that indirect calls may go through.
     fn bind_slot(&mut self, slot: Node, value: Node) {
         let name = self.text(value);
-        let is_slot = match slot.kind() {
+        let is_slot = match slot.kind_name() {
             "field_expression" => true,
             "identifier" => self.lookup_var_type(self.text(slot)).is_some(),
             _ => false,
@@ -925,7 +1001,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let mut n = arg;
         let mut path = Vec::new();
         let root = loop {
-            match n.kind() {
+            match n.kind_name() {
                 "parenthesized_expression" => match named_children(n).next() {
                     Some(c) => n = c,
                     None => break LockRoot::Opaque,
@@ -933,32 +1009,32 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 "cast_expression" => {
                     // `((struct foo *)p)->lock`: the cast names the type.
                     let ty = n
-                        .child_by_field_name("type")
-                        .and_then(|t| t.child_by_field_name("type"))
+                        .child_by_field_id(FIELDS.ty)
+                        .and_then(|t| t.child_by_field_id(FIELDS.ty))
                         .and_then(|t| self.fl.type_name(t));
-                    match (ty, n.child_by_field_name("value")) {
+                    match (ty, n.child_by_field_id(FIELDS.value)) {
                         (Some(ty), _) if !path.is_empty() => break LockRoot::Typed { ty },
                         (_, Some(c)) => n = c,
                         _ => break LockRoot::Opaque,
                     }
                 }
                 "call_expression" => break self.call_root(n),
-                "pointer_expression" => match n.child_by_field_name("argument") {
+                "pointer_expression" => match n.child_by_field_id(FIELDS.argument) {
                     Some(c) => n = c,
                     None => break LockRoot::Opaque,
                 },
                 "field_expression" => {
-                    if let Some(f) = n.child_by_field_name("field") {
+                    if let Some(f) = n.child_by_field_id(FIELDS.field) {
                         path.push(PathStep::Field(self.text(f).to_string()));
                     }
-                    match n.child_by_field_name("argument") {
+                    match n.child_by_field_id(FIELDS.argument) {
                         Some(c) => n = c,
                         None => break LockRoot::Opaque,
                     }
                 }
                 "subscript_expression" => {
                     path.push(PathStep::Index);
-                    match n.child_by_field_name("argument") {
+                    match n.child_by_field_id(FIELDS.argument) {
                         Some(c) => n = c,
                         None => break LockRoot::Opaque,
                     }
@@ -1065,15 +1141,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// call is typed by its declared return type, resolved program-wide.
     fn call_root(&self, call: Node) -> LockRoot {
         let Some(func) = call
-            .child_by_field_name("function")
-            .filter(|f| f.kind() == "identifier")
+            .child_by_field_id(FIELDS.function)
+            .filter(|f| f.kind_name() == "identifier")
         else {
             return LockRoot::Opaque;
         };
         let name = self.text(func);
         if let Some(&arg) = self.fl.rules.typed_results.get(name) {
             let args = call
-                .child_by_field_name("arguments")
+                .child_by_field_id(FIELDS.arguments)
                 .map(|a| self.text(a))
                 .unwrap_or("");
             let inner = args.trim().trim_start_matches('(').trim_end_matches(')');
@@ -1143,7 +1219,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn stmt_inner(&mut self, n: Node) {
-        match n.kind() {
+        match n.kind_name() {
             "compound_statement" => self.block(n),
             "expression_statement" => {
                 if let Some(e) = named_children(n).next() {
@@ -1164,7 +1240,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             "switch_statement" => self.switch_stmt(n),
             "case_statement" => {
                 // A case label outside a recognised switch body: lower its statements.
-                let value = n.child_by_field_name("value").map(|v| v.id());
+                let value = n.child_by_field_id(FIELDS.value).map(|v| v.id());
                 for s in named_children(n).filter(|c| Some(c.id()) != value) {
                     self.stmt(s);
                 }
@@ -1176,18 +1252,18 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 }
                 let returned = value
                     .map(strip_parens)
-                    .filter(|v| matches!(v.kind(), "identifier" | "field_expression"));
+                    .filter(|v| matches!(v.kind_name(), "identifier" | "field_expression"));
                 // A field's type is not known here: only constants refine it, not
                 // non-zero tests (which would make a returned pointer an error).
                 let pointer = returned.is_some_and(|v| {
-                    v.kind() == "field_expression" || self.pointers.contains(self.text(v))
+                    v.kind_name() == "field_expression" || self.pointers.contains(self.text(v))
                 });
                 let mut atom = returned.map(|v| self.atom(v));
                 // `return __foo_trylock(x);`: what the callee holds on success, this
                 // function holds on its own success.
                 if let Some(call) = value
                     .map(strip_parens)
-                    .filter(|v| v.kind() == "call_expression")
+                    .filter(|v| v.kind_name() == "call_expression")
                 {
                     let a = self.fresh_atom();
                     self.tag_call_result(call, a);
@@ -1204,7 +1280,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 });
             }
             "break_statement" | "continue_statement" => {
-                let want_cont = n.kind() == "continue_statement";
+                let want_cont = n.kind_name() == "continue_statement";
                 let target = self
                     .jumps
                     .iter()
@@ -1225,7 +1301,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 }
             }
             "goto_statement" => {
-                if let Some(l) = n.child_by_field_name("label") {
+                if let Some(l) = n.child_by_field_id(FIELDS.label) {
                     let name = self.text(l).to_string();
                     let (target, depth) = self.label(&name);
                     // A label not seen yet is assumed at function level, where cleanup
@@ -1236,7 +1312,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 }
             }
             "labeled_statement" => {
-                if let Some(l) = n.child_by_field_name("label") {
+                if let Some(l) = n.child_by_field_id(FIELDS.label) {
                     let name = self.text(l).to_string();
                     let span = self.span(l);
                     self.defined_labels.push((name.clone(), span));
@@ -1245,20 +1321,20 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     self.labels.insert(name, (target, Some(depth)));
                     self.goto(target);
                 }
-                let label = n.child_by_field_name("label").map(|l| l.id());
+                let label = n.child_by_field_id(FIELDS.label).map(|l| l.id());
                 for s in named_children(n).filter(|c| Some(c.id()) != label) {
                     self.stmt(s);
                 }
             }
             "attributed_statement" => {
-                for s in named_children(n).filter(|c| c.kind() != "attribute_declaration") {
+                for s in named_children(n).filter(|c| c.kind_name() != "attribute_declaration") {
                     self.stmt(s);
                 }
             }
             "ERROR" => {
                 self.degraded = true;
                 for c in named_children(n) {
-                    if is_statement(c.kind()) {
+                    if is_statement(c.kind_name()) {
                         self.stmt(c);
                     } else {
                         self.expr(c);
@@ -1283,7 +1359,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
 
     fn declaration(&mut self, n: Node) {
         let ty = n
-            .child_by_field_name("type")
+            .child_by_field_id(FIELDS.ty)
             .and_then(|t| self.fl.type_name(t));
         let mut cursor = n.walk();
         let declarators: Vec<Node> = n
@@ -1297,16 +1373,16 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             if let Some(scope) = self.scopes.last_mut() {
                 scope.vars.insert(name.clone(), ty.clone());
             }
-            let inner = if d.kind() == "init_declarator" {
-                d.child_by_field_name("declarator")
+            let inner = if d.kind_name() == "init_declarator" {
+                d.child_by_field_id(FIELDS.declarator)
             } else {
                 Some(d)
             };
-            if inner.is_some_and(|i| i.kind() == "pointer_declarator") {
+            if inner.is_some_and(|i| i.kind_name() == "pointer_declarator") {
                 self.pointers.insert(name.clone());
             }
-            if d.kind() == "init_declarator" {
-                if let Some(v) = d.child_by_field_name("value") {
+            if d.kind_name() == "init_declarator" {
+                if let Some(v) = d.child_by_field_id(FIELDS.value) {
                     self.assign_value(&name, v);
                 }
             }
@@ -1337,7 +1413,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             var: v,
             value: constant,
         });
-        if inner.kind() == "call_expression" {
+        if inner.kind_name() == "call_expression" {
             let atom = self.atom_for_var(name);
             self.tag_call_result(inner, atom);
         }
@@ -1347,9 +1423,9 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// writing `a[i]` or `*p` writes through the array or pointer.
     fn lvalue_var(&mut self, mut n: Node) -> Option<VarId> {
         for _ in 0..64 {
-            match n.kind() {
+            match n.kind_name() {
                 "subscript_expression" | "pointer_expression" => {
-                    n = n.child_by_field_name("argument")?
+                    n = n.child_by_field_id(FIELDS.argument)?
                 }
                 "parenthesized_expression" => n = named_children(n).next()?,
                 "field_expression" | "identifier" => {
@@ -1375,7 +1451,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             return false;
         };
         let args: Vec<&str> = call
-            .child_by_field_name("arguments")
+            .child_by_field_id(FIELDS.arguments)
             .map(|a| named_children(a).map(|x| self.text(x)).collect())
             .unwrap_or_default();
         for (api, template) in &w.calls {
@@ -1423,8 +1499,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// (`if (!xa_trylock(&m->pages))`): the lock is held where the call succeeded.
     fn macro_trylock(&mut self, call: Node) -> Option<(Acquire, Success)> {
         let func = call
-            .child_by_field_name("function")
-            .filter(|f| f.kind() == "identifier")?;
+            .child_by_field_id(FIELDS.function)
+            .filter(|f| f.kind_name() == "identifier")?;
         let name = self.text(func);
         let w = self
             .fl
@@ -1440,7 +1516,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             return None;
         }
         let args: Vec<&str> = call
-            .child_by_field_name("arguments")
+            .child_by_field_id(FIELDS.arguments)
             .map(|a| named_children(a).map(|x| self.text(x)).collect())
             .unwrap_or_default();
         let lock = self.templated_lock(&macros::substitute(template, &w.params, &args), rule.lock);
@@ -1458,7 +1534,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// The interned text of each argument that is a plain path (`dev`, `&priv->port`),
     /// for mapping a callee's parameter-rooted locks onto the caller's.
     fn path_args(&mut self, call: Node) -> ArgRange {
-        let Some(args) = call.child_by_field_name("arguments") else {
+        let Some(args) = call.child_by_field_id(FIELDS.arguments) else {
             return ArgRange::default();
         };
         let texts: Vec<String> = named_children(args)
@@ -1511,19 +1587,19 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     fn if_stmt(&mut self, n: Node) {
         let then_b = self.new_block();
         let join = self.new_block();
-        let alt = n.child_by_field_name("alternative");
+        let alt = n.child_by_field_id(FIELDS.alternative);
         let else_b = if alt.is_some() {
             self.new_block()
         } else {
             join
         };
-        if let Some(c) = n.child_by_field_name("condition") {
+        if let Some(c) = n.child_by_field_id(FIELDS.condition) {
             self.cond(c, then_b, else_b);
         } else {
             self.finish(Terminator::Fork(vec![then_b, else_b]));
         }
         self.cur = then_b;
-        if let Some(c) = n.child_by_field_name("consequence") {
+        if let Some(c) = n.child_by_field_id(FIELDS.consequence) {
             self.stmt(c);
         }
         self.goto(join);
@@ -1543,12 +1619,12 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let body_b = self.new_block();
         let exit = self.new_block();
         self.goto(head);
-        match n.child_by_field_name("condition") {
+        match n.child_by_field_id(FIELDS.condition) {
             Some(c) => self.cond(c, body_b, exit),
             None => self.finish(Terminator::Fork(vec![body_b, exit])),
         }
         self.cur = body_b;
-        self.loop_body(n.child_by_field_name("body"), exit, head);
+        self.loop_body(n.child_by_field_id(FIELDS.body), exit, head);
         self.goto(head);
         self.cur = exit;
     }
@@ -1570,9 +1646,9 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let cond_b = self.new_block();
         let exit = self.new_block();
         self.goto(body_b);
-        self.loop_body(n.child_by_field_name("body"), exit, cond_b);
+        self.loop_body(n.child_by_field_id(FIELDS.body), exit, cond_b);
         self.goto(cond_b);
-        match n.child_by_field_name("condition") {
+        match n.child_by_field_id(FIELDS.condition) {
             Some(c) => self.cond(c, body_b, exit),
             None => self.finish(Terminator::Goto(exit)),
         }
@@ -1581,8 +1657,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
 
     fn for_stmt(&mut self, n: Node) {
         self.scopes.push(Scope::default());
-        if let Some(init) = n.child_by_field_name("initializer") {
-            if init.kind() == "declaration" {
+        if let Some(init) = n.child_by_field_id(FIELDS.initializer) {
+            if init.kind_name() == "declaration" {
                 self.declaration(init);
             } else {
                 self.expr(init);
@@ -1593,14 +1669,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let update_b = self.new_block();
         let exit = self.new_block();
         self.goto(head);
-        match n.child_by_field_name("condition") {
+        match n.child_by_field_id(FIELDS.condition) {
             Some(c) => self.cond(c, body_b, exit),
             None => self.finish(Terminator::Goto(body_b)),
         }
         self.cur = body_b;
-        self.loop_body(n.child_by_field_name("body"), exit, update_b);
+        self.loop_body(n.child_by_field_id(FIELDS.body), exit, update_b);
         self.goto(update_b);
-        if let Some(u) = n.child_by_field_name("update") {
+        if let Some(u) = n.child_by_field_id(FIELDS.update) {
             self.expr(u);
         }
         self.finish(Terminator::Goto(head));
@@ -1609,7 +1685,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn switch_stmt(&mut self, n: Node) {
-        if let Some(c) = n.child_by_field_name("condition") {
+        if let Some(c) = n.child_by_field_id(FIELDS.condition) {
             self.expr(c);
         }
         let exit = self.new_block();
@@ -1622,15 +1698,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             cont: None,
             depth: self.scopes.len(),
         });
-        if let Some(body) = n.child_by_field_name("body") {
+        if let Some(body) = n.child_by_field_id(FIELDS.body) {
             self.scopes.push(Scope::default());
             for child in named_children(body) {
-                if child.kind() == "case_statement" {
+                if child.kind_name() == "case_statement" {
                     let b = self.new_block();
                     // Fall-through from the previous case.
                     self.goto(b);
                     targets.push(b);
-                    let value = child.child_by_field_name("value");
+                    let value = child.child_by_field_id(FIELDS.value);
                     has_default |= value.is_none();
                     let vid = value.map(|v| v.id());
                     for s in named_children(child).filter(|c| Some(c.id()) != vid) {
@@ -1659,10 +1735,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     fn scoped_guard(&mut self, n: Node) {
         let is_cond_form = self.fl.orig[n.start_byte()..].starts_with("scoped_cond_guard");
         let mut args = Vec::new();
-        if let Some(c) = n.child_by_field_name("condition") {
+        if let Some(c) = n.child_by_field_id(FIELDS.condition) {
             flatten_commas(strip_parens(c), &mut args);
         }
-        let body = n.child_by_field_name("body");
+        let body = n.child_by_field_id(FIELDS.body);
         let class = args
             .first()
             .map(|&a| self.text(a).trim().to_string())
@@ -1684,7 +1760,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let head_span = Span::new(
             self.fl.file,
             n.start_byte(),
-            n.child_by_field_name("condition")
+            n.child_by_field_id(FIELDS.condition)
                 .map_or(n.end_byte(), |c| c.end_byte()),
         );
         let acq = Acquire {
@@ -1740,7 +1816,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         self.jumps.pop();
         let end = body.map_or(head_span, |b| {
-            if b.kind() == "compound_statement" {
+            if b.kind_name() == "compound_statement" {
                 closing_brace_span(self, b)
             } else {
                 self.span(b)
@@ -1754,7 +1830,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// The failure statement of `scoped_cond_guard`, read from the original text.
     fn cond_guard_failure(&mut self, n: Node, span: Span, exit: BlockId) {
         let orig = &self.fl.orig[n.start_byte()
-            ..n.child_by_field_name("condition")
+            ..n.child_by_field_id(FIELDS.condition)
                 .map_or(n.end_byte(), |c| c.end_byte())];
         let fail = orig.split(',').nth(1).unwrap_or("").trim();
         if let Some(value) = fail.strip_prefix("return") {
@@ -1802,7 +1878,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn cond_inner(&mut self, n: Node, t: BlockId, f: BlockId) {
-        match n.kind() {
+        match n.kind_name() {
             "parenthesized_expression" | "condition_clause" => {
                 let inner: Vec<Node> = named_children(n).collect();
                 match inner.as_slice() {
@@ -1812,15 +1888,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 return;
             }
             "unary_expression" if self.op(n) == "!" => {
-                if let Some(a) = n.child_by_field_name("argument") {
+                if let Some(a) = n.child_by_field_id(FIELDS.argument) {
                     self.cond(a, f, t);
                     return;
                 }
             }
             "binary_expression" => {
                 let (Some(l), Some(r)) = (
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
+                    n.child_by_field_id(FIELDS.left),
+                    n.child_by_field_id(FIELDS.right),
                 ) else {
                     return self.opaque_cond(n, t, f);
                 };
@@ -1879,15 +1955,19 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 return;
             }
             "true" | "false" => {
-                self.finish(Terminator::Goto(if n.kind() == "true" { t } else { f }));
+                self.finish(Terminator::Goto(if n.kind_name() == "true" {
+                    t
+                } else {
+                    f
+                }));
                 return;
             }
             "call_expression" => {
-                if let Some(func) = n.child_by_field_name("function") {
+                if let Some(func) = n.child_by_field_id(FIELDS.function) {
                     let name = self.text(func);
                     if self.fl.rules.failure_tests.contains(name) {
                         if let Some(a) = n
-                            .child_by_field_name("arguments")
+                            .child_by_field_id(FIELDS.arguments)
                             .and_then(|a| named_children(a).next())
                         {
                             self.cond(a, f, t);
@@ -1899,7 +1979,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         "likely" | "unlikely" | "WARN_ON" | "WARN_ON_ONCE" | "unlikely_notrace"
                     ) {
                         if let Some(a) = n
-                            .child_by_field_name("arguments")
+                            .child_by_field_id(FIELDS.arguments)
                             .and_then(|a| named_children(a).next())
                         {
                             self.cond(a, t, f);
@@ -1940,10 +2020,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             }
             "assignment_expression" => {
                 if let (Some(l), Some(r)) = (
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
+                    n.child_by_field_id(FIELDS.left),
+                    n.child_by_field_id(FIELDS.right),
                 ) {
-                    if self.op(n) == "=" && l.kind() == "identifier" {
+                    if self.op(n) == "=" && l.kind_name() == "identifier" {
                         let name = self.text(l).to_string();
                         self.assign_value(&name, r);
                         let atom = self.atom_for_var(&name);
@@ -1971,7 +2051,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             return;
         }
         let atom = self.atom(n);
-        if n.kind() == "call_expression" {
+        if n.kind_name() == "call_expression" {
             self.tag_call_result(n, atom);
         }
         self.finish(Terminator::Branch {
@@ -1982,7 +2062,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn op(&self, n: Node) -> &'a str {
-        n.child_by_field_name("operator")
+        n.child_by_field_id(FIELDS.operator)
             .map_or("", |o| self.text(o))
     }
 
@@ -2009,18 +2089,18 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn lock_call<'t>(&self, n: Node<'t>) -> Option<(lockorder_rules::ApiRule, Node<'t>)> {
-        if n.kind() != "call_expression" {
+        if n.kind_name() != "call_expression" {
             return None;
         }
-        let func = n.child_by_field_name("function")?;
-        if func.kind() != "identifier" {
+        let func = n.child_by_field_id(FIELDS.function)?;
+        if func.kind_name() != "identifier" {
             return None;
         }
         self.fl.rules.apis.get(self.text(func)).map(|r| (*r, n))
     }
 
     fn call_args(&mut self, call: Node) {
-        if let Some(args) = call.child_by_field_name("arguments") {
+        if let Some(args) = call.child_by_field_id(FIELDS.arguments) {
             for a in named_children(args) {
                 self.expr(a);
             }
@@ -2030,7 +2110,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// The lock a lock API call operates on: its lock argument, or the lock the rule's
     /// template names (`rtnl_mutex`, `{0}->sk_lock`).
     fn api_lock(&mut self, call: Node, rule: lockorder_rules::ApiRule) -> Option<LockId> {
-        let args = call.child_by_field_name("arguments")?;
+        let args = call.child_by_field_id(FIELDS.arguments)?;
         if rule.lock.is_none() {
             let arg = named_children(args).nth(rule.lock_arg)?;
             return Some(self.lock_expr(arg));
@@ -2118,27 +2198,27 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn expr_inner(&mut self, n: Node) {
-        match n.kind() {
+        match n.kind_name() {
             "call_expression" => self.call(n),
             "assignment_expression" => {
                 let (Some(l), Some(r)) = (
-                    n.child_by_field_name("left"),
-                    n.child_by_field_name("right"),
+                    n.child_by_field_id(FIELDS.left),
+                    n.child_by_field_id(FIELDS.right),
                 ) else {
                     return;
                 };
-                if self.op(n) == "=" && r.kind() == "identifier" {
+                if self.op(n) == "=" && r.kind_name() == "identifier" {
                     self.bind_slot(l, r);
                 }
                 // `dev->task = kthread_run(...)`: the registration's object.
-                let registers_result = strip_parens(r).kind() == "call_expression"
+                let registers_result = strip_parens(r).kind_name() == "call_expression"
                     && strip_parens(r)
-                        .child_by_field_name("function")
+                        .child_by_field_id(FIELDS.function)
                         .and_then(|f| self.fl.rules.registrations.get(self.text(f)))
                         .is_some_and(|rs| rs.iter().any(|x| x.object_is_result));
                 let target = registers_result.then(|| self.path_expr(l));
                 let outer = std::mem::replace(&mut self.assign_target, target);
-                if l.kind() == "identifier" && self.op(n) == "=" {
+                if l.kind_name() == "identifier" && self.op(n) == "=" {
                     let name = self.text(l).to_string();
                     self.assign_value(&name, r);
                 } else {
@@ -2155,7 +2235,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             }
             "update_expression" => {
                 if let Some(v) = n
-                    .child_by_field_name("argument")
+                    .child_by_field_id(FIELDS.argument)
                     .and_then(|a| self.lvalue_var(a))
                 {
                     self.emit(Event::Assign {
@@ -2184,24 +2264,24 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn call(&mut self, n: Node) {
-        let Some(func) = n.child_by_field_name("function") else {
+        let Some(func) = n.child_by_field_id(FIELDS.function) else {
             return;
         };
         // `guard(class)(&lock)`: held until the end of the enclosing scope.
-        if func.kind() == "call_expression"
+        if func.kind_name() == "call_expression"
             && func
-                .child_by_field_name("function")
+                .child_by_field_id(FIELDS.function)
                 .is_some_and(|g| self.text(g) == "guard")
         {
             self.call_args(n);
             let class = func
-                .child_by_field_name("arguments")
+                .child_by_field_id(FIELDS.arguments)
                 .and_then(|a| named_children(a).next())
                 .map(|c| self.text(c).trim().to_string())
                 .unwrap_or_default();
             let rule = self.fl.rules.guards.get(&class).copied();
             let args: Vec<Node> = n
-                .child_by_field_name("arguments")
+                .child_by_field_id(FIELDS.arguments)
                 .map(|a| named_children(a).collect())
                 .unwrap_or_default();
             let lock = rule.and_then(|r| self.guard_lock(r, &args));
@@ -2224,13 +2304,13 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         self.call_args(n);
         let span = self.span(n);
-        if func.kind() == "identifier" {
+        if func.kind_name() == "identifier" {
             let name = self.text(func);
             if self.expand_macro_wrapper(name, n, span) {
                 return;
             }
             let lockdep_args = || {
-                n.child_by_field_name("arguments")
+                n.child_by_field_id(FIELDS.arguments)
                     .map(|a| named_children(a).collect::<Vec<_>>())
                     .unwrap_or_default()
             };
@@ -2253,7 +2333,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             self.contexts_of_call(name, n, span);
             if self.fl.rules.assert_held.contains(name) {
                 if let Some(arg) = n
-                    .child_by_field_name("arguments")
+                    .child_by_field_id(FIELDS.arguments)
                     .and_then(|a| named_children(a).next())
                 {
                     let lock = self.lock_expr(arg);
@@ -2262,7 +2342,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             }
             if let Some(&count_arg) = self.fl.rules.semaphore_inits.get(name) {
                 let args: Vec<Node> = n
-                    .child_by_field_name("arguments")
+                    .child_by_field_id(FIELDS.arguments)
                     .map(|a| named_children(a).collect())
                     .unwrap_or_default();
                 if let (Some(&sem), Some(&count)) = (args.first(), args.get(count_arg)) {
@@ -2336,7 +2416,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             if noreturn {
                 self.finish(Terminator::Unreachable);
             }
-        } else if func.kind() == "field_expression" {
+        } else if func.kind_name() == "field_expression" {
             self.expr(func);
             let callee = self.slot(func);
             let args = self.path_args(n);
@@ -2355,13 +2435,13 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         // `&x` passed to a call may write `x` — unless the call is a branch condition
         // (`if (static_branch_unlikely(&key))`): a predicate, tested again later.
         if let Some(args) = n
-            .child_by_field_name("arguments")
+            .child_by_field_id(FIELDS.arguments)
             .filter(|_| self.condition_call != Some(n.id()))
         {
             let written: Vec<VarId> = named_children(args)
-                .filter(|a| a.kind() == "pointer_expression" && self.op(*a) == "&")
-                .filter_map(|a| a.child_by_field_name("argument"))
-                .filter(|a| a.kind() == "identifier")
+                .filter(|a| a.kind_name() == "pointer_expression" && self.op(*a) == "&")
+                .filter_map(|a| a.child_by_field_id(FIELDS.argument))
+                .filter(|a| a.kind_name() == "identifier")
                 .map(|a| self.text(a))
                 .collect::<Vec<_>>()
                 .into_iter()
@@ -2424,7 +2504,7 @@ fn closing_brace_span(fb: &FnBuilder, block: Node) -> Span {
 }
 
 fn strip_parens(mut n: Node) -> Node {
-    while n.kind() == "parenthesized_expression" {
+    while n.kind_name() == "parenthesized_expression" {
         match named_children(n).next() {
             Some(c) if n.named_child_count() == 1 => n = c,
             _ => break,
@@ -2434,11 +2514,11 @@ fn strip_parens(mut n: Node) -> Node {
 }
 
 fn flatten_commas<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>) {
-    if n.kind() == "comma_expression" {
-        if let Some(l) = n.child_by_field_name("left") {
+    if n.kind_name() == "comma_expression" {
+        if let Some(l) = n.child_by_field_id(FIELDS.left) {
             flatten_commas(l, out);
         }
-        if let Some(r) = n.child_by_field_name("right") {
+        if let Some(r) = n.child_by_field_id(FIELDS.right) {
             flatten_commas(r, out);
         }
     } else {
@@ -2451,18 +2531,18 @@ fn collect_identifiers<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
     if depth > 32 {
         return;
     }
-    match n.kind() {
+    match n.kind_name() {
         "identifier" => out.push(n),
         // `dev->ready` is read as itself (assigning `dev->head` does not change it) and
         // through its base (assigning `dev` does).
         "field_expression" => {
             out.push(n);
-            if let Some(a) = n.child_by_field_name("argument") {
+            if let Some(a) = n.child_by_field_id(FIELDS.argument) {
                 collect_identifiers(a, out, depth + 1);
             }
         }
         "call_expression" => {
-            if let Some(a) = n.child_by_field_name("arguments") {
+            if let Some(a) = n.child_by_field_id(FIELDS.arguments) {
                 collect_identifiers(a, out, depth + 1);
             }
         }
@@ -2520,14 +2600,14 @@ fn is_statement(kind: &str) -> bool {
 fn function_name<'t>(arg: Node, text: &'t str) -> Option<&'t str> {
     let mut n = arg;
     loop {
-        match n.kind() {
+        match n.kind_name() {
             "identifier" => {
                 let name = &text[n.byte_range()];
                 return (!name.starts_with(char::is_uppercase) && name != "NULL").then_some(name);
             }
             "parenthesized_expression" => n = n.named_child(0)?,
-            "pointer_expression" => n = n.child_by_field_name("argument")?,
-            "cast_expression" => n = n.child_by_field_name("value")?,
+            "pointer_expression" => n = n.child_by_field_id(FIELDS.argument)?,
+            "cast_expression" => n = n.child_by_field_id(FIELDS.value)?,
             _ => return None,
         }
     }
