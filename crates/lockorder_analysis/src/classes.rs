@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use lockorder_ir::{LockExpr, LockRoot, PathStep};
+use rayon::prelude::*;
 
 use crate::program::Program;
 
@@ -162,20 +163,33 @@ impl ClassTable {
         // `struct foo_ops` initialiser meet in `struct foo_ops::open`; numbered apart.
         let mut slot_ids: HashMap<String, u32> = HashMap::new();
         let mut slot_classes: Vec<Vec<u32>> = Vec::with_capacity(program.files.len());
-        for file in &program.files {
-            let statics: HashMap<&str, Option<&str>> = file
-                .facts
-                .globals
-                .iter()
-                .filter(|g| g.is_static)
-                .map(|g| (g.name.as_str(), g.ty.as_deref()))
-                .collect();
+        // Names per file in parallel; numbered in file order, so ids do not depend on the
+        // thread count.
+        let file_names: Vec<(Vec<String>, Vec<String>)> = program
+            .files
+            .par_iter()
+            .map(|file| {
+                let statics: HashMap<&str, Option<&str>> = file
+                    .facts
+                    .globals
+                    .iter()
+                    .filter(|g| g.is_static)
+                    .map(|g| (g.name.as_str(), g.ty.as_deref()))
+                    .collect();
+                let name = |e: &LockExpr| class_name(&env, &statics, &file.rel_path, e);
+                (
+                    file.facts.locks.iter().map(name).collect(),
+                    file.facts.slots.iter().map(name).collect(),
+                )
+            })
+            .collect();
+        for (file, (lock_names, slot_names)) in program.files.iter().zip(file_names) {
             let classes: Vec<ClassId> = file
                 .facts
                 .locks
                 .iter()
-                .map(|e| {
-                    let name = class_name(&env, &statics, &file.rel_path, e);
+                .zip(lock_names)
+                .map(|(e, name)| {
                     *ids.entry(name.clone()).or_insert_with(|| {
                         names.push(name);
                         scope.push(ClassScope::of(e));
@@ -184,12 +198,9 @@ impl ClassTable {
                 })
                 .collect();
             per_file.push(classes);
-            let slots = file
-                .facts
-                .slots
-                .iter()
-                .map(|e| {
-                    let name = class_name(&env, &statics, &file.rel_path, e);
+            let slots = slot_names
+                .into_iter()
+                .map(|name| {
                     let next = slot_ids.len() as u32;
                     *slot_ids.entry(name).or_insert(next)
                 })

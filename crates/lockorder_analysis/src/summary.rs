@@ -8,6 +8,7 @@ use std::sync::Arc;
 use lockorder_ir::{Call, LockKind, Mode, ReturnValue, Span, Success};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 
 use crate::classes::ClassId;
 use crate::function_pass::FunctionResult;
@@ -448,7 +449,7 @@ impl CallResolver {
         };
         let per_file: Vec<Vec<Option<FuncRef>>> = program
             .files
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(fi, file)| {
                 let caller = SourceFileRef {
