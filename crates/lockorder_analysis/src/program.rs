@@ -213,6 +213,15 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                         s.waits_for.len(),
                         s.may_sleep.as_ref().map(|x| x.what.clone()),
                     );
+                        for ret in &r.returns {
+                            eprintln!(
+                                "  return {:?} at {}: held {:?} released {:?}",
+                                ret.value,
+                                ret.span.start,
+                                ret.held.iter().map(|h| cn(&h.class)).collect::<Vec<_>>(),
+                                ret.released.iter().map(|x| cn(&x.0)).collect::<Vec<_>>(),
+                            );
+                        }
                     }
                 }
                 let s = (!s.is_empty()).then(|| Box::new(s));
