@@ -367,8 +367,11 @@ impl Collector<'_> {
                     ),
                     None => (Chain::from([step]), 1),
                 };
-                // The caller's locks this function no longer holds when it sleeps.
-                let releases = self
+                // The caller's locks this function no longer holds when it sleeps: its own
+                // entry locks it dropped, and those the callee drops that this function
+                // neither holds nor takes (a halt helper between the holder and a reset
+                // that unlocks around its sleep).
+                let mut releases: Vec<ClassId> = self
                     .entry_held
                     .iter()
                     .copied()
@@ -377,6 +380,11 @@ impl Collector<'_> {
                             || below.is_some_and(|b| b.releases.contains(c))
                     })
                     .collect();
+                for &c in below.map_or(&[][..], |b| &b.releases[..]) {
+                    if !releases.contains(&c) && !state.held.iter().any(|h| h.class == c) {
+                        releases.push(c);
+                    }
+                }
                 let releases_ctx = state.ctx.dropped | below.map_or(0, |b| b.releases_ctx);
                 self.result.may_sleep = Some(Sleep {
                     what,
@@ -639,11 +647,16 @@ impl Observer for Collector<'_> {
             let here = self.mapped_path(&l.via_param, args);
             let via = here.as_deref().and_then(|p| param_path(self.params, p));
             let mut dropped = self.dropped_here(state);
+            // The callee's drops of this function's entry locks, and of locks this
+            // function does not hold at all (its caller's, two calls up).
             let passed_on: Vec<ClassId> = l
                 .dropped
                 .iter()
                 .copied()
-                .filter(|c| self.entry_held.contains(c) && !dropped.contains(c))
+                .filter(|c| {
+                    (self.entry_held.contains(c) || !state.held.iter().any(|h| h.class == *c))
+                        && !dropped.contains(c)
+                })
                 .collect();
             dropped.extend(passed_on);
             self.add_wait(

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The chip reset sleeps with the caller's lock still held: unlike its
+ * _ok twin it does not drop the lock around the sleep. It is reached
+ * through a halt helper, two calls below the holder.
+ */
+#include <linux/delay.h>
+#include <linux/io.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+
+#define NIC_RESET	0x04
+
+struct nic {
+	spinlock_t lock;		/* regs, resets */
+	void __iomem *regs;
+	unsigned int resets;
+	struct work_struct reset_task;
+};
+
+static void nic_chip_reset(struct nic *n)
+	__must_hold(&n->lock)
+{
+	writel(1, n->regs + NIC_RESET);
+	msleep(20);
+	n->resets++;
+}
+
+static void nic_halt(struct nic *n)
+{
+	writel(0, n->regs + NIC_RESET);
+	nic_chip_reset(n);
+}
+
+static void nic_reset_task(struct work_struct *work)
+{
+	struct nic *n = container_of(work, struct nic, reset_task);
+
+	spin_lock_bh(&n->lock);
+	nic_halt(n);	//~ sleep-in-atomic
+	spin_unlock_bh(&n->lock);
+}
+
+void nic_init(struct nic *n)
+{
+	spin_lock_init(&n->lock);
+	INIT_WORK(&n->reset_task, nic_reset_task);
+}
