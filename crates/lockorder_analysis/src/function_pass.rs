@@ -254,6 +254,8 @@ struct Collector<'a> {
     locks: &'a [lockorder_ir::LockExpr],
     names: &'a [String],
     params: &'a [String],
+    /// Atoms that test a parameter the function never assigns, with its index.
+    param_atoms: HashMap<AtomId, u8>,
     single_instance: &'a dyn Fn(ClassId) -> bool,
     /// Classes the function takes or drops itself (directly or through a summarised
     /// callee): a requirement on them is its own business, not its callers'.
@@ -288,8 +290,14 @@ impl Collector<'_> {
         span: Span,
         below: Option<&Chain>,
         dropped: Vec<ClassId>,
+        guard: Vec<(u8, bool)>,
     ) {
-        if depth <= MAX_CALL_DEPTH && !self.result.waits_for.iter().any(|l| l.class == class) {
+        // Taken on several paths: only what every one of them tests still guards it.
+        if let Some(l) = self.result.waits_for.iter_mut().find(|l| l.class == class) {
+            l.guard.retain(|g| guard.contains(g));
+            return;
+        }
+        if depth <= MAX_CALL_DEPTH {
             let step = ChainStep {
                 function: self.me,
                 span,
@@ -307,8 +315,21 @@ impl Collector<'_> {
                 via_param,
                 chain,
                 dropped,
+                guard,
             });
         }
+    }
+
+    /// What this path has tested of the parameters the function never assigns.
+    fn path_guard(&self, state: &State) -> Vec<(u8, bool)> {
+        let mut guard: Vec<(u8, bool)> = state
+            .facts
+            .iter()
+            .filter_map(|&(atom, truth)| Some((*self.param_atoms.get(&atom)?, truth)))
+            .collect();
+        guard.sort_unstable();
+        guard.dedup();
+        guard
     }
 
     /// Locks held on entry that this path has released.
@@ -526,7 +547,10 @@ impl Observer for Collector<'_> {
                     .then(|| param_path(self.params, &self.locks[acq.lock as usize].text))
                     .flatten();
                 let dropped = self.dropped_here(state);
-                self.add_wait(class, acq.kind, acq.mode, 1, via, *span, None, dropped);
+                let guard = self.path_guard(state);
+                self.add_wait(
+                    class, acq.kind, acq.mode, 1, via, *span, None, dropped, guard,
+                );
                 let again = state.held.iter().find(|h| h.lock == acq.lock && !h.nested);
                 if let Some(h) = again {
                     if !may_nest(h.mode, acq.mode, acq.kind)
@@ -642,6 +666,12 @@ impl Observer for Collector<'_> {
         // What the callee waits for, it waits for under the caller's locks — except those
         // it releases first.
         for l in summary.waits_for.iter().chain(&summary.acquires) {
+            // `f(x, true)` where f takes the lock only `if (!locked)`: not on this call.
+            let passed =
+                |&(p, _): &(u8, bool)| lockorder_ir::constant_truth(self.arg_text(args, p)?);
+            if l.guard.iter().any(|g| passed(g).is_some_and(|t| t != g.1)) {
+                continue;
+            }
             // The callee's lock, as a path in this function when its parameter maps onto
             // a plain-path argument.
             let here = self.mapped_path(&l.via_param, args);
@@ -659,6 +689,24 @@ impl Observer for Collector<'_> {
                 })
                 .collect();
             dropped.extend(passed_on);
+            // This path's tests, and the callee's that this function's own parameters
+            // decide (`f(x, locked)` with `locked` passed straight on).
+            let mut guard = self.path_guard(state);
+            for &(p, truth) in &l.guard {
+                let Some(text) = self.arg_text(args, p) else {
+                    continue;
+                };
+                let mine = self.params.iter().position(|q| q == text).and_then(|q| {
+                    let q = u8::try_from(q).ok()?;
+                    self.param_atoms.values().any(|&t| t == q).then_some(q)
+                });
+                if let Some(q) = mine {
+                    if !guard.iter().any(|g| g.0 == q) {
+                        guard.push((q, truth));
+                    }
+                }
+            }
+            guard.sort_unstable();
             self.add_wait(
                 l.class,
                 l.kind,
@@ -668,6 +716,7 @@ impl Observer for Collector<'_> {
                 span,
                 Some(&l.chain),
                 dropped,
+                guard,
             );
             // A sleeping lock below a call under a spinning one would be a sleep in atomic
             // context: such paths are almost always ones that cannot happen, and a real
@@ -848,6 +897,7 @@ pub fn analyse_function(
                     span,
                 }]),
                 dropped: Vec::new(),
+                guard: Vec::new(),
             })
         })
         .collect();
@@ -874,6 +924,7 @@ pub fn analyse_function(
         locks: &facts.locks,
         names: &facts.names,
         params: &f.params,
+        param_atoms: param_atoms(f),
         single_instance: &single_instance,
         result: FunctionResult::default(),
         seen_edges: HashSet::new(),
@@ -934,6 +985,7 @@ pub fn analyse_function(
                     span: f.name_span,
                 }]),
                 dropped: Vec::new(),
+                guard: Vec::new(),
             };
             (lock_summary, cond)
         })
@@ -952,6 +1004,29 @@ pub fn analyse_function(
     result.stats = stats;
     result.entry_held = entry_held;
     result
+}
+
+/// The atoms that are a parameter the function never assigns: what a branch on one knows
+/// is what the caller passed.
+fn param_atoms(f: &Function) -> HashMap<AtomId, u8> {
+    let assigned: HashSet<lockorder_ir::VarId> = f
+        .blocks
+        .iter()
+        .flat_map(|b| &b.events)
+        .filter_map(|e| match e {
+            Event::Assign { var, .. } => Some(*var),
+            _ => None,
+        })
+        .collect();
+    f.atom_var
+        .iter()
+        .enumerate()
+        .filter_map(|(atom, var)| {
+            let var = (*var)?;
+            let &(_, p) = f.var_params.iter().find(|(v, _)| *v == var)?;
+            (!assigned.contains(&var)).then_some((atom as AtomId, p))
+        })
+        .collect()
 }
 
 fn lock_of(e: &Event) -> Option<LockId> {

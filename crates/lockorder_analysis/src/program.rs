@@ -210,7 +210,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                         s.releases.iter().map(cn).collect::<Vec<_>>(),
                         s.acquires.iter().map(|l| (cn(&l.class), l.depth)).collect::<Vec<_>>(),
                         s.cond_acquires.iter().map(|(l, w)| (cn(&l.class), *w)).collect::<Vec<_>>(),
-                        s.waits_for.len(),
+                        s.waits_for.iter().map(|l| (cn(&l.class), l.guard.clone())).collect::<Vec<_>>(),
                         s.may_sleep.as_ref().map(|x| x.what.clone()),
                     );
                         for ret in &r.returns {

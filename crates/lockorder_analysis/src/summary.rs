@@ -59,6 +59,10 @@ pub struct SummaryLock {
     /// The caller's locks (held on entry) released on the way to this acquisition: they
     /// do not order before it (`spin_unlock(&pm->lock); lock_sock(ssk); spin_lock(...)`).
     pub dropped: Vec<ClassId>,
+    /// `(parameter index, truth)`: the lock is taken only where that parameter tests so
+    /// (`if (!locked) mutex_lock(&m)`): a caller passing a constant of the other truth
+    /// does not take it.
+    pub guard: Vec<(u8, bool)>,
 }
 
 /// A path in the one form a parameter mapping compares: no `&`, `->` as `.`.
@@ -176,6 +180,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
                 span: site,
             }]),
             dropped: Vec::new(),
+            guard: Vec::new(),
         };
         let (held, free): (Vec<usize>, Vec<usize>) =
             (0..r.returns.len()).partition(|&i| r.returns[i].held.iter().any(|h| h.class == class));
@@ -222,6 +227,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
                             span: h.site,
                         }]),
                         dropped: Vec::new(),
+                        guard: Vec::new(),
                     },
                     *success,
                 ));

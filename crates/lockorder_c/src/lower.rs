@@ -638,6 +638,13 @@ impl<'a> FileLowerer<'a> {
         let mut blocks = std::mem::take(&mut fb.blocks);
         let mut call_args = std::mem::take(&mut fb.call_args);
         drop_unused_args(&mut blocks, &mut call_args, &params, &fb.fl.facts.names);
+        let mut var_params: Vec<(VarId, u8)> = params
+            .iter()
+            .enumerate()
+            .take(u8::MAX as usize)
+            .filter_map(|(i, p)| Some((*fb.vars.get(p.as_str())?, i as u8)))
+            .collect();
+        var_params.sort_unstable();
         let mut function = Function {
             name,
             name_span: fb.fl.span(name_node),
@@ -654,6 +661,7 @@ impl<'a> FileLowerer<'a> {
             held_on_entry,
             returns_holding,
             annotations,
+            var_params,
         };
         // The builder leaves a fresh block after every jump and one per statement.
         function.compact();
@@ -1549,7 +1557,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     && plain
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || "_>-.".contains(c));
-                if is_path {
+                if is_path || lockorder_ir::constant_truth(t).is_some() {
                     self.fl.intern_name(t)
                 } else {
                     NO_ARG
@@ -2478,7 +2486,8 @@ fn drop_unused_args(
     for a in call_args.iter_mut().filter(|a| **a != NO_ARG) {
         let text = names[*a as usize].trim_start_matches('&');
         let root = &text[..text.find(['-', '.', '[']).unwrap_or(text.len())];
-        if !params.iter().any(|p| p == root) {
+        // A constant tells a callee which branch on that parameter runs.
+        if !params.iter().any(|p| p == root) && lockorder_ir::constant_truth(text).is_none() {
             *a = NO_ARG;
         }
     }

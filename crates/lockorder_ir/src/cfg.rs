@@ -250,6 +250,10 @@ pub struct Function {
     pub labels: Vec<(String, Span)>,
     /// Context annotations on the definition (`__must_hold(&dev->lock)`).
     pub annotations: Vec<(AnnotationKind, String)>,
+    /// The variables that are parameters, with the parameter's index: a branch on one
+    /// never assigned tells what the caller passed (`if (!locked) mutex_lock(...)`).
+    #[serde(default)]
+    pub var_params: Vec<(VarId, u8)>,
 }
 
 impl Terminator {
@@ -402,5 +406,25 @@ impl Function {
                 block
             })
             .collect();
+    }
+}
+
+/// Whether an argument's text is a constant true (`true`, `1`) or false (`false`, `0`,
+/// `NULL`) in a condition.
+pub fn constant_truth(text: &str) -> Option<bool> {
+    match text {
+        "true" => Some(true),
+        "false" | "NULL" => Some(false),
+        _ => {
+            let digits = text.trim_end_matches(['u', 'U', 'l', 'L']);
+            let value = match digits
+                .strip_prefix("0x")
+                .or_else(|| digits.strip_prefix("0X"))
+            {
+                Some(hex) => u64::from_str_radix(hex, 16).ok()?,
+                None => digits.parse::<u64>().ok()?,
+            };
+            Some(value != 0)
+        }
     }
 }

@@ -9,8 +9,8 @@ mod lock;
 mod span;
 
 pub use cfg::{
-    Acquire, ArgRange, AtomId, Block, BlockId, Call, ContextOp, Event, Function, ReturnValue,
-    Success, Terminator, VarId, WaitKind, NO_ARG,
+    constant_truth, Acquire, ArgRange, AtomId, Block, BlockId, Call, ContextOp, Event, Function,
+    ReturnValue, Success, Terminator, VarId, WaitKind, NO_ARG,
 };
 pub use facts::{
     scan_suppressions, Annotation, AnnotationKind, ExecContext, FieldDef, FileFacts, FileStats,

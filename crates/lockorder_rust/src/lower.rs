@@ -660,6 +660,7 @@ impl<'f, 'a> Fb<'f, 'a> {
             held_on_entry: Vec::new(),
             labels: Vec::new(),
             annotations: Vec::new(),
+            var_params: Vec::new(),
         };
         self.fl.facts.stats.functions += 1;
         if function.degraded {
