@@ -269,6 +269,13 @@ pub fn run(
             _ => {}
         }
     }
+    // So are tests of a parameter: they say what the caller passed, which guards the
+    // locks taken below them.
+    for (atom, var) in f.atom_var.iter().enumerate() {
+        if var.is_some_and(|v| f.var_params.iter().any(|p| p.0 == v)) {
+            tests[atom] += 2;
+        }
+    }
     let start = State {
         held: entry,
         ..State::default()

@@ -272,7 +272,10 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
             program_wide[u] = r;
         }
     }
-    drop(results);
+    // Only the program-wide results are read from here on: the peak of a kernel run is in
+    // the checks below.
+    drop((results, summaries, group_summaries, levels, entry_locks));
+    drop((unit_level, group_level));
     for (&(fi, fj), r) in units.iter().zip(&mut program_wide) {
         let Some(r) = r else { continue };
         stats.state_cap_hits += r.stats.state_cap_hits;
