@@ -256,6 +256,8 @@ struct Collector<'a> {
     params: &'a [String],
     /// Atoms that test a parameter the function never assigns, with its index.
     param_atoms: HashMap<AtomId, u8>,
+    /// The parameters the function never assigns: what it passes of them is its caller's.
+    fixed_params: Vec<u8>,
     single_instance: &'a dyn Fn(ClassId) -> bool,
     /// Classes the function takes or drops itself (directly or through a summarised
     /// callee): a requirement on them is its own business, not its callers'.
@@ -698,7 +700,7 @@ impl Observer for Collector<'_> {
                 };
                 let mine = self.params.iter().position(|q| q == text).and_then(|q| {
                     let q = u8::try_from(q).ok()?;
-                    self.param_atoms.values().any(|&t| t == q).then_some(q)
+                    self.fixed_params.contains(&q).then_some(q)
                 });
                 if let Some(q) = mine {
                     if !guard.iter().any(|g| g.0 == q) {
@@ -925,6 +927,7 @@ pub fn analyse_function(
         names: &facts.names,
         params: &f.params,
         param_atoms: param_atoms(f),
+        fixed_params: fixed_params(f),
         single_instance: &single_instance,
         result: FunctionResult::default(),
         seen_edges: HashSet::new(),
@@ -1006,18 +1009,34 @@ pub fn analyse_function(
     result
 }
 
-/// The atoms that are a parameter the function never assigns: what a branch on one knows
-/// is what the caller passed.
-fn param_atoms(f: &Function) -> HashMap<AtomId, u8> {
-    let assigned: HashSet<lockorder_ir::VarId> = f
-        .blocks
+/// The variables the function writes (a parameter's writes are kept in the IR).
+fn assigned_vars(f: &Function) -> HashSet<lockorder_ir::VarId> {
+    f.blocks
         .iter()
         .flat_map(|b| &b.events)
         .filter_map(|e| match e {
             Event::Assign { var, .. } => Some(*var),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// The parameters the function never writes (nor passes by address).
+fn fixed_params(f: &Function) -> Vec<u8> {
+    let assigned = assigned_vars(f);
+    (0..f.params.len().min(u8::MAX as usize) as u8)
+        .filter(|&i| {
+            !f.var_params
+                .iter()
+                .any(|&(v, p)| p == i && assigned.contains(&v))
+        })
+        .collect()
+}
+
+/// The atoms that are a parameter the function never assigns: what a branch on one knows
+/// is what the caller passed.
+fn param_atoms(f: &Function) -> HashMap<AtomId, u8> {
+    let assigned = assigned_vars(f);
     f.atom_var
         .iter()
         .enumerate()

@@ -280,6 +280,12 @@ impl Function {
     /// variables no condition reads are dropped first: they were half the events.
     pub fn compact(&mut self) {
         let mut read = vec![false; self.var_count as usize];
+        // A parameter's writes stay: without them it is what the caller passed.
+        for &(v, _) in &self.var_params {
+            if let Some(r) = read.get_mut(v as usize) {
+                *r = true;
+            }
+        }
         for v in self
             .atom_vars
             .iter()
