@@ -334,6 +334,43 @@ impl Collector<'_> {
         guard
     }
 
+    /// Whether a call passes a constant that fails one of the callee's guards.
+    fn ruled_out(&self, guard: &[(u8, bool)], args: &[u32]) -> bool {
+        guard.iter().any(|&(p, truth)| {
+            self.arg_text(args, p)
+                .and_then(lockorder_ir::constant_truth)
+                .is_some_and(|t| t != truth)
+        })
+    }
+
+    /// The guard of something a callee does under `callee_guard`, as seen here: this
+    /// path's tests, and the callee's tests of parameters this function passes straight
+    /// on from its own (`f(x, locked)` with `locked` never written here).
+    fn caller_guard(
+        &self,
+        state: &State,
+        callee_guard: &[(u8, bool)],
+        args: &[u32],
+    ) -> Vec<(u8, bool)> {
+        let mut guard = self.path_guard(state);
+        for &(p, truth) in callee_guard {
+            let Some(text) = self.arg_text(args, p) else {
+                continue;
+            };
+            let mine = self.params.iter().position(|q| q == text).and_then(|q| {
+                let q = u8::try_from(q).ok()?;
+                self.fixed_params.contains(&q).then_some(q)
+            });
+            if let Some(q) = mine {
+                if !guard.iter().any(|g| g.0 == q) {
+                    guard.push((q, truth));
+                }
+            }
+        }
+        guard.sort_unstable();
+        guard
+    }
+
     /// Locks held on entry that this path has released.
     fn dropped_here(&self, state: &State) -> Vec<ClassId> {
         self.entry_held
@@ -351,6 +388,7 @@ impl Collector<'_> {
         what: std::sync::Arc<str>,
         span: Span,
         below: Option<&Sleep>,
+        guard: Vec<(u8, bool)>,
     ) {
         let reason = match self.entry_context {
             Some(e) if e.context != lockorder_ir::ExecContext::Process => {
@@ -376,7 +414,13 @@ impl Collector<'_> {
                 });
             }
             Some(_) => {}
-            None if self.result.may_sleep.is_none() => {
+            // Another sleeping path: only the tests both pass still guard the sleep.
+            None if self.result.may_sleep.is_some() => {
+                if let Some(s) = &mut self.result.may_sleep {
+                    s.guard.retain(|g| guard.contains(g));
+                }
+            }
+            None => {
                 let step = ChainStep {
                     function: self.me,
                     span,
@@ -415,9 +459,9 @@ impl Collector<'_> {
                     chain,
                     releases,
                     releases_ctx,
+                    guard,
                 });
             }
-            None => {}
         }
     }
 
@@ -473,7 +517,7 @@ impl Observer for Collector<'_> {
             }
             Event::Sleep { name, span } => {
                 let what: std::sync::Arc<str> = format!("`{}`", self.names[*name as usize]).into();
-                self.sleep_at(state, what, *span, None);
+                self.sleep_at(state, what, *span, None, self.path_guard(state));
             }
             Event::WaitFor { object, kind, span } => {
                 // Locks only guessed held on entry are no evidence of holding.
@@ -525,7 +569,7 @@ impl Observer for Collector<'_> {
                 if sleeping && acq.waits && matches!(event, Event::Acquire { .. }) {
                     let what: std::sync::Arc<str> =
                         format!("sleeping lock `{}`", self.classes.name(class)).into();
-                    self.sleep_at(state, what, *span, None);
+                    self.sleep_at(state, what, *span, None, self.path_guard(state));
                 }
                 // Waiting for a lock while holding another orders the two; a trylock never
                 // waits.
@@ -594,9 +638,10 @@ impl Observer for Collector<'_> {
         if let Some(s) = summary
             .may_sleep
             .as_ref()
-            .filter(|s| s.depth <= MAX_SLEEP_DEPTH)
+            .filter(|s| s.depth <= MAX_SLEEP_DEPTH && !self.ruled_out(&s.guard, args))
         {
-            self.sleep_at(state, s.what.clone(), span, Some(s));
+            let guard = self.caller_guard(state, &s.guard, args);
+            self.sleep_at(state, s.what.clone(), span, Some(s), guard);
         }
         for r in &summary.requires {
             // Held, or taken by a conditional call whose outcome this path has not tested
@@ -669,9 +714,7 @@ impl Observer for Collector<'_> {
         // it releases first.
         for l in summary.waits_for.iter().chain(&summary.acquires) {
             // `f(x, true)` where f takes the lock only `if (!locked)`: not on this call.
-            let passed =
-                |&(p, _): &(u8, bool)| lockorder_ir::constant_truth(self.arg_text(args, p)?);
-            if l.guard.iter().any(|g| passed(g).is_some_and(|t| t != g.1)) {
+            if self.ruled_out(&l.guard, args) {
                 continue;
             }
             // The callee's lock, as a path in this function when its parameter maps onto
@@ -691,24 +734,7 @@ impl Observer for Collector<'_> {
                 })
                 .collect();
             dropped.extend(passed_on);
-            // This path's tests, and the callee's that this function's own parameters
-            // decide (`f(x, locked)` with `locked` passed straight on).
-            let mut guard = self.path_guard(state);
-            for &(p, truth) in &l.guard {
-                let Some(text) = self.arg_text(args, p) else {
-                    continue;
-                };
-                let mine = self.params.iter().position(|q| q == text).and_then(|q| {
-                    let q = u8::try_from(q).ok()?;
-                    self.fixed_params.contains(&q).then_some(q)
-                });
-                if let Some(q) = mine {
-                    if !guard.iter().any(|g| g.0 == q) {
-                        guard.push((q, truth));
-                    }
-                }
-            }
-            guard.sort_unstable();
+            let guard = self.caller_guard(state, &l.guard, args);
             self.add_wait(
                 l.class,
                 l.kind,

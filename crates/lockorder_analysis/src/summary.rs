@@ -38,6 +38,8 @@ pub struct Sleep {
     /// Context kinds (bits of `Ctx::bit`) the function switches back on before it
     /// sleeps: its caller's RCU section or disabled interrupts do not cover the sleep.
     pub releases_ctx: u8,
+    /// Parameter tests every sleeping path passes (see [`SummaryLock::guard`]).
+    pub guard: Vec<(u8, bool)>,
 }
 
 /// A lock a callee leaves held for its caller.
@@ -302,15 +304,22 @@ pub fn merge_summaries(members: &[Option<&FunctionSummary>]) -> FunctionSummary 
     let mut out = FunctionSummary::default();
     let all = present.len() == members.len();
     // Which target runs is unknown: the call may sleep only if every one of them may.
+    // Targets guard differently, if at all: a merged entry carries no guard.
     if all && present.iter().all(|s| s.may_sleep.is_some()) {
         out.may_sleep = present.first().and_then(|s| s.may_sleep.clone());
+        if let Some(s) = &mut out.may_sleep {
+            s.guard.clear();
+        }
     }
     for s in &present {
         for l in &s.waits_for {
             if out.waits_for.len() < MAX_WAITS_FOR
                 && !out.waits_for.iter().any(|x| x.class == l.class)
             {
-                out.waits_for.push(l.clone());
+                out.waits_for.push(SummaryLock {
+                    guard: Vec::new(),
+                    ..l.clone()
+                });
             }
         }
         for l in &s.requires {
