@@ -936,6 +936,7 @@ pub fn analyse_function(
         .collect();
     let entry: Vec<Held> = entry_reasons.into_iter().map(|h| h.0).collect();
     let single_instance = |c: ClassId| classes.is_single_instance(c);
+    let assigned = assigned_vars(f);
     let mut c = Collector {
         manages: managed_classes(f, &class_of, effects),
         managed_paths: managed_paths(f, &facts.locks),
@@ -952,8 +953,8 @@ pub fn analyse_function(
         locks: &facts.locks,
         names: &facts.names,
         params: &f.params,
-        param_atoms: param_atoms(f),
-        fixed_params: fixed_params(f),
+        param_atoms: param_atoms(f, &assigned),
+        fixed_params: fixed_params(f, &assigned),
         single_instance: &single_instance,
         result: FunctionResult::default(),
         seen_edges: HashSet::new(),
@@ -1048,8 +1049,7 @@ fn assigned_vars(f: &Function) -> HashSet<lockorder_ir::VarId> {
 }
 
 /// The parameters the function never writes (nor passes by address).
-fn fixed_params(f: &Function) -> Vec<u8> {
-    let assigned = assigned_vars(f);
+fn fixed_params(f: &Function, assigned: &HashSet<lockorder_ir::VarId>) -> Vec<u8> {
     (0..f.params.len().min(u8::MAX as usize) as u8)
         .filter(|&i| {
             !f.var_params
@@ -1061,8 +1061,7 @@ fn fixed_params(f: &Function) -> Vec<u8> {
 
 /// The atoms that are a parameter the function never assigns: what a branch on one knows
 /// is what the caller passed.
-fn param_atoms(f: &Function) -> HashMap<AtomId, u8> {
-    let assigned = assigned_vars(f);
+fn param_atoms(f: &Function, assigned: &HashSet<lockorder_ir::VarId>) -> HashMap<AtomId, u8> {
     f.atom_var
         .iter()
         .enumerate()

@@ -149,13 +149,14 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
             })
     };
     for (l, level) in levels.iter().enumerate() {
-        let mut functions: Vec<(usize, usize)> = level
+        let level_functions: Vec<(usize, usize)> = level
             .iter()
             .filter_map(|t| match t {
                 Target::Function(f) => Some(*f),
                 Target::Group(_) => None,
             })
             .collect();
+        let mut functions = level_functions.clone();
         // Recursive functions are analysed again with their cycle's summaries of the
         // round before, until nothing changes: a helper that drops its caller's lock
         // (`task_rq_unlock` under `__set_cpus_allowed_ptr_locked`) must not look like a
@@ -251,12 +252,9 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         }
         // The level's results are final: the per-function checks run on them now, and
         // only what the program-wide checks read is kept.
-        let taken: Vec<(usize, Box<FunctionResult>)> = level
+        let taken: Vec<(usize, Box<FunctionResult>)> = level_functions
             .iter()
-            .filter_map(|t| match *t {
-                Target::Function((fi, fj)) => Some(offsets[fi] + fj),
-                Target::Group(_) => None,
-            })
+            .map(|&(fi, fj)| offsets[fi] + fj)
             .filter_map(|u| Some((u, results[u].take()?)))
             .collect();
         let checked: Vec<(usize, Vec<Finding>, Option<Box<ProgramWide>>)> = taken

@@ -35,7 +35,7 @@ impl CFrontEnd {
     pub fn new() -> Self {
         let mut parser = Parser::new();
         parser
-            .set_language(&tree_sitter_c::LANGUAGE.into())
+            .set_language(&C_LANGUAGE)
             .expect("tree-sitter-c matches the tree-sitter version");
         CFrontEnd { parser }
     }
@@ -194,9 +194,12 @@ struct FieldIds {
     value: u16,
 }
 
+/// The C grammar, for the parser and for the id tables below.
+static C_LANGUAGE: std::sync::LazyLock<tree_sitter::Language> =
+    std::sync::LazyLock::new(|| tree_sitter_c::LANGUAGE.into());
+
 static FIELDS: std::sync::LazyLock<FieldIds> = std::sync::LazyLock::new(|| {
-    let language: tree_sitter::Language = tree_sitter_c::LANGUAGE.into();
-    let id = |name: &str| language.field_id_for_name(name).map_or(0, |id| id.get());
+    let id = |name: &str| C_LANGUAGE.field_id_for_name(name).map_or(0, |id| id.get());
     FieldIds {
         alternative: id("alternative"),
         argument: id("argument"),
@@ -222,9 +225,7 @@ static FIELDS: std::sync::LazyLock<FieldIds> = std::sync::LazyLock::new(|| {
 
 /// The grammar's node kind names by kind id.
 static KIND_NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    static LANGUAGE: std::sync::LazyLock<tree_sitter::Language> =
-        std::sync::LazyLock::new(|| tree_sitter_c::LANGUAGE.into());
-    let language: &'static tree_sitter::Language = &LANGUAGE;
+    let language: &'static tree_sitter::Language = &C_LANGUAGE;
     (0..language.node_kind_count() as u16)
         .map(|id| language.node_kind_for_id(id).unwrap_or(""))
         .collect()
