@@ -81,6 +81,12 @@ const RECURSION_ROUNDS: usize = 2;
 /// `export_graph` asks for it.
 pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     let t0 = Instant::now();
+    let timing = std::env::var_os("LOCKORDER_DEBUG_TIMING").is_some();
+    let phase = |name: &str| {
+        if timing {
+            eprintln!("analysis {name}: {:.3}s", t0.elapsed().as_secs_f64());
+        }
+    };
     let internal = Mutex::new(Vec::<String>::new());
     let classes = ClassTable::build(program);
     let mut graph = OrderGraph::default();
@@ -93,9 +99,12 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         .flat_map(|(fi, f)| (0..f.facts.functions.len()).map(move |fj| (fi, fj)))
         .collect();
     // Bottom-up over the call graph: each level sees its callees' summaries.
+    phase("classes");
     let resolver = CallResolver::build(program, &classes);
+    phase("resolver");
     stats.indirect = resolver.indirect;
     let levels = bottom_up_levels(program, &resolver);
+    phase("levels");
     let offsets: Vec<usize> = program
         .files
         .iter()
@@ -107,6 +116,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         .collect();
     let entry_contexts = entry_contexts(program, &classes, &resolver, &offsets);
     let entry_locks = entry_locks(program, &classes, &resolver, &offsets);
+    phase("entry");
     // Boxed: most functions have no summary and no program-wide observation, and a
     // slot per function of the kernel is 600,000 of them.
     let mut summaries: Vec<Option<Box<FunctionSummary>>> = vec![None; units.len()];
@@ -210,17 +220,21 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                         f.rel_path,
                         s.releases.iter().map(cn).collect::<Vec<_>>(),
                         s.acquires.iter().map(|l| (cn(&l.class), l.depth)).collect::<Vec<_>>(),
-                        s.cond_acquires.iter().map(|(l, w)| (cn(&l.class), *w)).collect::<Vec<_>>(),
+                        s.cond_acquires.iter().map(|(l, w)| (cn(&l.class), *w, l.guard.clone())).collect::<Vec<_>>(),
                         s.waits_for.iter().map(|l| (cn(&l.class), l.guard.clone())).collect::<Vec<_>>(),
                         s.may_sleep.as_ref().map(|x| x.what.clone()),
                     );
                         for ret in &r.returns {
                             eprintln!(
-                                "  return {:?} at {}: held {:?} released {:?}",
+                                "  return {:?} at {}: held {:?} released {:?} pending {:?}",
                                 ret.value,
                                 ret.span.start,
                                 ret.held.iter().map(|h| cn(&h.class)).collect::<Vec<_>>(),
                                 ret.released.iter().map(|x| cn(&x.0)).collect::<Vec<_>>(),
+                                ret.pending
+                                    .iter()
+                                    .map(|x| (cn(&x.0.class), x.1))
+                                    .collect::<Vec<_>>(),
                             );
                         }
                     }
@@ -270,6 +284,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
             program_wide[u] = r;
         }
     }
+    phase("functions");
     // Only the program-wide results are read from here on: the peak of a kernel run is in
     // the checks below.
     drop((results, summaries, group_summaries, levels, entry_locks));
@@ -300,6 +315,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
             }
         }
     };
+    phase("graph");
     findings.extend(whole("lock-order-cycle", &mut |out| {
         stats.long_cycles = checks::lock_order_cycle::check(program, &classes, &graph, out);
     }));
@@ -329,6 +345,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         offsets: &offsets,
         callees: &callees,
     };
+    phase("cycles");
     findings.extend(whole("irq-unsafe-lock", &mut |out| {
         checks::irq_unsafe_lock::check(&pcx, out)
     }));
@@ -338,6 +355,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     findings.extend(whole("lock-across-await", &mut |out| {
         checks::lock_across_await::check(&pcx, out)
     }));
+    phase("program-wide");
     findings.extend(local_findings.into_iter().flatten());
     findings.retain(|f| !program.files[f.primary.span.file.0 as usize].learn_only);
     sort_findings(&mut findings);
