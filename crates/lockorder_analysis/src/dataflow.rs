@@ -184,7 +184,7 @@ impl State {
 /// The truth of a constant of this class used as a condition.
 fn truth_of(v: ReturnValue) -> Option<bool> {
     match v {
-        ReturnValue::Zero => Some(false),
+        ReturnValue::Zero | ReturnValue::ErrorPointer => Some(false),
         ReturnValue::One | ReturnValue::Error => Some(true),
         ReturnValue::Void | ReturnValue::Other => None,
     }
@@ -364,6 +364,7 @@ pub fn run(
                     .and_then(|v| state.values.iter().find(|x| x.0 == v))
                     .map(|x| x.1);
                 let value = match (value, constant, known) {
+                    (ReturnValue::Other, Some(ReturnValue::ErrorPointer), _) => ReturnValue::Error,
                     (ReturnValue::Other, Some(c), _) => c,
                     (ReturnValue::Other, None, Some(true)) if !pointer => ReturnValue::Error,
                     (ReturnValue::Other, None, Some(false)) => ReturnValue::Zero,

@@ -1417,7 +1417,12 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         self.expr(value);
         let v = self.var(name);
-        let constant = Some(return_value(self.text(inner))).filter(|c| *c != ReturnValue::Other);
+        let text = self.text(inner);
+        let constant = match return_value(text) {
+            ReturnValue::Other => None,
+            ReturnValue::Error if text.starts_with("ERR_") => Some(ReturnValue::ErrorPointer),
+            c => Some(c),
+        };
         self.emit(Event::Assign {
             var: v,
             value: constant,

@@ -186,6 +186,9 @@ pub enum ReturnValue {
     One,
     /// Anything else (`ret`, `p`).
     Other,
+    /// An error pointer kept in a variable (`p = ERR_PTR(-EEXIST)`): an error when
+    /// returned; as a condition false, since `IS_ERR(p)` reads like `!p`.
+    ErrorPointer,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
