@@ -22,6 +22,9 @@ pub const VIA_CALL: LockId = LockId::MAX;
 
 /// Distinct lock states kept per block entry; more are dropped (and counted).
 const MAX_STATES_PER_BLOCK: usize = 32;
+/// States with one lock part but different branch facts kept per block entry; more are
+/// merged, intersecting their facts.
+const MAX_SPLITS_PER_LOCK_STATE: usize = 8;
 /// (block, state) pairs one function may process before it is cut short.
 const MAX_STEPS_PER_FUNCTION: usize = 50_000;
 
@@ -209,6 +212,26 @@ impl State {
                 .all(|(a, b)| a.0 == b.0 && a.2 == b.2 && held(&a.1, &b.1))
     }
 
+    /// The same branch facts and variable values.
+    fn same_knowledge(&self, other: &State) -> bool {
+        self.facts == other.facts
+            && self.values.len() == other.values.len()
+            && self.values.iter().all(|v| other.values.contains(v))
+    }
+
+    /// How many branch facts and variable values the two have in common.
+    fn shared_knowledge(&self, other: &State) -> usize {
+        self.facts
+            .iter()
+            .filter(|f| other.facts.contains(f))
+            .count()
+            + self
+                .values
+                .iter()
+                .filter(|v| other.values.contains(v))
+                .count()
+    }
+
     /// Merges `other` (same lock part) into `self`; true if `self` changed.
     fn merge(&mut self, other: &State) -> bool {
         let before = (self.facts.len(), self.released.len(), self.values.len());
@@ -317,14 +340,41 @@ pub fn run(
         }
         let mut push = |target: u32, s: State, work: &mut VecDeque<(usize, State)>| {
             let entries = &mut seen[target as usize];
-            if let Some(e) = entries.iter_mut().find(|e| e.same_locks(&s)) {
+            // Paths that know different things stay apart too, a few per lock state: the
+            // lock taken under `a || b` is released under the same test only if the path
+            // through `a` and the one through `b` are both remembered.
+            let mut alike = 0;
+            let mut found = None;
+            for (i, e) in entries.iter().enumerate() {
+                if e.same_locks(&s) {
+                    alike += 1;
+                    if e.same_knowledge(&s) {
+                        found = Some(i);
+                        break;
+                    }
+                }
+            }
+            if found.is_none()
+                && (alike >= MAX_SPLITS_PER_LOCK_STATE || entries.len() >= MAX_STATES_PER_BLOCK)
+            {
+                // Out of room: forget what tells them apart rather than the path, merging
+                // into the state that knows most of what this one does.
+                found = entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.same_locks(&s))
+                    .max_by_key(|(i, e)| (e.shared_knowledge(&s), std::cmp::Reverse(*i)))
+                    .map(|(i, _)| i);
+                if found.is_none() {
+                    stats.state_cap_hits += 1;
+                    return;
+                }
+            }
+            if let Some(i) = found {
+                let e = &mut entries[i];
                 if e.merge(&s) {
                     work.push_back((target as usize, e.clone()));
                 }
-                return;
-            }
-            if entries.len() >= MAX_STATES_PER_BLOCK {
-                stats.state_cap_hits += 1;
                 return;
             }
             entries.push(s.clone());
