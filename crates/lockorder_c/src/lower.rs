@@ -870,6 +870,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// The atom for a condition expression, keyed by its text without whitespace.
     fn atom(&mut self, n: Node) -> AtomId {
         let key: String = self.text(n).split_whitespace().collect();
+        self.atom_keyed(n, key)
+    }
+
+    /// The atom of condition `n`, known by `key`.
+    fn atom_keyed(&mut self, n: Node, key: String) -> AtomId {
         if let Some(&a) = self.atoms.get(&key) {
             return a;
         }
@@ -2064,7 +2069,29 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             self.finish(Terminator::Fork(vec![t, f]));
             return;
         }
-        let atom = self.atom(n);
+        // `a != b` is the same test as `a == b` (`if (mm == &init_mm) ... if (mm !=
+        // &init_mm) unlock`), its edges swapped; so are `>=` and `<`, `>` and `<=`.
+        let complement = (n.kind_name() == "binary_expression")
+            .then(|| {
+                let same = match self.op(n) {
+                    "!=" => "==",
+                    ">=" => "<",
+                    ">" => "<=",
+                    _ => return None,
+                };
+                let side = |id| n.child_by_field_id(id).map(|x| self.text(x));
+                let (l, r) = (side(FIELDS.left)?, side(FIELDS.right)?);
+                Some(
+                    format!("{l}{same}{r}")
+                        .split_whitespace()
+                        .collect::<String>(),
+                )
+            })
+            .flatten();
+        let (atom, t, f) = match complement {
+            Some(key) => (self.atom_keyed(n, key), f, t),
+            None => (self.atom(n), t, f),
+        };
         if n.kind_name() == "call_expression" {
             self.tag_call_result(n, atom);
         }
