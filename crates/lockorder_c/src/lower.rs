@@ -1596,10 +1596,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         if let Event::Call { result, .. } = &mut events[i] {
             *result = Some(atom);
         }
-        // `s = find_lock(x)`: the assignment that follows the call forgets the old `s`;
-        // what the call establishes about the new one must come after it.
-        if i + 2 == events.len() && matches!(events[i + 1], Event::Assign { .. }) {
-            events.swap(i, i + 1);
+        // `s = find_lock(x, &flags)`: the assignments that follow the call (to `s`, and
+        // through its `&` arguments) forget the old values; what the call establishes
+        // about the new one must come after them.
+        if events[i + 1..]
+            .iter()
+            .all(|e| matches!(e, Event::Assign { .. }))
+        {
+            events[i..].rotate_left(1);
         }
     }
 
