@@ -2,7 +2,7 @@
 //! file-static name, or the declared type of its base plus the field path
 //! (`struct foo_dev::lock`), found through struct definitions and typedefs program-wide.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use lockorder_ir::{LockExpr, LockRoot, PathStep};
 use rayon::prelude::*;

@@ -3,7 +3,7 @@
 //! are not held. Locks the function releases before it ever takes them are held on entry
 //! (`__releases`-style callees, drop-and-retake helpers) and seed the run.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use lockorder_ir::{
     AtomId, Event, Function, LockId, LockKind, Mode, ReturnValue, Span, Terminator, NO_ARG,

@@ -545,13 +545,13 @@ fn entry_locks(
 fn graph_edges(program: &Program, classes: &ClassTable, graph: &OrderGraph) -> Vec<GraphEdge> {
     use petgraph::graph::{DiGraph, NodeIndex};
     let mut g: DiGraph<u32, ()> = DiGraph::new();
-    let mut node: std::collections::HashMap<u32, NodeIndex> = std::collections::HashMap::new();
+    let mut node: foldhash::HashMap<u32, NodeIndex> = foldhash::HashMap::default();
     for &(a, b) in graph.edges.keys() {
         let na = *node.entry(a).or_insert_with(|| g.add_node(a));
         let nb = *node.entry(b).or_insert_with(|| g.add_node(b));
         g.add_edge(na, nb, ());
     }
-    let mut component = std::collections::HashMap::new();
+    let mut component = foldhash::HashMap::default();
     for (i, scc) in petgraph::algo::tarjan_scc(&g).iter().enumerate() {
         for n in scc {
             component.insert(g[*n], (i, scc.len()));

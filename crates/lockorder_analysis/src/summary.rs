@@ -2,7 +2,7 @@
 //! over the call graph's strongly connected components (a call inside a cycle sees no
 //! summary, so recursion terminates), level by level so each level runs in parallel.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use lockorder_ir::{Call, LockKind, Mode, ReturnValue, Span, Success};

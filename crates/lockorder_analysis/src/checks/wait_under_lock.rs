@@ -57,7 +57,7 @@ pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
     }
     targets.sort_by_key(|t| (t.0, t.1, t.2, t.3, t.4.start));
     let fname = |f: FuncRef| cx.program.files[f.0].facts.functions[f.1].name.clone();
-    let mut reported = std::collections::HashSet::new();
+    let mut reported = foldhash::HashSet::default();
     for (&(fi, fj), r) in cx.unit_results() {
         let function = fname((fi, fj));
         let here = parent_dir(&cx.program.files[fi].rel_path);
