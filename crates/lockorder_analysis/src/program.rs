@@ -146,16 +146,11 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     let debug_summaries = std::env::var("LOCKORDER_DEBUG_SUMMARY").ok();
     let calls_own_level = |(fi, fj): (usize, usize), l: usize| -> bool {
         program.files[fi].facts.functions[fj]
-            .blocks
-            .iter()
-            .flat_map(|b| &b.events)
-            .any(|e| match e {
-                lockorder_ir::Event::Call { call, .. } => match resolver.resolve(fi, call) {
-                    Some(Target::Function((ti, tj))) => unit_level[offsets[ti] + tj] == l,
-                    Some(Target::Group(g)) => group_level[g] == l,
-                    None => false,
-                },
-                _ => false,
+            .calls()
+            .any(|call| match resolver.resolve(fi, call) {
+                Some(Target::Function((ti, tj))) => unit_level[offsets[ti] + tj] == l,
+                Some(Target::Group(g)) => group_level[g] == l,
+                None => false,
             })
     };
     for (l, level) in levels.iter().enumerate() {
@@ -211,32 +206,9 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
             let mut changed = false;
             for (&(fi, fj), (r, s)) in functions.iter().zip(done) {
                 if let Some(names) = &debug_summaries {
-                    let f = &program.files[fi];
-                    let name = &f.facts.functions[fj].name;
+                    let name = &program.files[fi].facts.functions[fj].name;
                     if names.split(',').any(|n| n == name) {
-                        let cn = |c: &crate::classes::ClassId| classes.name(*c).to_string();
-                        eprintln!(
-                        "summary {}::{name}: releases {:?} acquires {:?} cond {:?} waits {:?} sleep {:?}",
-                        f.rel_path,
-                        s.releases.iter().map(cn).collect::<Vec<_>>(),
-                        s.acquires.iter().map(|l| (cn(&l.class), l.depth)).collect::<Vec<_>>(),
-                        s.cond_acquires.iter().map(|(l, w)| (cn(&l.class), *w, l.guard.clone())).collect::<Vec<_>>(),
-                        s.waits_for.iter().map(|l| (cn(&l.class), l.guard.clone())).collect::<Vec<_>>(),
-                        s.may_sleep.as_ref().map(|x| x.what.clone()),
-                    );
-                        for ret in &r.returns {
-                            eprintln!(
-                                "  return {:?} at {}: held {:?} released {:?} pending {:?}",
-                                ret.value,
-                                ret.span.start,
-                                ret.held.iter().map(|h| cn(&h.class)).collect::<Vec<_>>(),
-                                ret.released.iter().map(|x| cn(&x.0)).collect::<Vec<_>>(),
-                                ret.pending
-                                    .iter()
-                                    .map(|x| (cn(&x.0.class), x.1))
-                                    .collect::<Vec<_>>(),
-                            );
-                        }
+                        print_debug_summary(program, &classes, (fi, fj), &r, &s);
                     }
                 }
                 let s = (!s.is_empty()).then(|| Box::new(s));
@@ -323,14 +295,10 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         checks::declared_order_violation::check(program, &classes, &graph, out)
     }));
     let callees = |(fi, fj): (usize, usize)| -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for b in &program.files[fi].facts.functions[fj].blocks {
-            for e in &b.events {
-                if let lockorder_ir::Event::Call { call, .. } = e {
-                    out.extend(resolver.targets(fi, call));
-                }
-            }
-        }
+        let mut out: Vec<(usize, usize)> = program.files[fi].facts.functions[fj]
+            .calls()
+            .flat_map(|call| resolver.targets(fi, call))
+            .collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -372,6 +340,50 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         stats,
         graph,
         internal_errors,
+    }
+}
+
+/// For lockorder developers (`LOCKORDER_DEBUG_SUMMARY`): a function's summary and its
+/// returns, on stderr.
+fn print_debug_summary(
+    program: &Program,
+    classes: &ClassTable,
+    (fi, fj): (usize, usize),
+    r: &FunctionResult,
+    s: &FunctionSummary,
+) {
+    let cn = |c: &crate::classes::ClassId| classes.name(*c).to_string();
+    eprintln!(
+        "summary {}::{}: releases {:?} acquires {:?} cond {:?} waits {:?} sleep {:?}",
+        program.files[fi].rel_path,
+        program.files[fi].facts.functions[fj].name,
+        s.releases.iter().map(cn).collect::<Vec<_>>(),
+        s.acquires
+            .iter()
+            .map(|l| (cn(&l.class), l.depth))
+            .collect::<Vec<_>>(),
+        s.cond_acquires
+            .iter()
+            .map(|(l, w)| (cn(&l.class), *w, l.guard.clone()))
+            .collect::<Vec<_>>(),
+        s.waits_for
+            .iter()
+            .map(|l| (cn(&l.class), l.guard.clone()))
+            .collect::<Vec<_>>(),
+        s.may_sleep.as_ref().map(|x| x.what.clone()),
+    );
+    for ret in &r.returns {
+        eprintln!(
+            "  return {:?} at {}: held {:?} released {:?} pending {:?}",
+            ret.value,
+            ret.span.start,
+            ret.held.iter().map(|h| cn(&h.class)).collect::<Vec<_>>(),
+            ret.released.iter().map(|x| cn(&x.0)).collect::<Vec<_>>(),
+            ret.pending
+                .iter()
+                .map(|x| (cn(&x.0.class), x.1))
+                .collect::<Vec<_>>(),
+        );
     }
 }
 

@@ -553,20 +553,14 @@ impl CallResolver {
             let targets: Vec<Option<Target>> = (0..file.facts.slots.len() as u32)
                 .map(|s| slot_targets[classes.slot_class(fi, s) as usize])
                 .collect();
-            for f in &file.facts.functions {
-                for b in &f.blocks {
-                    for e in &b.events {
-                        if let lockorder_ir::Event::Call { call, .. } = e {
-                            if call.indirect {
-                                indirect.calls += 1;
-                                let class = classes.slot_class(fi, call.callee);
-                                match targets.get(call.callee as usize).copied().flatten() {
-                                    Some(_) => indirect.resolved += 1,
-                                    None if over_cap[class as usize] => indirect.over_cap += 1,
-                                    None => indirect.unresolved += 1,
-                                }
-                            }
-                        }
+            for call in file.facts.functions.iter().flat_map(|f| f.calls()) {
+                if call.indirect {
+                    indirect.calls += 1;
+                    let class = classes.slot_class(fi, call.callee);
+                    match targets.get(call.callee as usize).copied().flatten() {
+                        Some(_) => indirect.resolved += 1,
+                        None if over_cap[class as usize] => indirect.over_cap += 1,
+                        None => indirect.unresolved += 1,
                     }
                 }
             }
@@ -651,17 +645,13 @@ pub fn bottom_up_levels(program: &Program, resolver: &CallResolver) -> Vec<Vec<T
     let mut indirect: Vec<(NodeIndex, Target)> = Vec::new();
     for (fi, file) in program.files.iter().enumerate() {
         for (fj, f) in file.facts.functions.iter().enumerate() {
-            for b in &f.blocks {
-                for e in &b.events {
-                    if let lockorder_ir::Event::Call { call, .. } = e {
-                        match resolver.resolve(fi, call) {
-                            Some(Target::Function((ti, tj))) if !call.indirect => {
-                                direct.update_edge(index[fi][fj], index[ti][tj], ());
-                            }
-                            Some(t) => indirect.push((index[fi][fj], t)),
-                            None => {}
-                        }
+            for call in f.calls() {
+                match resolver.resolve(fi, call) {
+                    Some(Target::Function((ti, tj))) if !call.indirect => {
+                        direct.update_edge(index[fi][fj], index[ti][tj], ());
                     }
+                    Some(t) => indirect.push((index[fi][fj], t)),
+                    None => {}
                 }
             }
         }

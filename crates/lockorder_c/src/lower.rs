@@ -1425,7 +1425,9 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let text = self.text(inner);
         let constant = match return_value(text) {
             ReturnValue::Other => None,
-            ReturnValue::Error if text.starts_with("ERR_") => Some(ReturnValue::ErrorPointer),
+            ReturnValue::Error if is_error_pointer(&constant_text(text)) => {
+                Some(ReturnValue::ErrorPointer)
+            }
             c => Some(c),
         };
         self.emit(Event::Assign {
@@ -2073,26 +2075,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             self.finish(Terminator::Fork(vec![t, f]));
             return;
         }
-        // `a != b` is the same test as `a == b` (`if (mm == &init_mm) ... if (mm !=
-        // &init_mm) unlock`), its edges swapped; so are `>=` and `<`, `>` and `<=`.
-        let complement = (n.kind_name() == "binary_expression")
-            .then(|| {
-                let same = match self.op(n) {
-                    "!=" => "==",
-                    ">=" => "<",
-                    ">" => "<=",
-                    _ => return None,
-                };
-                let side = |id| n.child_by_field_id(id).map(|x| self.text(x));
-                let (l, r) = (side(FIELDS.left)?, side(FIELDS.right)?);
-                Some(
-                    format!("{l}{same}{r}")
-                        .split_whitespace()
-                        .collect::<String>(),
-                )
-            })
-            .flatten();
-        let (atom, t, f) = match complement {
+        let (atom, t, f) = match self.complement_key(n) {
             Some(key) => (self.atom_keyed(n, key), f, t),
             None => (self.atom(n), t, f),
         };
@@ -2104,6 +2087,20 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             then: t,
             otherwise: f,
         });
+    }
+
+    /// For `a != b`, the key of `a == b`: the same test with its edges swapped (`if (mm ==
+    /// &init_mm) ... if (mm != &init_mm) unlock`); likewise `<` for `>=`, `<=` for `>`.
+    fn complement_key(&self, n: Node) -> Option<String> {
+        let same = match self.op(n) {
+            "!=" => "==",
+            ">=" => "<",
+            ">" => "<=",
+            _ => return None,
+        };
+        let side = |id| n.child_by_field_id(id).map(|x| self.text(x));
+        let (l, r) = (side(FIELDS.left)?, side(FIELDS.right)?);
+        Some(format!("{l}{same}{r}").split_whitespace().collect())
     }
 
     fn op(&self, n: Node) -> &'a str {
@@ -2601,21 +2598,30 @@ fn collect_identifiers<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
 }
 
 fn return_value(text: &str) -> ReturnValue {
-    let t: String = text.split_whitespace().collect();
+    let t = constant_text(text);
     let t = t.trim_start_matches('(').trim_end_matches(')');
     if is_zero(t) {
         ReturnValue::Zero
     } else if t == "1" || t == "true" {
         ReturnValue::One
     } else if t.starts_with("-E")
-        || t.starts_with("ERR_PTR(")
-        || t.starts_with("ERR_CAST(")
+        || is_error_pointer(t)
         || (t.starts_with('-') && t[1..].bytes().all(|b| b.is_ascii_digit()) && t.len() > 1)
     {
         ReturnValue::Error
     } else {
         ReturnValue::Other
     }
+}
+
+/// An expression's text as constants are told apart: without whitespace.
+fn constant_text(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+/// `ERR_PTR(...)`, `ERR_CAST(...)` (as [`constant_text`], without enclosing parentheses).
+fn is_error_pointer(text: &str) -> bool {
+    text.starts_with("ERR_PTR(") || text.starts_with("ERR_CAST(")
 }
 
 fn is_zero(text: &str) -> bool {

@@ -46,6 +46,17 @@ impl Function {
             .get(start..start + r.len as usize)
             .unwrap_or(&[])
     }
+
+    /// The calls the function makes, in block order (repeats included).
+    pub fn calls(&self) -> impl Iterator<Item = &Call> {
+        self.blocks
+            .iter()
+            .flat_map(|b| &b.events)
+            .filter_map(|e| match e {
+                Event::Call { call, .. } => Some(call),
+                _ => None,
+            })
+    }
 }
 
 impl Success {

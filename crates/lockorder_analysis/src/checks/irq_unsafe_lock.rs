@@ -100,13 +100,8 @@ fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
     let mut sites: Vec<(u32, u32, bool, bool)> = Vec::new();
     for (u, (&(fi, fj), r)) in cx.unit_results().enumerate() {
         let mut calls: Vec<lockorder_ir::Call> = cx.program.files[fi].facts.functions[fj]
-            .blocks
-            .iter()
-            .flat_map(|b| &b.events)
-            .filter_map(|e| match e {
-                lockorder_ir::Event::Call { call, .. } => Some(*call),
-                _ => None,
-            })
+            .calls()
+            .copied()
             .collect();
         calls.sort_unstable_by_key(|c| (c.callee, c.indirect));
         calls.dedup();
