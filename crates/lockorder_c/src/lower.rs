@@ -1422,6 +1422,33 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         self.expr(value);
         let v = self.var(name);
+        // `start_pte = pte = pte_offset_map_lock(...)`: either variable tells whether the
+        // lock was taken.
+        if let Some(alias) = self.assigned_name(inner) {
+            self.emit(Event::Assign {
+                var: v,
+                value: None,
+            });
+            let from = self.atom_for_var(&alias);
+            let to = self.atom_for_var(name);
+            let events = &self.blocks[self.cur as usize].events;
+            if let Some(Event::CondAcquire {
+                acq, success, span, ..
+            }) = events
+                .iter()
+                .rev()
+                .find(|e| matches!(e, Event::CondAcquire { atom, .. } if *atom == from))
+                .cloned()
+            {
+                self.emit(Event::CondAcquire {
+                    acq,
+                    atom: to,
+                    success,
+                    span,
+                });
+            }
+            return;
+        }
         let text = self.text(inner);
         let constant = match return_value(text) {
             ReturnValue::Other => None,
@@ -1438,6 +1465,22 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             let atom = self.atom_for_var(name);
             self.tag_call_result(inner, atom);
         }
+    }
+
+    /// The variable `n` assigns when it is a plain assignment to one (`pte = ...`,
+    /// `vmf->pte = ...`), keyed as variables are.
+    fn assigned_name(&self, n: Node) -> Option<String> {
+        if n.kind_name() != "assignment_expression" || self.op(n) != "=" {
+            return None;
+        }
+        let l = n.child_by_field_id(FIELDS.left)?;
+        let plain = match l.kind_name() {
+            "identifier" => true,
+            // A field of a call's result is no variable.
+            "field_expression" => !self.text(l).contains('('),
+            _ => false,
+        };
+        plain.then(|| self.text(l).split_whitespace().collect())
     }
 
     /// The variable an assignment writes: a field path (`dev->head`) or a plain variable;
@@ -2260,8 +2303,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         .is_some_and(|rs| rs.iter().any(|x| x.object_is_result));
                 let target = registers_result.then(|| self.path_expr(l));
                 let outer = std::mem::replace(&mut self.assign_target, target);
-                if l.kind_name() == "identifier" && self.op(n) == "=" {
-                    let name = self.text(l).to_string();
+                if let Some(name) = self.assigned_name(n) {
                     self.assign_value(&name, r);
                 } else {
                     self.expr(r);
