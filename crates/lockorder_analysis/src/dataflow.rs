@@ -13,6 +13,7 @@ use lockorder_ir::{
 
 use crate::classes::ClassId;
 use crate::summary::FunctionSummary;
+use crate::summary::LockHandle;
 
 /// What a call does to the caller's locks, when the callee is known and summarised.
 pub type CallEffects<'a> = &'a dyn Fn(&lockorder_ir::Call) -> Option<&'a FunctionSummary>;
@@ -43,6 +44,9 @@ pub struct Held {
     /// A second copy from a double lock (reported as such): it pairs with a release but
     /// is no leak of its own.
     pub again: bool,
+    /// The atom whose value is the lock's address, for a lock a callee returned
+    /// (`ptl = pmd_lock(mm, pmd)`): returning that value hands the lock on.
+    pub handle: Option<AtomId>,
 }
 
 impl Held {
@@ -274,6 +278,7 @@ pub fn run(
     f: &Function,
     entry: Vec<Held>,
     class_of: &dyn Fn(LockId) -> ClassId,
+    arg_lock: &dyn Fn(u32) -> Option<LockId>,
     effects: CallEffects,
     observer: &mut dyn Observer,
 ) -> DataflowStats {
@@ -328,8 +333,14 @@ pub fn run(
             } = event
             {
                 if let Some(summary) = effects(call) {
-                    observer.summary_call(&state, summary, *span, f.args(*args));
-                    apply_summary(&mut state, summary, *span, *result);
+                    let args = f.args(*args);
+                    observer.summary_call(&state, summary, *span, args);
+                    let call = SummarisedCall {
+                        span: *span,
+                        result: *result,
+                        args,
+                    };
+                    apply_summary(&mut state, summary, &call, f, class_of, arg_lock);
                 }
                 continue;
             }
@@ -505,41 +516,91 @@ fn held_of(acq: &lockorder_ir::Acquire, class: ClassId, site: Span) -> Held {
         site,
         on_entry: false,
         again: false,
+        handle: None,
     }
 }
 
+/// A call whose callee has a summary, as the caller makes it.
+struct SummarisedCall<'a> {
+    span: Span,
+    /// The atom its result feeds.
+    result: Option<AtomId>,
+    /// Its arguments' texts, as in [`Function::call_args`].
+    args: &'a [u32],
+}
+
 /// A summarised call: the caller's locks the callee releases, then those it leaves held
-/// (conditionally on its result where it returns them held only on success).
-fn apply_summary(state: &mut State, summary: &FunctionSummary, span: Span, result: Option<AtomId>) {
+/// (conditionally on its result where it returns them held only on success). A lock the
+/// callee knows only by its address is the one the caller names by the variable the result
+/// goes to, or by the argument it passes.
+fn apply_summary(
+    state: &mut State,
+    summary: &FunctionSummary,
+    call: &SummarisedCall,
+    f: &Function,
+    class_of: &dyn Fn(LockId) -> ClassId,
+    arg_lock: &dyn Fn(u32) -> Option<LockId>,
+) {
+    let span = call.span;
+    let release = |state: &mut State, p: usize| {
+        let h = state.held.remove(p);
+        state.released.retain(|r| r.0 != h.class);
+        state.released.push((h.class, span));
+    };
     for &class in &summary.releases {
         if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
-            let h = state.held.remove(p);
-            state.released.retain(|r| r.0 != h.class);
-            state.released.push((h.class, span));
+            release(state, p);
         }
     }
-    let held = |l: &crate::summary::SummaryLock| Held {
-        lock: VIA_CALL,
-        class: l.class,
-        kind: l.kind,
-        mode: l.mode,
-        nested: false,
-        irq: l.irq,
-        site: span,
-        on_entry: false,
-        again: false,
+    let param_lock = |i: u8| arg_lock(*call.args.get(i as usize)?);
+    for &i in &summary.release_params {
+        if let Some(p) = param_lock(i).and_then(|l| released_index(state, l, class_of(l))) {
+            release(state, p);
+        }
+    }
+    let held = |l: &crate::summary::SummaryLock| {
+        let mut h = Held {
+            lock: VIA_CALL,
+            class: l.class,
+            kind: l.kind,
+            mode: l.mode,
+            nested: false,
+            irq: l.irq,
+            site: span,
+            on_entry: false,
+            again: false,
+            handle: None,
+        };
+        // A lock nobody here can name (the result thrown away, an argument that is no
+        // plain path) is left untracked.
+        let named = match l.handle {
+            LockHandle::Class => return Some(h),
+            LockHandle::Returned => {
+                let atom = call.result?;
+                h.handle = Some(atom);
+                f.lock_named_by(atom)
+            }
+            LockHandle::Param(i) => Some(param_lock(i)?),
+        };
+        if let Some(lock) = named {
+            h.lock = lock;
+            h.class = class_of(lock);
+        }
+        Some(h)
     };
     for l in &summary.acquires {
-        if !state.held.iter().any(|h| h.class == l.class) {
-            state.held.push(held(l));
+        let Some(h) = held(l) else { continue };
+        if !state.held.iter().any(|x| x.class == h.class) {
+            state.held.push(h);
         }
     }
-    if let Some(atom) = result {
+    if let Some(atom) = call.result {
         for (l, success) in &summary.cond_acquires {
+            let Some(h) = held(l) else { continue };
             state
                 .pending
-                .retain(|p| p.0 != atom || p.1.class != l.class);
-            state.pending.push((atom, held(l), *success));
+                .retain(|p| p.0 != atom || p.1.class != h.class);
+            state.pending.push((atom, h, *success));
         }
     }
 }
@@ -602,6 +663,12 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
             };
             state.facts.retain(|&(a, _)| !reads(a));
             state.pending.retain(|p| !reads(p.0));
+            // The variable no longer holds a returned lock's address.
+            for h in &mut state.held {
+                if h.handle.is_some_and(reads) {
+                    h.handle = None;
+                }
+            }
             state.values.retain(|x| x.0 != *var);
             if let Some(v) = value {
                 state.values.push((*var, *v));

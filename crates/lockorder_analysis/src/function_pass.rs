@@ -14,8 +14,8 @@ use crate::dataflow::{self, AtomicReason, CallEffects, DataflowStats, Held, Obse
 use crate::order_graph::LocalEdge;
 use crate::program::Program;
 use crate::summary::{
-    canonical_path, param_path, Chain, ChainStep, FuncRef, FunctionSummary, Sleep, SummaryLock,
-    MAX_CALL_DEPTH,
+    canonical_path, param_path, Chain, ChainStep, FuncRef, FunctionSummary, LockHandle, Sleep,
+    SummaryLock, MAX_CALL_DEPTH,
 };
 
 /// How many calls below a function a sleep is still reported there: deeper sleeps on the
@@ -44,6 +44,9 @@ pub struct HeldAtReturn {
     pub mode: Mode,
     pub site: Span,
     pub irq: lockorder_ir::Irq,
+    /// How a caller would know the lock: it is returned (`return ptl;`), or the
+    /// caller's argument (`spin_lock(lock)` on a parameter), or its class.
+    pub handle: LockHandle,
 }
 
 #[derive(Clone, Debug)]
@@ -78,6 +81,8 @@ pub struct FunctionResult {
     pub unheld_releases: Vec<UnheldRelease>,
     /// Classes held on entry.
     pub entry_held: Vec<ClassId>,
+    /// Of those, the ones that are a parameter (`spinlock_t *ptl`), with its index.
+    pub entry_params: Vec<(ClassId, u8)>,
     /// Locks waited for here or in summarised callees.
     pub waits_for: Vec<SummaryLock>,
     /// Locks the code says must be held on entry (`__must_hold`, `lockdep_assert_held`
@@ -238,6 +243,11 @@ enum EntryReason {
 }
 
 struct Collector<'a> {
+    function: &'a Function,
+    /// The lock this function names by an argument's text.
+    arg_lock: &'a dyn Fn(u32) -> Option<LockId>,
+    /// Locks held on entry that are parameters (`spinlock_t *ptl`), with the index.
+    entry_params: Vec<(ClassId, u8)>,
     me: FuncRef,
     classes: &'a ClassTable,
     entry_context: Option<EntryContext>,
@@ -318,6 +328,7 @@ impl Collector<'_> {
                 chain,
                 dropped,
                 guard,
+                handle: LockHandle::Class,
             });
         }
     }
@@ -453,15 +464,31 @@ impl Collector<'_> {
                     }
                 }
                 let releases_ctx = state.ctx.dropped | below.map_or(0, |b| b.releases_ctx);
+                // Those that are parameters, for callers that know them by their argument.
+                let release_params = releases
+                    .iter()
+                    .filter_map(|c| self.entry_params.iter().find(|p| p.0 == *c))
+                    .map(|p| p.1)
+                    .collect();
                 self.result.may_sleep = Some(Sleep {
                     what,
                     depth,
                     chain,
                     releases,
+                    release_params,
                     releases_ctx,
                     guard,
                 });
             }
+        }
+    }
+
+    /// The parameter that is the lock itself (`spinlock_t *lock`), when `lock` names one.
+    fn lock_param(&self, lock: LockId) -> Option<u8> {
+        let e = self.locks.get(lock as usize)?;
+        match param_path(self.params, &e.text)? {
+            (i, rest) if rest.is_empty() && !e.text.starts_with('&') => Some(i),
+            _ => None,
         }
     }
 
@@ -641,7 +668,22 @@ impl Observer for Collector<'_> {
             .filter(|s| s.depth <= MAX_SLEEP_DEPTH && !self.ruled_out(&s.guard, args))
         {
             let guard = self.caller_guard(state, &s.guard, args);
-            self.sleep_at(state, s.what.clone(), span, Some(s), guard);
+            if s.release_params.is_empty() {
+                self.sleep_at(state, s.what.clone(), span, Some(s), guard);
+            } else {
+                // The callee drops the lock passed to it before it sleeps
+                // (`migration_entry_wait_on_locked(entry, ptl)`): this function's lock.
+                let mut s = s.clone();
+                let passed: Vec<LockId> = s
+                    .release_params
+                    .iter()
+                    .filter_map(|&i| (self.arg_lock)(*args.get(i as usize)?))
+                    .collect();
+                s.release_params = passed.iter().filter_map(|&l| self.lock_param(l)).collect();
+                s.releases
+                    .extend(passed.iter().map(|&l| (self.class_of)(l)));
+                self.sleep_at(state, s.what.clone(), span, Some(&s), guard);
+            }
         }
         for r in &summary.requires {
             // Held, or taken by a conditional call whose outcome this path has not tested
@@ -791,36 +833,40 @@ impl Observer for Collector<'_> {
     }
 
     fn ret(&mut self, state: &State, span: Span, value: ReturnValue, atom: Option<AtomId>) {
+        // The lock whose address this return hands back: a callee's returned lock kept in
+        // the returned variable, or a lock named by that variable.
+        let named = atom.and_then(|a| self.function.lock_named_by(a));
+        let handle = |h: &dataflow::Held| {
+            if atom.is_some()
+                && (h.handle == atom || (h.lock != dataflow::VIA_CALL && Some(h.lock) == named))
+            {
+                return LockHandle::Returned;
+            }
+            match self.lock_param(h.lock) {
+                Some(i) => LockHandle::Param(i),
+                None => LockHandle::Class,
+            }
+        };
+        let at_return = |h: &dataflow::Held| HeldAtReturn {
+            class: h.class,
+            lock: h.lock,
+            kind: h.kind,
+            mode: h.mode,
+            site: h.site,
+            irq: h.irq,
+            handle: handle(h),
+        };
         let pending: Vec<(HeldAtReturn, lockorder_ir::Success)> = state
             .pending
             .iter()
             .filter(|p| Some(p.0) == atom && !p.1.on_entry)
-            .map(|(_, h, s)| {
-                (
-                    HeldAtReturn {
-                        class: h.class,
-                        lock: h.lock,
-                        kind: h.kind,
-                        mode: h.mode,
-                        site: h.site,
-                        irq: h.irq,
-                    },
-                    *s,
-                )
-            })
+            .map(|(_, h, s)| (at_return(h), *s))
             .collect();
         let held: Vec<HeldAtReturn> = state
             .held
             .iter()
             .filter(|h| !h.on_entry && !h.again)
-            .map(|h| HeldAtReturn {
-                class: h.class,
-                lock: h.lock,
-                kind: h.kind,
-                mode: h.mode,
-                site: h.site,
-                irq: h.irq,
-            })
+            .map(at_return)
             .collect();
         let released: Vec<(ClassId, Span)> = state
             .released
@@ -893,7 +939,35 @@ pub fn analyse_function(
         f
     };
     let facts = &program.files[fi].facts;
-    let entry_reasons = held_on_entry(f, &facts.locks, &class_of, effects, entry_locks);
+    // The lock this function names by the text of a call's argument (`ptl` in
+    // `migration_entry_wait_on_locked(entry, ptl)`): the same text, else the same path
+    // (`&ptl` where `pte_offset_map_lock(..., &ptl)` took it).
+    let own_locks: Vec<LockId> = {
+        let mut v: Vec<LockId> = f
+            .blocks
+            .iter()
+            .flat_map(|b| &b.events)
+            .filter_map(lock_of)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let arg_lock = |arg: u32| {
+        let text = facts.names.get(arg as usize)?;
+        let text_of = |l: &LockId| facts.locks[*l as usize].text.as_str();
+        own_locks
+            .iter()
+            .find(|l| text_of(l) == text)
+            .or_else(|| {
+                let path = canonical_path(text);
+                own_locks
+                    .iter()
+                    .find(|l| canonical_path(text_of(l)) == path)
+            })
+            .copied()
+    };
+    let entry_reasons = held_on_entry(f, &facts.locks, &class_of, &arg_lock, effects, entry_locks);
     let entry_held = entry_reasons.iter().map(|h| h.0.class).collect();
     // What the code says callers must hold: annotations and assertions, not locks merely
     // released first (whose callers are checked by LO004's rules, not LO010's).
@@ -926,6 +1000,7 @@ pub fn analyse_function(
                 }]),
                 dropped: Vec::new(),
                 guard: Vec::new(),
+                handle: LockHandle::Class,
             })
         })
         .collect();
@@ -938,7 +1013,10 @@ pub fn analyse_function(
     let single_instance = |c: ClassId| classes.is_single_instance(c);
     let assigned = assigned_vars(f);
     let mut c = Collector {
-        manages: managed_classes(f, &class_of, effects),
+        function: f,
+        arg_lock: &arg_lock,
+        entry_params: Vec::new(),
+        manages: managed_classes(f, &class_of, &arg_lock, effects),
         managed_paths: managed_paths(f, &facts.locks),
         seen_not_held: HashSet::new(),
         me: (fi, fj),
@@ -1016,11 +1094,16 @@ pub fn analyse_function(
                 }]),
                 dropped: Vec::new(),
                 guard: Vec::new(),
+                handle: LockHandle::Class,
             };
             (lock_summary, cond)
         })
         .collect();
-    let stats = dataflow::run(f, entry, &class_of, effects, &mut c);
+    c.entry_params = entry
+        .iter()
+        .filter_map(|h| Some((h.class, c.lock_param(h.lock)?)))
+        .collect();
+    let stats = dataflow::run(f, entry, &class_of, &arg_lock, effects, &mut c);
     let mut result = c.result;
     result.call_irqs = c
         .call_irqs
@@ -1033,6 +1116,7 @@ pub fn analyse_function(
         .sort_unstable_by_key(|(call, ..)| (call.callee, call.indirect));
     result.stats = stats;
     result.entry_held = entry_held;
+    result.entry_params = c.entry_params;
     result
 }
 
@@ -1105,6 +1189,7 @@ fn held_on_entry(
     f: &Function,
     locks: &[lockorder_ir::LockExpr],
     class_of: &dyn Fn(LockId) -> ClassId,
+    arg_lock: &dyn Fn(u32) -> Option<LockId>,
     effects: CallEffects,
     contract: &[EntryLock],
 ) -> Vec<(Held, EntryReason)> {
@@ -1136,6 +1221,7 @@ fn held_on_entry(
         site: f.name_span,
         on_entry: true,
         again: false,
+        handle: None,
     };
     let mut out: Vec<(Held, EntryReason)> = Vec::new();
     // `__must_hold(x)`, `__releases(x)`: held on entry, whatever the body does.
@@ -1172,8 +1258,9 @@ fn held_on_entry(
                     EntryReason::Assertion(*span),
                 ));
             }
-            Event::Call { call, .. } => {
-                for &c in effects(call).map(|s| s.releases.as_slice()).unwrap_or(&[]) {
+            Event::Call { call, args, .. } => {
+                let Some(s) = effects(call) else { continue };
+                for &c in &s.releases {
                     candidates.push((
                         dataflow::VIA_CALL,
                         c,
@@ -1181,6 +1268,18 @@ fn held_on_entry(
                         Mode::Exclusive,
                         EntryReason::ReleasedFirst,
                     ));
+                }
+                for &i in &s.release_params {
+                    if let Some(lock) = f.args(*args).get(i as usize).and_then(|&a| arg_lock(a)) {
+                        let class = class_of(lock);
+                        candidates.push((
+                            lock,
+                            class,
+                            kind_of(class),
+                            Mode::Exclusive,
+                            EntryReason::ReleasedFirst,
+                        ));
+                    }
                 }
             }
             _ => {}
@@ -1192,7 +1291,8 @@ fn held_on_entry(
         if out.iter().any(|h| h.0.class == class) {
             continue;
         }
-        let (release_first, acquire_first) = first_events(f, locks, lock, class, class_of, effects);
+        let (release_first, acquire_first) =
+            first_events(f, locks, lock, class, class_of, arg_lock, effects);
         if release_first && !acquire_first {
             out.push((entry(lock, class, kind, mode), reason));
         }
@@ -1227,6 +1327,7 @@ fn managed_paths(f: &Function, locks: &[lockorder_ir::LockExpr]) -> HashSet<Stri
 fn managed_classes(
     f: &Function,
     class_of: &dyn Fn(LockId) -> ClassId,
+    arg_lock: &dyn Fn(u32) -> Option<LockId>,
     effects: CallEffects,
 ) -> HashSet<ClassId> {
     let mut out = HashSet::new();
@@ -1238,8 +1339,12 @@ fn managed_classes(
             Event::Release { lock, .. } => {
                 out.insert(class_of(*lock));
             }
-            Event::Call { call, .. } => {
+            Event::Call {
+                call, result, args, ..
+            } => {
                 if let Some(s) = effects(call) {
+                    let bound = bound_locks(f, s, *result, f.args(*args), arg_lock);
+                    out.extend(bound.into_iter().map(|(l, _)| class_of(l)));
                     out.extend(s.releases.iter().copied());
                     out.extend(s.acquires.iter().map(|l| l.class));
                     out.extend(s.cond_acquires.iter().map(|l| l.0.class));
@@ -1247,6 +1352,37 @@ fn managed_classes(
             }
             _ => {}
         }
+    }
+    out
+}
+
+/// The locks of `f` a summarised call takes (`true`) or drops (`false`) knowing only
+/// their address: returned into the variable that names them here (`ptl = pmd_lock(mm,
+/// pmd)`), or passed as an argument (`migration_entry_wait_on_locked(entry, ptl)`).
+fn bound_locks(
+    f: &Function,
+    s: &FunctionSummary,
+    result: Option<AtomId>,
+    args: &[u32],
+    arg_lock: &dyn Fn(u32) -> Option<LockId>,
+) -> Vec<(LockId, bool)> {
+    let param = |i: u8| arg_lock(*args.get(i as usize)?);
+    let mut out: Vec<(LockId, bool)> = s
+        .release_params
+        .iter()
+        .filter_map(|&i| Some((param(i)?, false)))
+        .collect();
+    for l in s
+        .acquires
+        .iter()
+        .chain(s.cond_acquires.iter().map(|c| &c.0))
+    {
+        let lock = match l.handle {
+            LockHandle::Class => None,
+            LockHandle::Returned => result.and_then(|a| f.lock_named_by(a)),
+            LockHandle::Param(i) => param(i),
+        };
+        out.extend(lock.map(|l| (l, true)));
     }
     out
 }
@@ -1259,6 +1395,7 @@ fn first_events(
     lock: LockId,
     class: ClassId,
     class_of: &dyn Fn(LockId) -> ClassId,
+    arg_lock: &dyn Fn(u32) -> Option<LockId>,
     effects: CallEffects,
 ) -> (bool, bool) {
     // The same lock: the same class, except that two different named variables of one
@@ -1289,10 +1426,14 @@ fn first_events(
             Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } if same(acq.lock) => {
                 Some(false)
             }
-            Event::Call { call, .. } => effects(call).and_then(|s| {
-                if s.releases.contains(&class) {
+            Event::Call {
+                call, result, args, ..
+            } => effects(call).and_then(|s| {
+                let bound = bound_locks(f, s, *result, f.args(*args), arg_lock);
+                if s.releases.contains(&class) || bound.iter().any(|&(l, take)| !take && same(l)) {
                     Some(true)
-                } else if s.acquires.iter().any(|l| l.class == class)
+                } else if bound.iter().any(|&(l, take)| take && same(l))
+                    || s.acquires.iter().any(|l| l.class == class)
                     || s.cond_acquires.iter().any(|(l, _)| l.class == class)
                     // A helper that may take it (`xfs_ilock(ip, flags)`, depending on
                     // its flags): the lock may be this function's own, not its caller's.

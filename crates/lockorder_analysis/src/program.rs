@@ -354,17 +354,18 @@ fn print_debug_summary(
 ) {
     let cn = |c: &crate::classes::ClassId| classes.name(*c).to_string();
     eprintln!(
-        "summary {}::{}: releases {:?} acquires {:?} cond {:?} waits {:?} sleep {:?}",
+        "summary {}::{}: releases {:?} params {:?} acquires {:?} cond {:?} waits {:?} sleep {:?}",
         program.files[fi].rel_path,
         program.files[fi].facts.functions[fj].name,
         s.releases.iter().map(cn).collect::<Vec<_>>(),
+        s.release_params,
         s.acquires
             .iter()
-            .map(|l| (cn(&l.class), l.depth))
+            .map(|l| (cn(&l.class), l.depth, l.handle))
             .collect::<Vec<_>>(),
         s.cond_acquires
             .iter()
-            .map(|(l, w)| (cn(&l.class), *w, l.guard.clone()))
+            .map(|(l, w)| (cn(&l.class), *w, l.guard.clone(), l.handle))
             .collect::<Vec<_>>(),
         s.waits_for
             .iter()

@@ -11,7 +11,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 
 use crate::classes::ClassId;
-use crate::function_pass::FunctionResult;
+use crate::function_pass::{FunctionResult, HeldAtReturn};
 use crate::program::Program;
 
 /// One step of the path from a summarised function down to an acquisition: in
@@ -35,6 +35,8 @@ pub struct Sleep {
     /// Locks the caller holds on the call that the function drops before it sleeps
     /// (`spin_unlock(&pd->lock); msleep(1); spin_lock(&pd->lock);`).
     pub releases: Vec<ClassId>,
+    /// Of those, the ones that are its parameters (`spinlock_t *ptl`), by index.
+    pub release_params: Vec<u8>,
     /// Context kinds (bits of `Ctx::bit`) the function switches back on before it
     /// sleeps: its caller's RCU section or disabled interrupts do not cover the sleep.
     pub releases_ctx: u8,
@@ -65,6 +67,22 @@ pub struct SummaryLock {
     /// (`if (!locked) mutex_lock(&m)`): a caller passing a constant of the other truth
     /// does not take it.
     pub guard: Vec<(u8, bool)>,
+    /// How a caller names a lock that has no name outside the function.
+    pub handle: LockHandle,
+}
+
+/// How a caller knows a lock its callee takes or drops.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LockHandle {
+    /// By its class: a global, a static, a field of some type.
+    #[default]
+    Class,
+    /// By the variable it stores the call's result in: the function returns the lock's
+    /// address (`spin_lock(ptl); return ptl;`, as `pmd_lock` does).
+    Returned,
+    /// By the argument it passes for this parameter, the lock's address
+    /// (`nf_conntrack_lock(spinlock_t *lock)`).
+    Param(u8),
 }
 
 /// A path in the one form a parameter mapping compares: no `&`, `->` as `.`.
@@ -89,6 +107,9 @@ pub struct FunctionSummary {
     /// Locks held on entry that some return no longer holds (`__releases`, helpers that
     /// drop the caller's lock while they wait).
     pub releases: Vec<ClassId>,
+    /// Parameters that are locks the function releases for its caller (`spin_unlock(ptl)`
+    /// on a `spinlock_t *ptl` it did not take): the caller's argument is released.
+    pub release_params: Vec<u8>,
     /// Locks taken inside and held at every return (lock wrappers).
     pub acquires: Vec<SummaryLock>,
     /// Locks held exactly when the function succeeds (`find_lock_task_mm`, trylock
@@ -109,6 +130,7 @@ const MAX_WAITS_FOR: usize = 64;
 impl FunctionSummary {
     pub fn is_empty(&self) -> bool {
         self.releases.is_empty()
+            && self.release_params.is_empty()
             && self.acquires.is_empty()
             && self.cond_acquires.is_empty()
             && self.waits_for.is_empty()
@@ -126,9 +148,17 @@ pub fn summarize_for_callers(
 ) -> FunctionSummary {
     let mut s = summarize(r, me);
     let local = |c: ClassId| classes.is_function_local(c);
+    for &c in s.releases.iter().filter(|&&c| local(c)) {
+        if let Some(&(_, i)) = r.entry_params.iter().find(|p| p.0 == c) {
+            s.release_params.push(i);
+        }
+    }
     s.releases.retain(|&c| !local(c));
-    s.acquires.retain(|l| !local(l.class));
-    s.cond_acquires.retain(|(l, _)| !local(l.class));
+    // A returned lock is known to the caller by the variable it keeps the result in.
+    s.acquires
+        .retain(|l| l.handle != LockHandle::Class || !local(l.class));
+    s.cond_acquires
+        .retain(|(l, _)| l.handle != LockHandle::Class || !local(l.class));
     s.waits_for.retain(|l| !local(l.class));
     s.requires.retain(|l| !local(l.class));
     s
@@ -170,7 +200,20 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
         }
     }
     for (class, kind, mode, site, irq) in classes {
+        // Every return that holds it hands its address back.
+        let mut handles = r
+            .returns
+            .iter()
+            .flat_map(|ret| ret.held.iter().filter(|h| h.class == class))
+            .map(|h| h.handle);
+        let first = handles.next().unwrap_or_default();
+        let handle = if handles.all(|h| h == first) {
+            first
+        } else {
+            LockHandle::Class
+        };
         let lock = SummaryLock {
+            handle,
             irq,
             via_param: None,
             class,
@@ -205,35 +248,45 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             }
         }
     }
-    // `return __foo_trylock(x);` on every path: the callee's outcome is this function's.
-    if let Some(first) = r.returns.first() {
-        for (h, success) in &first.pending {
-            let everywhere = r.returns.iter().all(|ret| {
-                ret.pending
-                    .iter()
-                    .any(|(x, s)| x.class == h.class && s == success)
-            });
-            let known = s.acquires.iter().any(|l| l.class == h.class)
-                || s.cond_acquires.iter().any(|(l, _)| l.class == h.class);
-            if everywhere && !known && !r.entry_held.contains(&h.class) {
-                s.cond_acquires.push((
-                    SummaryLock {
-                        irq: lockorder_ir::Irq::None,
-                        via_param: None,
-                        class: h.class,
-                        kind: h.kind,
-                        mode: h.mode,
-                        depth: 1,
-                        chain: Arc::new([ChainStep {
-                            function: me,
-                            span: h.site,
-                        }]),
-                        dropped: Vec::new(),
-                        guard: Vec::new(),
-                    },
-                    *success,
-                ));
-            }
+    // `return __foo_trylock(x);` on every path that does not fail outright (`return NULL`,
+    // `return -EBUSY`): the callee's outcome is this function's.
+    let forwarded: Vec<&(HeldAtReturn, Success)> =
+        r.returns.iter().flat_map(|ret| &ret.pending).collect();
+    for (i, (h, success)) in forwarded.iter().map(|p| (&p.0, p.1)).enumerate() {
+        if forwarded[..i].iter().any(|(x, _)| x.class == h.class) {
+            continue;
+        }
+        let fails = |v: ReturnValue| match success {
+            Success::Nonzero => matches!(v, ReturnValue::Zero | ReturnValue::Error),
+            Success::Zero => matches!(v, ReturnValue::One | ReturnValue::Error),
+        };
+        let everywhere = r.returns.iter().all(|ret| {
+            ret.pending
+                .iter()
+                .any(|(x, s)| x.class == h.class && *s == success)
+                || (ret.held.iter().all(|x| x.class != h.class) && fails(ret.value))
+        });
+        let known = s.acquires.iter().any(|l| l.class == h.class)
+            || s.cond_acquires.iter().any(|(l, _)| l.class == h.class);
+        if everywhere && !known && !r.entry_held.contains(&h.class) {
+            s.cond_acquires.push((
+                SummaryLock {
+                    irq: lockorder_ir::Irq::None,
+                    via_param: None,
+                    class: h.class,
+                    kind: h.kind,
+                    mode: h.mode,
+                    depth: 1,
+                    chain: Arc::new([ChainStep {
+                        function: me,
+                        span: h.site,
+                    }]),
+                    dropped: Vec::new(),
+                    guard: Vec::new(),
+                    handle: h.handle,
+                },
+                success,
+            ));
         }
     }
     s

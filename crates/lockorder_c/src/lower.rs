@@ -646,6 +646,7 @@ impl<'a> FileLowerer<'a> {
             .filter_map(|(i, p)| Some((*fb.vars.get(p.as_str())?, i as u8)))
             .collect();
         var_params.sort_unstable();
+        let lock_vars = fb.lock_vars(&blocks);
         let mut function = Function {
             name,
             name_span: fb.fl.span(name_node),
@@ -663,6 +664,7 @@ impl<'a> FileLowerer<'a> {
             returns_holding,
             annotations,
             var_params,
+            lock_vars,
         };
         // The builder leaves a fresh block after every jump and one per statement.
         function.compact();
@@ -1465,6 +1467,34 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             let atom = self.atom_for_var(name);
             self.tag_call_result(inner, atom);
         }
+    }
+
+    /// The locks `blocks` take or release through a variable holding the lock's address
+    /// (`spin_unlock(ptl)`, `spin_unlock(vmf->ptl)`), with that variable.
+    fn lock_vars(&mut self, blocks: &[Block]) -> Vec<(LockId, VarId)> {
+        let is_path = |t: &str| {
+            t.split("->")
+                .flat_map(|p| p.split('.'))
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        };
+        let named: Vec<(LockId, String)> = blocks
+            .iter()
+            .flat_map(|b| &b.events)
+            .filter_map(|e| match e {
+                Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } => Some(acq.lock),
+                Event::Release { lock, .. } => Some(*lock),
+                _ => None,
+            })
+            .filter_map(|l| {
+                let text = &self.fl.facts.locks.get(l as usize)?.text;
+                is_path(text).then(|| (l, text.clone()))
+            })
+            .collect();
+        let mut out: Vec<(LockId, VarId)> =
+            named.iter().map(|(l, text)| (*l, self.var(text))).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The variable `n` assigns when it is a plain assignment to one (`pte = ...`,

@@ -39,6 +39,13 @@ pub enum Success {
 }
 
 impl Function {
+    /// The lock this function names by the variable `atom` reads, when `atom` is a plain
+    /// variable holding a lock's address.
+    pub fn lock_named_by(&self, atom: AtomId) -> Option<LockId> {
+        let var = self.atom_var.get(atom as usize).copied().flatten()?;
+        self.lock_vars.iter().find(|x| x.1 == var).map(|x| x.0)
+    }
+
     /// The argument ids of a call.
     pub fn args(&self, r: ArgRange) -> &[u32] {
         let start = r.start as usize;
@@ -268,6 +275,11 @@ pub struct Function {
     /// never assigned tells what the caller passed (`if (!locked) mutex_lock(...)`).
     #[serde(default)]
     pub var_params: Vec<(VarId, u8)>,
+    /// Locks named by a variable that holds their address (`spin_unlock(ptl)`,
+    /// `spin_unlock(vmf->ptl)`), with that variable: a lock a callee returns
+    /// (`ptl = pmd_lock(mm, pmd)`) is the one these name.
+    #[serde(default)]
+    pub lock_vars: Vec<(LockId, VarId)>,
 }
 
 impl Terminator {

@@ -661,6 +661,7 @@ impl<'f, 'a> Fb<'f, 'a> {
             labels: Vec::new(),
             annotations: Vec::new(),
             var_params: Vec::new(),
+            lock_vars: Vec::new(),
         };
         self.fl.facts.stats.functions += 1;
         if function.degraded {
