@@ -483,6 +483,27 @@ impl Collector<'_> {
         }
     }
 
+    /// The lock the release at `span` names, if a release in this function is there.
+    fn released_at(&self, span: Span) -> Option<LockId> {
+        self.function
+            .blocks
+            .iter()
+            .flat_map(|b| &b.events)
+            .find_map(|e| match e {
+                Event::Release { lock, span: s, .. } if *s == span => Some(*lock),
+                _ => None,
+            })
+    }
+
+    /// Whether two expressions of one class may name different instances: they are
+    /// written differently, and the class is not a single global object.
+    fn other_instance(&self, a: LockId, b: LockId) -> bool {
+        let (Some(x), Some(y)) = (self.locks.get(a as usize), self.locks.get(b as usize)) else {
+            return false;
+        };
+        x.text != y.text && !(self.single_instance)((self.class_of)(a))
+    }
+
     /// The parameter that is the lock itself (`spinlock_t *lock`), when `lock` names one.
     fn lock_param(&self, lock: LockId) -> Option<u8> {
         let e = self.locks.get(lock as usize)?;
@@ -644,11 +665,17 @@ impl Observer for Collector<'_> {
                 lock, kind, span, ..
             } => {
                 let class = (self.class_of)(*lock);
-                if dataflow::released_index(state, *lock, class).is_none()
-                    && self.seen_release.insert(span.start)
-                {
-                    let previous_release =
-                        state.released.iter().find(|r| r.0 == class).map(|r| r.1);
+                if dataflow::released_index(state, *lock, class).is_some() {
+                    return;
+                }
+                let previous_release = state.released.iter().find(|r| r.0 == class).map(|r| r.1);
+                // This path released another instance of the class first (`spin_unlock(&a->
+                // lock); spin_unlock(&b->lock);` after a helper that took both): the class
+                // alone does not tell which one is still held.
+                let other_instance = previous_release
+                    .and_then(|s| self.released_at(s))
+                    .is_some_and(|before| self.other_instance(before, *lock));
+                if !other_instance && self.seen_release.insert(span.start) {
                     self.result.unheld_releases.push(UnheldRelease {
                         class,
                         kind: *kind,
