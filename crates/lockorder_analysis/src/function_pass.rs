@@ -622,7 +622,8 @@ impl Observer for Collector<'_> {
                 // Waiting for a lock while holding another orders the two; a trylock never
                 // waits.
                 if acq.waits {
-                    for h in &state.held {
+                    let guessed = self.guessed_entry.clone();
+                    for h in state.held.iter().filter(|h| !guessed_entry(&guessed, h)) {
                         if h.class != class && self.seen_edges.insert((h.class, class)) {
                             self.result.edges.push(LocalEdge {
                                 from: h.class,
@@ -819,11 +820,12 @@ impl Observer for Collector<'_> {
             // context: such paths are almost always ones that cannot happen, and a real
             // one is a sleep-in-atomic bug, not an order.
             let spinning = |k: LockKind| matches!(k, LockKind::Spinlock | LockKind::Rwlock);
+            let guessed = self.guessed_entry.clone();
             for h in state
                 .held
                 .iter()
-                .filter(|h| !summary.releases.contains(&h.class))
                 .filter(|h| !l.dropped.contains(&h.class))
+                .filter(|h| !guessed_entry(&guessed, h) || h.class == l.class)
                 .filter(|h| spinning(l.kind) || !spinning(h.kind))
             {
                 if h.class != l.class {
@@ -1182,6 +1184,12 @@ fn param_atoms(f: &Function, assigned: &HashSet<lockorder_ir::VarId>) -> HashMap
             (!assigned.contains(&var)).then_some((atom as AtomId, p))
         })
         .collect()
+}
+
+/// A lock only guessed held on entry (the function releases it before taking it): the
+/// guess says nothing of what it was taken before, so it orders nothing.
+fn guessed_entry(guessed: &[ClassId], h: &dataflow::Held) -> bool {
+    h.on_entry && guessed.contains(&h.class)
 }
 
 fn lock_of(e: &Event) -> Option<LockId> {
