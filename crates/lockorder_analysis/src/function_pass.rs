@@ -346,6 +346,15 @@ impl Collector<'_> {
     }
 
     /// Whether a call passes a constant that fails one of the callee's guards.
+    /// Whether the constants this call passes satisfy every test of `guard`.
+    fn guard_met(&self, guard: &[(u8, bool)], args: &[u32]) -> bool {
+        guard.iter().all(|&(p, truth)| {
+            self.arg_text(args, p)
+                .and_then(lockorder_ir::constant_truth)
+                == Some(truth)
+        })
+    }
+
     fn ruled_out(&self, guard: &[(u8, bool)], args: &[u32]) -> bool {
         guard.iter().any(|&(p, truth)| {
             self.arg_text(args, p)
@@ -805,6 +814,9 @@ impl Observer for Collector<'_> {
                 .collect();
             dropped.extend(passed_on);
             let guard = self.caller_guard(state, &l.guard, args);
+            // Taken only where the callee's parameter tests so (`if (!locked)`): a second
+            // acquisition for certain only where this call passes a constant that does.
+            let guard_met = self.guard_met(&l.guard, args);
             self.add_wait(
                 l.class,
                 l.kind,
@@ -839,6 +851,7 @@ impl Observer for Collector<'_> {
                         });
                     }
                 } else if !h.nested
+                    && guard_met
                     && !may_nest(h.mode, l.mode, l.kind)
                     // Below a call, a field class may be another instance (the parent
                     // inode's lock); a global or static lock is certainly the same one,
