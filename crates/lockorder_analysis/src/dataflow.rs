@@ -608,6 +608,14 @@ fn apply_summary(
 fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockId) -> ClassId) {
     match event {
         Event::Acquire { acq, span } => {
+            // `spin_lock(root_lock)`: the pointer is not NULL (`if (root_lock)
+            // spin_unlock(root_lock);` later releases it).
+            if let Some(atom) = f.lock_var_atom(acq.lock) {
+                if !state.facts.iter().any(|x| x.0 == atom) {
+                    state.facts.push((atom, true));
+                    state.facts.sort_unstable();
+                }
+            }
             // A second acquisition of a held lock (a double lock, reported) is kept so that
             // its release pairs with it; a third adds nothing, which bounds loops.
             let held = state.held.iter().filter(|h| h.lock == acq.lock).count();

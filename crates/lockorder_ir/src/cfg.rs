@@ -46,6 +46,14 @@ impl Function {
         self.lock_vars.iter().find(|x| x.1 == var).map(|x| x.0)
     }
 
+    /// The atom that tests the variable holding `lock`'s address (`if (root_lock)`), if
+    /// the function has one.
+    pub fn lock_var_atom(&self, lock: LockId) -> Option<AtomId> {
+        let var = self.lock_vars.iter().find(|x| x.0 == lock)?.1;
+        let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
+        AtomId::try_from(atom).ok()
+    }
+
     /// The argument ids of a call.
     pub fn args(&self, r: ArgRange) -> &[u32] {
         let start = r.start as usize;
