@@ -304,8 +304,19 @@ pub fn run(
             tests[atom] += 2;
         }
     }
+    // A lock held on entry through a pointer variable (`if (pvmw->ptl)
+    // spin_unlock(pvmw->ptl);`): the pointer is not NULL.
+    let mut facts: Vec<(AtomId, bool)> = entry
+        .iter()
+        .filter(|h| h.lock != VIA_CALL)
+        .filter_map(|h| f.lock_var_atom(h.lock))
+        .map(|a| (a, true))
+        .collect();
+    facts.sort_unstable();
+    facts.dedup();
     let start = State {
         held: entry,
+        facts,
         ..State::default()
     };
     let mut seen: Vec<Vec<State>> = vec![Vec::new(); f.blocks.len()];
@@ -341,6 +352,18 @@ pub fn run(
                         args,
                     };
                     apply_summary(&mut state, summary, &call, f, class_of, arg_lock);
+                    // `return not_found(pvmw);` where not_found() always returns false.
+                    let known = match summary.constant_return {
+                        Some(ReturnValue::Zero) => Some(false),
+                        Some(ReturnValue::Error) => Some(true),
+                        _ => None,
+                    };
+                    if let (Some(atom), Some(truth)) = (*result, known) {
+                        if !state.facts.iter().any(|x| x.0 == atom) {
+                            state.facts.push((atom, truth));
+                            state.facts.sort_unstable();
+                        }
+                    }
                 }
                 continue;
             }

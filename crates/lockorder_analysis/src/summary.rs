@@ -122,6 +122,9 @@ pub struct FunctionSummary {
     pub requires: Vec<SummaryLock>,
     /// A path on which the function may sleep, where nothing inside it forbids that.
     pub may_sleep: Option<Sleep>,
+    /// The value every return gives, when it is the same zero or error constant
+    /// (`not_found()`'s `return false;`): a caller's test of the result is decided.
+    pub constant_return: Option<ReturnValue>,
 }
 
 /// Locks listed per summary in `waits_for`; beyond, the rest is dropped.
@@ -136,6 +139,7 @@ impl FunctionSummary {
             && self.waits_for.is_empty()
             && self.requires.is_empty()
             && self.may_sleep.is_none()
+            && self.constant_return.is_none()
     }
 }
 
@@ -180,6 +184,12 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     };
     if r.returns.is_empty() {
         return s;
+    }
+    let first = r.returns[0].value;
+    if matches!(first, ReturnValue::Zero | ReturnValue::Error)
+        && r.returns.iter().all(|ret| ret.value == first)
+    {
+        s.constant_return = Some(first);
     }
     // A lock held on entry is released for the caller only if no return still holds it,
     // either as it came or retaken (drop-and-retake helpers hold it at every return).
