@@ -11,7 +11,7 @@ use crate::function_pass::{self, EntryContext, EntryLock, FunctionResult, Progra
 use crate::order_graph::OrderGraph;
 use crate::summary::{
     bottom_up_levels, merge_summaries, summarize_for_callers, CallResolver, FunctionSummary,
-    IndirectStats, Target,
+    IndirectStats, SummarySlot, Target,
 };
 
 /// A source file as the analysis sees it.
@@ -117,10 +117,10 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     let entry_contexts = entry_contexts(program, &classes, &resolver, &offsets);
     let entry_locks = entry_locks(program, &classes, &resolver, &offsets);
     phase("entry");
-    // Boxed: most functions have no summary and no program-wide observation, and a
-    // slot per function of the kernel is 600,000 of them.
-    let mut summaries: Vec<Option<Box<FunctionSummary>>> = vec![None; units.len()];
-    let mut group_summaries: Vec<Option<Box<FunctionSummary>>> = vec![None; resolver.groups.len()];
+    // Slots kept small: most functions have no summary and no program-wide observation,
+    // and a slot per function of the kernel is 600,000 of them.
+    let mut summaries: Vec<SummarySlot> = vec![SummarySlot::Empty; units.len()];
+    let mut group_summaries: Vec<SummarySlot> = vec![SummarySlot::Empty; resolver.groups.len()];
     let mut results: Vec<Option<Box<FunctionResult>>> = (0..units.len()).map(|_| None).collect();
     // Once a level is done, what of its results the program-wide checks read.
     let mut program_wide: Vec<Option<Box<ProgramWide>>> = (0..units.len()).map(|_| None).collect();
@@ -178,8 +178,8 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                 .par_iter()
                 .map(|&(fi, fj)| {
                     let effects = |call: &lockorder_ir::Call| match resolver.resolve(fi, call)? {
-                        Target::Function((ti, tj)) => summaries[offsets[ti] + tj].as_deref(),
-                        Target::Group(g) => group_summaries[g].as_deref(),
+                        Target::Function((ti, tj)) => summaries[offsets[ti] + tj].get(),
+                        Target::Group(g) => group_summaries[g].get(),
                     };
                     let entry = entry_contexts[offsets[fi] + fj];
                     let f = &program.files[fi].facts.functions[fj];
@@ -211,7 +211,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                         print_debug_summary(program, &classes, (fi, fj), &r, &s);
                     }
                 }
-                let s = (!s.is_empty()).then(|| Box::new(s));
+                let s = SummarySlot::new(s);
                 if summaries[offsets[fi] + fj] != s {
                     changed = true;
                     summaries[offsets[fi] + fj] = s;
@@ -222,10 +222,9 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                 if let Target::Group(g) = *t {
                     let members: Vec<Option<&FunctionSummary>> = resolver.groups[g]
                         .iter()
-                        .map(|&(fi, fj)| summaries[offsets[fi] + fj].as_deref())
+                        .map(|&(fi, fj)| summaries[offsets[fi] + fj].get())
                         .collect();
-                    let s = merge_summaries(&members);
-                    let s = (!s.is_empty()).then(|| Box::new(s));
+                    let s = SummarySlot::new(merge_summaries(&members));
                     if group_summaries[g] != s {
                         changed = true;
                         group_summaries[g] = s;

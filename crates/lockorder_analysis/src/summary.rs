@@ -130,7 +130,57 @@ pub struct FunctionSummary {
 /// Locks listed per summary in `waits_for`; beyond, the rest is dropped.
 const MAX_WAITS_FOR: usize = 64;
 
+/// A function's summary as the analysis keeps it, one slot per function: most have none,
+/// and of the rest many say only that they return a constant (`return 0;`), which one
+/// shared summary per constant says for all of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SummarySlot {
+    #[default]
+    Empty,
+    Shared(&'static FunctionSummary),
+    Boxed(Box<FunctionSummary>),
+}
+
+static RETURNS_ZERO: FunctionSummary = FunctionSummary::returning(ReturnValue::Zero);
+static RETURNS_ERROR: FunctionSummary = FunctionSummary::returning(ReturnValue::Error);
+
+impl SummarySlot {
+    pub fn new(s: FunctionSummary) -> Self {
+        if s.is_empty() {
+            return SummarySlot::Empty;
+        }
+        for shared in [&RETURNS_ZERO, &RETURNS_ERROR] {
+            if s == *shared {
+                return SummarySlot::Shared(shared);
+            }
+        }
+        SummarySlot::Boxed(Box::new(s))
+    }
+
+    pub fn get(&self) -> Option<&FunctionSummary> {
+        match self {
+            SummarySlot::Empty => None,
+            SummarySlot::Shared(s) => Some(s),
+            SummarySlot::Boxed(s) => Some(s),
+        }
+    }
+}
+
 impl FunctionSummary {
+    /// A summary that says only that every return gives `value`.
+    const fn returning(value: ReturnValue) -> Self {
+        FunctionSummary {
+            releases: Vec::new(),
+            release_params: Vec::new(),
+            acquires: Vec::new(),
+            cond_acquires: Vec::new(),
+            waits_for: Vec::new(),
+            requires: Vec::new(),
+            may_sleep: None,
+            constant_return: Some(value),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.releases.is_empty()
             && self.release_params.is_empty()
