@@ -165,3 +165,23 @@ pub fn rule_by_code_or_name(key: &str) -> Option<&'static RuleInfo> {
         .iter()
         .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
 }
+
+/// Whether `class` is handed between calls of the function: some path takes it and
+/// returns holding it, another releases it without having taken it, and no path does
+/// both (`gate_ctrl(fe, 1)` then `gate_ctrl(fe, 0)`, a notifier's PRE and POST events, a
+/// seq_file's start and stop). Which call pairs with which is the callers' business, so
+/// the release without the lock is no bug of the function alone (LO003 already needs a
+/// path that releases what it took). A path that takes and releases it shows the
+/// function balancing the lock itself, and the mismatched paths are its bugs.
+pub fn handed_between_calls(r: &FunctionResult, class: crate::classes::ClassId) -> bool {
+    r.returns
+        .iter()
+        .any(|ret| ret.held.iter().any(|h| h.class == class))
+        && r.unheld_releases
+            .iter()
+            .any(|u| u.class == class && u.previous_release.is_none())
+        && !r
+            .returns
+            .iter()
+            .any(|ret| ret.released.iter().any(|x| x.0 == class))
+}

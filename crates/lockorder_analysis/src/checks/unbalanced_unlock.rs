@@ -8,6 +8,9 @@ declare_rule! {
     ///
     /// A function whose first event on a lock, on every path, is a release is entered
     /// holding it (`__releases`-style helpers, drop-and-retake loops) and is not reported.
+    /// Nor is one that hands the lock between its own calls: some path takes it and
+    /// returns holding it, another only releases it, and none does both (an I2C gate's
+    /// open and close, a notifier's PRE and POST events).
     /// Semaphores have no owner (`up()` from another context is normal) and are never
     /// reported.
     ///
@@ -34,7 +37,10 @@ declare_rule! {
 pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>) {
     let function = ctx.function_name(unit);
     for u in &unit.result.unheld_releases {
-        if !u.kind.has_owner() {
+        if !u.kind.has_owner()
+            || (u.previous_release.is_none()
+                && crate::checks::handed_between_calls(unit.result, u.class))
+        {
             continue;
         }
         let name = ctx.classes.name(u.class).to_string();
