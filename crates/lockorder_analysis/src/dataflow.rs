@@ -297,6 +297,21 @@ pub fn run(
             _ => {}
         }
     }
+    // A variable compared with constants in two places (two `switch (mode)`, a `case` and
+    // an `if (mode == ...)`): every outcome of its tests is worth remembering.
+    let repeated: Vec<VarId> = f
+        .atom_groups
+        .iter()
+        .filter(|&&(a, _)| tests.get(a as usize).is_some_and(|&n| n > 1))
+        .map(|&(_, v)| v)
+        .collect();
+    for &(a, v) in &f.atom_groups {
+        if repeated.contains(&v) {
+            if let Some(n) = tests.get_mut(a as usize) {
+                *n = (*n).max(2);
+            }
+        }
+    }
     // So are tests of a parameter: they say what the caller passed, which guards the
     // locks taken below them.
     for (atom, var) in f.atom_var.iter().enumerate() {
@@ -467,6 +482,17 @@ pub fn run(
 fn assume(state: &State, f: &Function, atom: AtomId, truth: bool, remember: bool) -> Option<State> {
     if state.facts.iter().any(|&(a, v)| a == atom && v != truth) {
         return None;
+    }
+    // `mode == A` known true: `mode == B` is false.
+    if truth {
+        if let Some(&(_, var)) = f.atom_groups.iter().find(|g| g.0 == atom) {
+            let other_holds = state.facts.iter().any(|&(a, v)| {
+                v && a != atom && f.atom_groups.iter().any(|g| g.0 == a && g.1 == var)
+            });
+            if other_holds {
+                return None;
+            }
+        }
     }
     // `if (locked)` where this path set `locked = false`.
     if let Some(var) = f.atom_var.get(atom as usize).copied().flatten() {

@@ -655,6 +655,7 @@ impl<'a> FileLowerer<'a> {
             call_args,
             atom_vars: fb.atom_vars,
             atom_var: fb.atom_var,
+            atom_groups: fb.atom_groups,
             var_count: fb.vars.len() as u32,
             degraded: fb.degraded || fb.too_deep,
             too_deep: fb.too_deep,
@@ -787,6 +788,8 @@ struct FnBuilder<'f, 'a> {
     atoms: HashMap<String, AtomId>,
     atom_vars: Vec<Vec<VarId>>,
     atom_var: Vec<Option<VarId>>,
+    /// Atoms `x == C` by the variable `x` (see `Function::atom_groups`).
+    atom_groups: Vec<(AtomId, VarId)>,
     vars: HashMap<String, VarId>,
     /// The call being lowered as a branch condition, if any.
     condition_call: Option<usize>,
@@ -821,6 +824,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             atoms: HashMap::new(),
             atom_vars: Vec::new(),
             atom_var: Vec::new(),
+            atom_groups: Vec::new(),
             vars: HashMap::new(),
             pointers: Default::default(),
             condition_call: None,
@@ -1790,6 +1794,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let dispatch = self.cur;
         self.cur = self.new_block();
         let mut targets = Vec::new();
+        // Per target, its case label's value (`None` for `default:`).
+        let mut values: Vec<Option<Node>> = Vec::new();
         let mut has_default = false;
         self.jumps.push(JumpTarget {
             brk: exit,
@@ -1805,6 +1811,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     self.goto(b);
                     targets.push(b);
                     let value = child.child_by_field_id(FIELDS.value);
+                    values.push(value);
                     has_default |= value.is_none();
                     let vid = value.map(|v| v.id());
                     for s in named_children(child).filter(|c| Some(c.id()) != vid) {
@@ -1821,10 +1828,59 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         self.jumps.pop();
         self.goto(exit);
-        if !has_default {
-            targets.push(exit);
+        let default = if has_default {
+            values
+                .iter()
+                .position(Option::is_none)
+                .map_or(exit, |i| targets[i])
+        } else {
+            exit
+        };
+        // `switch (mode)` tests `mode == A`, then `mode == B`, ...: the same tests as `if
+        // (mode == A)`, so a second switch on the same value, or an `if` on one of its
+        // cases, follows the case this path took.
+        let cond = n
+            .child_by_field_id(FIELDS.condition)
+            .map(strip_parens)
+            .filter(|c| c.byte_range().len() <= 200 && !c.has_error());
+        match cond {
+            Some(c) if values.iter().flatten().count() <= MAX_SWITCH_TESTS => {
+                let lhs: String = self.text(c).split_whitespace().collect();
+                let cur = self.cur;
+                let mut test = dispatch;
+                let cases: Vec<(usize, Node)> = values
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| Some((i, (*v)?)))
+                    .collect();
+                for (k, &(i, v)) in cases.iter().enumerate() {
+                    let value: String = self.text(v).split_whitespace().collect();
+                    let atom = self.atom_keyed(c, format!("{lhs}=={value}"));
+                    self.equality_group(atom, c, v);
+                    let next = if k + 1 == cases.len() {
+                        default
+                    } else {
+                        self.new_block()
+                    };
+                    self.blocks[test as usize].terminator = Terminator::Branch {
+                        atom,
+                        then: targets[i],
+                        otherwise: next,
+                    };
+                    test = next;
+                }
+                if cases.is_empty() {
+                    self.blocks[dispatch as usize].terminator = Terminator::Goto(default);
+                }
+                self.cur = cur;
+            }
+            _ => {
+                if !has_default {
+                    targets.push(exit);
+                }
+                self.blocks[dispatch as usize].terminator = Terminator::Fork(targets);
+            }
         }
-        self.blocks[dispatch as usize].terminator = Terminator::Fork(targets);
         self.cur = exit;
     }
 
@@ -2152,6 +2208,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             Some(key) => (self.atom_keyed(n, key), f, t),
             None => (self.atom(n), t, f),
         };
+        if matches!(self.op(n), "==" | "!=") {
+            if let (Some(l), Some(r)) = (
+                n.child_by_field_id(FIELDS.left),
+                n.child_by_field_id(FIELDS.right),
+            ) {
+                self.equality_group(atom, l, r);
+            }
+        }
         if n.kind_name() == "call_expression" {
             self.tag_call_result(n, atom);
         }
@@ -2160,6 +2224,23 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             then: t,
             otherwise: f,
         });
+    }
+
+    /// `x == C` with `C` a constant (a number, an upper-case macro or enumerator, a case
+    /// label): the atom joins `x`'s group, whose atoms are true for one value at most.
+    fn equality_group(&mut self, atom: AtomId, lhs: Node, value: Node) {
+        let lhs = strip_parens(lhs);
+        if !matches!(lhs.kind_name(), "identifier" | "field_expression")
+            || self.text(lhs).contains('(')
+            || !is_constant_label(self.text(value))
+        {
+            return;
+        }
+        let key: String = self.text(lhs).split_whitespace().collect();
+        let var = self.var(&key);
+        if !self.atom_groups.contains(&(atom, var)) {
+            self.atom_groups.push((atom, var));
+        }
     }
 
     /// For `a != b`, the key of `a == b`: the same test with its edges swapped (`if (mm ==
@@ -2616,6 +2697,21 @@ fn closing_brace_span(fb: &FnBuilder, block: Node) -> Span {
         end
     };
     Span::new(fb.fl.file, start, end)
+}
+
+/// Case labels tested one by one when a switch is lowered; a longer switch (a big ioctl
+/// dispatcher) stays a plain fork.
+const MAX_SWITCH_TESTS: usize = 64;
+
+/// A constant as code writes one: a number or character, or an upper-case name (a macro
+/// or enumerator, `HWLOCK_IRQ`, `-EAGAIN`).
+fn is_constant_label(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('-').trim();
+    let first = t.chars().next();
+    first.is_some_and(|c| c.is_ascii_digit() || c == '\'')
+        || (first.is_some_and(|c| c.is_ascii_uppercase() || c == '_')
+            && t.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
 }
 
 fn strip_parens(mut n: Node) -> Node {

@@ -259,6 +259,10 @@ pub struct Function {
     pub atom_vars: Vec<Vec<VarId>>,
     /// For each atom that is a plain variable (`ret`, `locked`), that variable.
     pub atom_var: Vec<Option<VarId>>,
+    /// Atoms that compare a variable with a constant (`mode == HWLOCK_IRQ`, a `case` of
+    /// `switch (mode)`), with that variable: of one variable's atoms, at most one holds.
+    #[serde(default)]
+    pub atom_groups: Vec<(AtomId, VarId)>,
     pub var_count: u32,
     /// The body had syntax errors; it was lowered as far as it could be.
     pub degraded: bool,

@@ -651,6 +651,7 @@ impl<'f, 'a> Fb<'f, 'a> {
             blocks: self.blocks,
             atom_vars: self.atom_vars,
             atom_var: self.atom_var,
+            atom_groups: Vec::new(),
             var_count: self.var_count,
             degraded: self.too_deep,
             too_deep: self.too_deep,
