@@ -324,7 +324,7 @@ pub fn run(
     let mut facts: Vec<(AtomId, bool)> = entry
         .iter()
         .filter(|h| h.lock != VIA_CALL)
-        .filter_map(|h| f.lock_var_atom(h.lock))
+        .flat_map(|h| f.non_null_atoms(h.lock))
         .map(|a| (a, true))
         .collect();
     facts.sort_unstable();
@@ -657,9 +657,9 @@ fn apply_summary(
 fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockId) -> ClassId) {
     match event {
         Event::Acquire { acq, span } => {
-            // `spin_lock(root_lock)`: the pointer is not NULL (`if (root_lock)
-            // spin_unlock(root_lock);` later releases it).
-            if let Some(atom) = f.lock_var_atom(acq.lock) {
+            // `spin_lock(root_lock)`, `mutex_lock(&res->lock)`: the pointer is not NULL
+            // (`if (root_lock) spin_unlock(root_lock);` later releases it).
+            for atom in f.non_null_atoms(acq.lock) {
                 if !state.facts.iter().any(|x| x.0 == atom) {
                     state.facts.push((atom, true));
                     state.facts.sort_unstable();

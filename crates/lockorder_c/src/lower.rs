@@ -647,6 +647,7 @@ impl<'a> FileLowerer<'a> {
             .collect();
         var_params.sort_unstable();
         let lock_vars = fb.lock_vars(&blocks);
+        let lock_roots = fb.lock_roots(&blocks);
         let mut function = Function {
             name,
             name_span: fb.fl.span(name_node),
@@ -666,6 +667,7 @@ impl<'a> FileLowerer<'a> {
             annotations,
             var_params,
             lock_vars,
+            lock_roots,
         };
         // The builder leaves a fresh block after every jump and one per statement.
         function.compact();
@@ -1496,6 +1498,37 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .collect();
         let mut out: Vec<(LockId, VarId)> =
             named.iter().map(|(l, text)| (*l, self.var(text))).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The locks `blocks` take or release through a pointer variable the function tests
+    /// somewhere (`&resource->conf_update` and `if (resource)`), with that variable.
+    fn lock_roots(&self, blocks: &[Block]) -> Vec<(LockId, VarId)> {
+        let mut out: Vec<(LockId, VarId)> = blocks
+            .iter()
+            .flat_map(|b| &b.events)
+            .filter_map(|e| match e {
+                Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } => Some(acq.lock),
+                Event::Release { lock, .. } => Some(*lock),
+                _ => None,
+            })
+            .filter_map(|l| {
+                let text = self
+                    .fl
+                    .facts
+                    .locks
+                    .get(l as usize)?
+                    .text
+                    .trim_start_matches('&');
+                let (root, _) = text.split_once("->")?;
+                let plain = !root.is_empty()
+                    && root.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                plain.then_some(())?;
+                Some((l, *self.vars.get(root)?))
+            })
+            .collect();
         out.sort_unstable();
         out.dedup();
         out

@@ -46,12 +46,18 @@ impl Function {
         self.lock_vars.iter().find(|x| x.1 == var).map(|x| x.0)
     }
 
-    /// The atom that tests the variable holding `lock`'s address (`if (root_lock)`), if
-    /// the function has one.
-    pub fn lock_var_atom(&self, lock: LockId) -> Option<AtomId> {
-        let var = self.lock_vars.iter().find(|x| x.0 == lock)?.1;
-        let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
-        AtomId::try_from(atom).ok()
+    /// The atoms that test a pointer a held `lock` shows is not NULL: the variable holding
+    /// its address (`if (root_lock)`), or the one it is reached through (`if (resource)`
+    /// after `mutex_lock(&resource->conf_update)`).
+    pub fn non_null_atoms(&self, lock: LockId) -> impl Iterator<Item = AtomId> + '_ {
+        self.lock_vars
+            .iter()
+            .chain(&self.lock_roots)
+            .filter(move |x| x.0 == lock)
+            .filter_map(|&(_, var)| {
+                let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
+                AtomId::try_from(atom).ok()
+            })
     }
 
     /// The argument ids of a call.
@@ -292,6 +298,10 @@ pub struct Function {
     /// (`ptl = pmd_lock(mm, pmd)`) is the one these name.
     #[serde(default)]
     pub lock_vars: Vec<(LockId, VarId)>,
+    /// Locks reached through a pointer variable (`&resource->conf_update`), with that
+    /// variable: taking the lock dereferences it.
+    #[serde(default)]
+    pub lock_roots: Vec<(LockId, VarId)>,
 }
 
 impl Terminator {

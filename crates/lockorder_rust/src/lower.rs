@@ -663,6 +663,7 @@ impl<'f, 'a> Fb<'f, 'a> {
             annotations: Vec::new(),
             var_params: Vec::new(),
             lock_vars: Vec::new(),
+            lock_roots: Vec::new(),
         };
         self.fl.facts.stats.functions += 1;
         if function.degraded {
