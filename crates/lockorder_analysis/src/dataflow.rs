@@ -300,12 +300,11 @@ pub fn run(
     // A variable compared with constants in two places (two `switch (mode)`, a `case` and
     // an `if (mode == ...)`): every outcome of its tests is worth remembering.
     let repeated: Vec<VarId> = f
-        .atom_groups
-        .iter()
-        .filter(|&&(a, _)| tests.get(a as usize).is_some_and(|&n| n > 1))
-        .map(|&(_, v)| v)
+        .atom_groups()
+        .filter(|&(a, _)| tests.get(a as usize).is_some_and(|&n| n > 1))
+        .map(|(_, v)| v)
         .collect();
-    for &(a, v) in &f.atom_groups {
+    for (a, v) in f.atom_groups() {
         if repeated.contains(&v) {
             if let Some(n) = tests.get_mut(a as usize) {
                 *n = (*n).max(2);
@@ -485,10 +484,11 @@ fn assume(state: &State, f: &Function, atom: AtomId, truth: bool, remember: bool
     }
     // `mode == A` known true: `mode == B` is false.
     if truth {
-        if let Some(&(_, var)) = f.atom_groups.iter().find(|g| g.0 == atom) {
-            let other_holds = state.facts.iter().any(|&(a, v)| {
-                v && a != atom && f.atom_groups.iter().any(|g| g.0 == a && g.1 == var)
-            });
+        if let Some((_, var)) = f.atom_groups().find(|g| g.0 == atom) {
+            let other_holds = state
+                .facts
+                .iter()
+                .any(|&(a, v)| v && a != atom && f.atom_groups().any(|g| g.0 == a && g.1 == var));
             if other_holds {
                 return None;
             }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use lockorder_ir::{
     Acquire, Annotation, AnnotationKind, ArgRange, AtomId, Block, BlockId, Call, Event, FieldDef,
     FileFacts, FileId, Function, GlobalDecl, LockExpr, LockId, LockRoot, PathStep, ReturnValue,
-    Span, StructDef, Success, Terminator, VarId, NO_ARG,
+    Span, StructDef, Success, Terminator, VarFact, VarId, NO_ARG,
 };
 use lockorder_rules::{Op, Rules};
 use tree_sitter::{Node, Parser};
@@ -636,6 +636,7 @@ impl<'a> FileLowerer<'a> {
             .map(|(_, arg)| fb.lock_from_text(arg))
             .collect();
         fb.function_body(body);
+        fb.switch_tests();
         let mut blocks = std::mem::take(&mut fb.blocks);
         let mut call_args = std::mem::take(&mut fb.call_args);
         drop_unused_args(&mut blocks, &mut call_args, &params, &fb.fl.facts.names);
@@ -646,8 +647,17 @@ impl<'a> FileLowerer<'a> {
             .filter_map(|(i, p)| Some((*fb.vars.get(p.as_str())?, i as u8)))
             .collect();
         var_params.sort_unstable();
-        let lock_vars = fb.lock_vars(&blocks);
-        let lock_roots = fb.lock_roots(&blocks);
+        let mut var_facts: Vec<VarFact> = fb
+            .lock_vars(&blocks)
+            .into_iter()
+            .map(|(l, v)| VarFact::LockAddress(l, v))
+            .collect();
+        var_facts.extend(
+            fb.lock_roots(&blocks)
+                .into_iter()
+                .map(|(l, v)| VarFact::LockRoot(l, v)),
+        );
+        var_facts.extend(fb.atom_groups.iter().map(|&(a, v)| VarFact::Compares(a, v)));
         let mut function = Function {
             name,
             name_span: fb.fl.span(name_node),
@@ -656,7 +666,6 @@ impl<'a> FileLowerer<'a> {
             call_args,
             atom_vars: fb.atom_vars,
             atom_var: fb.atom_var,
-            atom_groups: fb.atom_groups,
             var_count: fb.vars.len() as u32,
             degraded: fb.degraded || fb.too_deep,
             too_deep: fb.too_deep,
@@ -666,8 +675,7 @@ impl<'a> FileLowerer<'a> {
             returns_holding,
             annotations,
             var_params,
-            lock_vars,
-            lock_roots,
+            var_facts,
         };
         // The builder leaves a fresh block after every jump and one per statement.
         function.compact();
@@ -790,8 +798,12 @@ struct FnBuilder<'f, 'a> {
     atoms: HashMap<String, AtomId>,
     atom_vars: Vec<Vec<VarId>>,
     atom_var: Vec<Option<VarId>>,
-    /// Atoms `x == C` by the variable `x` (see `Function::atom_groups`).
+    /// Atoms `x == C` by the variable `x` (see `VarFact::Compares`).
     atom_groups: Vec<(AtomId, VarId)>,
+    /// Per variable, the places that compare it with constants (a switch, an `if`).
+    compare_sites: HashMap<VarId, u32>,
+    /// Switches whose dispatch may become tests of their value (see `switch_tests`).
+    switches: Vec<SwitchTests>,
     vars: HashMap<String, VarId>,
     /// The call being lowered as a branch condition, if any.
     condition_call: Option<usize>,
@@ -827,6 +839,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             atom_vars: Vec::new(),
             atom_var: Vec::new(),
             atom_groups: Vec::new(),
+            compare_sites: HashMap::new(),
+            switches: Vec::new(),
             vars: HashMap::new(),
             pointers: Default::default(),
             condition_call: None,
@@ -1869,51 +1883,49 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         } else {
             exit
         };
-        // `switch (mode)` tests `mode == A`, then `mode == B`, ...: the same tests as `if
-        // (mode == A)`, so a second switch on the same value, or an `if` on one of its
-        // cases, follows the case this path took.
+        // `switch (mode)` may become tests of `mode == A`, then `mode == B`, ...: the same
+        // tests as `if (mode == A)`, so that a second switch on the same value, or an `if`
+        // on one of its cases, follows the case this path took. Decided when the body is
+        // done, since only a value compared in two places gains from it.
         let cond = n
             .child_by_field_id(FIELDS.condition)
             .map(strip_parens)
             .filter(|c| c.byte_range().len() <= 200 && !c.has_error());
-        match cond {
-            Some(c) if values.iter().flatten().count() <= MAX_SWITCH_TESTS => {
+        if let Some(c) = cond.filter(|c| {
+            matches!(c.kind_name(), "identifier" | "field_expression")
+                && !self.text(*c).contains('(')
+        }) {
+            let labels: Vec<(usize, String)> = values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| Some((i, self.text((*v)?).split_whitespace().collect())))
+                .collect();
+            // Case labels are constants, whatever their spelling (`e1000_82574`).
+            if labels.len() <= MAX_SWITCH_TESTS {
                 let lhs: String = self.text(c).split_whitespace().collect();
-                let cur = self.cur;
-                let mut test = dispatch;
-                let cases: Vec<(usize, Node)> = values
+                let mut idents = Vec::new();
+                collect_identifiers(c, &mut idents, 0);
+                let names: Vec<String> = idents
                     .iter()
-                    .enumerate()
-                    .filter_map(|(i, v)| Some((i, (*v)?)))
+                    .map(|&i| self.text(i).split_whitespace().collect())
                     .collect();
-                for (k, &(i, v)) in cases.iter().enumerate() {
-                    let value: String = self.text(v).split_whitespace().collect();
-                    let atom = self.atom_keyed(c, format!("{lhs}=={value}"));
-                    self.equality_group(atom, c, v);
-                    let next = if k + 1 == cases.len() {
-                        default
-                    } else {
-                        self.new_block()
-                    };
-                    self.blocks[test as usize].terminator = Terminator::Branch {
-                        atom,
-                        then: targets[i],
-                        otherwise: next,
-                    };
-                    test = next;
-                }
-                if cases.is_empty() {
-                    self.blocks[dispatch as usize].terminator = Terminator::Goto(default);
-                }
-                self.cur = cur;
-            }
-            _ => {
-                if !has_default {
-                    targets.push(exit);
-                }
-                self.blocks[dispatch as usize].terminator = Terminator::Fork(targets);
+                let vars = names.iter().map(|v| self.var(v)).collect();
+                let var = self.var(&lhs);
+                *self.compare_sites.entry(var).or_insert(0) += 1;
+                self.switches.push(SwitchTests {
+                    dispatch,
+                    lhs,
+                    var,
+                    vars,
+                    cases: labels.into_iter().map(|(i, l)| (l, targets[i])).collect(),
+                    default,
+                });
             }
         }
+        if !has_default {
+            targets.push(exit);
+        }
+        self.blocks[dispatch as usize].terminator = Terminator::Fork(targets);
         self.cur = exit;
     }
 
@@ -2271,8 +2283,46 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         let key: String = self.text(lhs).split_whitespace().collect();
         let var = self.var(&key);
+        *self.compare_sites.entry(var).or_insert(0) += 1;
         if !self.atom_groups.contains(&(atom, var)) {
             self.atom_groups.push((atom, var));
+        }
+    }
+
+    /// Turns the dispatch of each switch on a value compared elsewhere too into its tests
+    /// (see `switch_stmt`).
+    fn switch_tests(&mut self) {
+        for sw in std::mem::take(&mut self.switches) {
+            if self.compare_sites.get(&sw.var).copied().unwrap_or(0) < 2 {
+                continue;
+            }
+            let mut test = sw.dispatch;
+            let n = sw.cases.len();
+            if n == 0 {
+                self.blocks[test as usize].terminator = Terminator::Goto(sw.default);
+                continue;
+            }
+            for (k, (label, target)) in sw.cases.into_iter().enumerate() {
+                let key = format!("{}=={label}", sw.lhs);
+                let atom = match self.atoms.get(&key) {
+                    Some(&a) => a,
+                    None => self.new_atom(key, sw.vars.clone(), None),
+                };
+                if !self.atom_groups.contains(&(atom, sw.var)) {
+                    self.atom_groups.push((atom, sw.var));
+                }
+                let next = if k + 1 == n {
+                    sw.default
+                } else {
+                    self.new_block()
+                };
+                self.blocks[test as usize].terminator = Terminator::Branch {
+                    atom,
+                    then: target,
+                    otherwise: next,
+                };
+                test = next;
+            }
         }
     }
 
@@ -2730,6 +2780,18 @@ fn closing_brace_span(fb: &FnBuilder, block: Node) -> Span {
         end
     };
     Span::new(fb.fl.file, start, end)
+}
+
+/// A switch's dispatch, kept until the body is lowered: `lhs == label` jumps to the
+/// label's block, and no match to `default`.
+struct SwitchTests {
+    dispatch: BlockId,
+    lhs: String,
+    /// The switched-on value as a variable, and the variables it reads.
+    var: VarId,
+    vars: Vec<VarId>,
+    cases: Vec<(String, BlockId)>,
+    default: BlockId,
 }
 
 /// Case labels tested one by one when a switch is lowered; a longer switch (a big ioctl

@@ -43,18 +43,36 @@ impl Function {
     /// variable holding a lock's address.
     pub fn lock_named_by(&self, atom: AtomId) -> Option<LockId> {
         let var = self.atom_var.get(atom as usize).copied().flatten()?;
-        self.lock_vars.iter().find(|x| x.1 == var).map(|x| x.0)
+        self.lock_vars().find(|x| x.1 == var).map(|x| x.0)
+    }
+
+    /// Locks named by a variable holding their address, with the variable.
+    pub fn lock_vars(&self) -> impl Iterator<Item = (LockId, VarId)> + '_ {
+        self.var_facts.iter().filter_map(|f| match *f {
+            VarFact::LockAddress(l, v) => Some((l, v)),
+            _ => None,
+        })
+    }
+
+    /// Atoms comparing a variable with a constant, with the variable.
+    pub fn atom_groups(&self) -> impl Iterator<Item = (AtomId, VarId)> + '_ {
+        self.var_facts.iter().filter_map(|f| match *f {
+            VarFact::Compares(a, v) => Some((a, v)),
+            _ => None,
+        })
     }
 
     /// The atoms that test a pointer a held `lock` shows is not NULL: the variable holding
     /// its address (`if (root_lock)`), or the one it is reached through (`if (resource)`
     /// after `mutex_lock(&resource->conf_update)`).
     pub fn non_null_atoms(&self, lock: LockId) -> impl Iterator<Item = AtomId> + '_ {
-        self.lock_vars
+        self.var_facts
             .iter()
-            .chain(&self.lock_roots)
-            .filter(move |x| x.0 == lock)
-            .filter_map(|&(_, var)| {
+            .filter_map(move |f| match *f {
+                VarFact::LockAddress(l, v) | VarFact::LockRoot(l, v) if l == lock => Some(v),
+                _ => None,
+            })
+            .filter_map(|var| {
                 let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
                 AtomId::try_from(atom).ok()
             })
@@ -223,6 +241,21 @@ pub enum ReturnValue {
     ErrorPointer,
 }
 
+/// What a variable says about a lock or a test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VarFact {
+    /// The variable holds the lock's address (`spin_unlock(ptl)`, `spin_unlock(vmf->ptl)`):
+    /// a lock a callee returns (`ptl = pmd_lock(mm, pmd)`) is the one it names.
+    LockAddress(LockId, VarId),
+    /// The lock is reached through the variable (`&resource->conf_update`): taking it
+    /// dereferences the variable.
+    LockRoot(LockId, VarId),
+    /// The atom compares the variable with a constant (`mode == HWLOCK_IRQ`, a `case` of
+    /// `switch (mode)`): of one variable's such atoms, at most one holds.
+    Compares(AtomId, VarId),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Terminator {
     Goto(BlockId),
@@ -265,10 +298,6 @@ pub struct Function {
     pub atom_vars: Vec<Vec<VarId>>,
     /// For each atom that is a plain variable (`ret`, `locked`), that variable.
     pub atom_var: Vec<Option<VarId>>,
-    /// Atoms that compare a variable with a constant (`mode == HWLOCK_IRQ`, a `case` of
-    /// `switch (mode)`), with that variable: of one variable's atoms, at most one holds.
-    #[serde(default)]
-    pub atom_groups: Vec<(AtomId, VarId)>,
     pub var_count: u32,
     /// The body had syntax errors; it was lowered as far as it could be.
     pub degraded: bool,
@@ -293,15 +322,10 @@ pub struct Function {
     /// never assigned tells what the caller passed (`if (!locked) mutex_lock(...)`).
     #[serde(default)]
     pub var_params: Vec<(VarId, u8)>,
-    /// Locks named by a variable that holds their address (`spin_unlock(ptl)`,
-    /// `spin_unlock(vmf->ptl)`), with that variable: a lock a callee returns
-    /// (`ptl = pmd_lock(mm, pmd)`) is the one these name.
+    /// What variables say about locks and tests beyond the events; one list for the three
+    /// kinds, since most functions have none and a list per function costs its header.
     #[serde(default)]
-    pub lock_vars: Vec<(LockId, VarId)>,
-    /// Locks reached through a pointer variable (`&resource->conf_update`), with that
-    /// variable: taking the lock dereferences it.
-    #[serde(default)]
-    pub lock_roots: Vec<(LockId, VarId)>,
+    pub var_facts: Vec<VarFact>,
 }
 
 impl Terminator {

@@ -10,7 +10,7 @@ mod span;
 
 pub use cfg::{
     constant_truth, Acquire, ArgRange, AtomId, Block, BlockId, Call, ContextOp, Event, Function,
-    ReturnValue, Success, Terminator, VarId, WaitKind, NO_ARG,
+    ReturnValue, Success, Terminator, VarFact, VarId, WaitKind, NO_ARG,
 };
 pub use facts::{
     scan_suppressions, Annotation, AnnotationKind, ExecContext, FieldDef, FileFacts, FileStats,

@@ -651,7 +651,6 @@ impl<'f, 'a> Fb<'f, 'a> {
             blocks: self.blocks,
             atom_vars: self.atom_vars,
             atom_var: self.atom_var,
-            atom_groups: Vec::new(),
             var_count: self.var_count,
             degraded: self.too_deep,
             too_deep: self.too_deep,
@@ -662,8 +661,7 @@ impl<'f, 'a> Fb<'f, 'a> {
             labels: Vec::new(),
             annotations: Vec::new(),
             var_params: Vec::new(),
-            lock_vars: Vec::new(),
-            lock_roots: Vec::new(),
+            var_facts: Vec::new(),
         };
         self.fl.facts.stats.functions += 1;
         if function.degraded {
