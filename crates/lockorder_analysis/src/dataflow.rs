@@ -601,6 +601,16 @@ fn apply_summary(
             release(state, p);
         }
     }
+    // `ret = helper(dev); if (ret) return ret;` where the helper drops the caller's lock
+    // when it fails: held from here only where the result says it succeeded.
+    if let Some(atom) = call.result {
+        for &(class, success) in &summary.releases_on_failure {
+            if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
+                let h = state.held.remove(p);
+                state.pending.push((atom, h, success));
+            }
+        }
+    }
     let param_lock = |i: u8| arg_lock(*call.args.get(i as usize)?);
     for &i in &summary.release_params {
         if let Some(p) = param_lock(i).and_then(|l| released_index(state, l, class_of(l))) {

@@ -107,6 +107,9 @@ pub struct FunctionSummary {
     /// Locks held on entry that some return no longer holds (`__releases`, helpers that
     /// drop the caller's lock while they wait).
     pub releases: Vec<ClassId>,
+    /// Caller's locks the function keeps where it succeeds and releases where it fails,
+    /// with the success polarity of its result (`Zero`: kept when it returns 0).
+    pub releases_on_failure: Vec<(ClassId, Success)>,
     /// Parameters that are locks the function releases for its caller (`spin_unlock(ptl)`
     /// on a `spinlock_t *ptl` it did not take): the caller's argument is released.
     pub release_params: Vec<u8>,
@@ -171,6 +174,7 @@ impl FunctionSummary {
     const fn returning(value: ReturnValue) -> Self {
         FunctionSummary {
             releases: Vec::new(),
+            releases_on_failure: Vec::new(),
             release_params: Vec::new(),
             acquires: Vec::new(),
             cond_acquires: Vec::new(),
@@ -183,6 +187,7 @@ impl FunctionSummary {
 
     pub fn is_empty(&self) -> bool {
         self.releases.is_empty()
+            && self.releases_on_failure.is_empty()
             && self.release_params.is_empty()
             && self.acquires.is_empty()
             && self.cond_acquires.is_empty()
@@ -208,6 +213,7 @@ pub fn summarize_for_callers(
         }
     }
     s.releases.retain(|&c| !local(c));
+    s.releases_on_failure.retain(|x| !local(x.0));
     // A returned lock is known to the caller by the variable it keeps the result in.
     s.acquires
         .retain(|l| l.handle != LockHandle::Class || !local(l.class));
@@ -249,6 +255,16 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     for &c in &r.entry_held {
         if !r.returns.iter().any(|ret| held_at(ret, c)) {
             s.releases.push(c);
+            continue;
+        }
+        // Kept where the function succeeds, dropped where it fails (a helper that unlocks
+        // its caller's lock before `return -ENOMEM`): the caller's test of the result says.
+        let (held, free): (Vec<usize>, Vec<usize>) =
+            (0..r.returns.len()).partition(|&i| held_at(&r.returns[i], c));
+        if !free.is_empty() && !s.releases_on_failure.iter().any(|x| x.0 == c) {
+            if let Some(success) = held_on_success(r, &held, &free) {
+                s.releases_on_failure.push((c, success));
+            }
         }
     }
     let mut classes: Vec<(ClassId, LockKind, Mode, Span, lockorder_ir::Irq)> = Vec::new();
