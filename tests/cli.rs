@@ -159,3 +159,30 @@ fn rule_documentation_is_the_check_doc_comment() {
         assert!(rules.contains(code), "{rules}");
     }
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    // `lockorder dump-ir f.c | head`: the reader is gone before the output is written.
+    for args in [
+        &["dump-ir", "unreleased_lock/returned_lock_pointer.c"][..],
+        &["rules"][..],
+        &["rule", "LO004"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lockorder"))
+            .current_dir(corpus())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stderr.is_empty(), "{args:?}");
+    }
+}

@@ -45,45 +45,56 @@ pub fn main() -> i32 {
                 &rules,
                 &lockorder_c::MacroTable::new(),
             );
-            println!("{facts:#?}");
-            0
+            write_stdout(&format!("{facts:#?}\n"))
         }
         Command::Rules => {
+            let mut text = String::new();
             for r in lockorder_analysis::RULES {
-                println!(
-                    "{}  {:<25} {:<8} {}",
+                text.push_str(&format!(
+                    "{}  {:<25} {:<8} {}\n",
                     r.code,
                     r.name,
                     r.default_severity.as_str(),
                     r.summary
-                );
+                ));
             }
-            0
+            write_stdout(&text)
         }
         Command::Rule { code } => match lockorder_analysis::rule_by_code_or_name(&code) {
             Some(r) => {
-                println!(
-                    "{} ({}), default severity: {}\n",
+                let doc = r
+                    .doc
+                    .lines()
+                    .map(|l| l.strip_prefix(' ').unwrap_or(l))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                write_stdout(&format!(
+                    "{} ({}), default severity: {}\n\n{doc}\n",
                     r.code,
                     r.name,
                     r.default_severity.as_str()
-                );
-                print!(
-                    "{}",
-                    r.doc
-                        .lines()
-                        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                );
-                println!();
-                0
+                ))
             }
             None => {
                 eprintln!("error: no rule `{code}`; `lockorder rules` lists them");
                 2
             }
         },
+    }
+}
+
+/// Writes a command's output. A reader that went away (`lockorder dump-ir f.c | head`)
+/// ends the output quietly, as `check` does; any other failure is an error.
+fn write_stdout(text: &str) -> i32 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            2
+        }
     }
 }
 
