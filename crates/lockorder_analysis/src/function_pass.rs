@@ -631,8 +631,8 @@ impl Observer for Collector<'_> {
                 // Waiting for a lock while holding another orders the two; a trylock never
                 // waits.
                 if acq.waits {
-                    let guessed = self.guessed_entry.clone();
-                    for h in state.held.iter().filter(|h| !guessed_entry(&guessed, h)) {
+                    let guessed = &self.guessed_entry;
+                    for h in state.held.iter().filter(|h| !guessed_entry(guessed, h)) {
                         if h.class != class && self.seen_edges.insert((h.class, class)) {
                             self.result.edges.push(LocalEdge {
                                 from: h.class,
@@ -832,12 +832,12 @@ impl Observer for Collector<'_> {
             // context: such paths are almost always ones that cannot happen, and a real
             // one is a sleep-in-atomic bug, not an order.
             let spinning = |k: LockKind| matches!(k, LockKind::Spinlock | LockKind::Rwlock);
-            let guessed = self.guessed_entry.clone();
+            let guessed = &self.guessed_entry;
             for h in state
                 .held
                 .iter()
                 .filter(|h| !l.dropped.contains(&h.class))
-                .filter(|h| !guessed_entry(&guessed, h) || h.class == l.class)
+                .filter(|h| !guessed_entry(guessed, h) || h.class == l.class)
                 .filter(|h| spinning(l.kind) || !spinning(h.kind))
             {
                 if h.class != l.class {
