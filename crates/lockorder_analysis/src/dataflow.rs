@@ -216,6 +216,15 @@ impl State {
                 .all(|(a, b)| a.0 == b.0 && a.2 == b.2 && held(&a.1, &b.1))
     }
 
+    /// Records what this path now knows of `atom`, unless it knew already; facts stay
+    /// sorted, so that equal knowledge compares equal.
+    fn learn(&mut self, atom: AtomId, truth: bool) {
+        if !self.facts.iter().any(|x| x.0 == atom) {
+            self.facts.push((atom, truth));
+            self.facts.sort_unstable();
+        }
+    }
+
     /// The same branch facts and variable values.
     fn same_knowledge(&self, other: &State) -> bool {
         self.facts == other.facts
@@ -373,10 +382,7 @@ pub fn run(
                         _ => None,
                     };
                     if let (Some(atom), Some(truth)) = (*result, known) {
-                        if !state.facts.iter().any(|x| x.0 == atom) {
-                            state.facts.push((atom, truth));
-                            state.facts.sort_unstable();
-                        }
+                        state.learn(atom, truth);
                     }
                 }
                 continue;
@@ -506,9 +512,8 @@ fn assume(state: &State, f: &Function, atom: AtomId, truth: bool, remember: bool
         }
     }
     let mut s = state.clone();
-    if remember && !s.facts.iter().any(|&(a, _)| a == atom) {
-        s.facts.push((atom, truth));
-        s.facts.sort_unstable();
+    if remember {
+        s.learn(atom, truth);
     }
     let mut i = 0;
     while i < s.pending.len() {
@@ -670,10 +675,7 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
             // `spin_lock(root_lock)`, `mutex_lock(&res->lock)`: the pointer is not NULL
             // (`if (root_lock) spin_unlock(root_lock);` later releases it).
             for atom in f.non_null_atoms(acq.lock) {
-                if !state.facts.iter().any(|x| x.0 == atom) {
-                    state.facts.push((atom, true));
-                    state.facts.sort_unstable();
-                }
+                state.learn(atom, true);
             }
             // A second acquisition of a held lock (a double lock, reported) is kept so that
             // its release pairs with it; a third adds nothing, which bounds loops.
