@@ -616,9 +616,9 @@ fn apply_summary(
             }
         }
     }
-    let param_lock = |i: u8| arg_lock(*call.args.get(i as usize)?);
     for &i in &summary.release_params {
-        if let Some(p) = param_lock(i).and_then(|l| released_index(state, l, class_of(l))) {
+        let lock = bound_lock(f, LockHandle::Param(i), None, call.args, arg_lock);
+        if let Some(p) = lock.and_then(|l| released_index(state, l, class_of(l))) {
             release(state, p);
         }
     }
@@ -635,17 +635,16 @@ fn apply_summary(
             again: false,
             handle: None,
         };
+        let named = bound_lock(f, l.handle, call.result, call.args, arg_lock);
         // A lock nobody here can name (the result thrown away, an argument that is no
         // plain path) is left untracked.
-        let named = match l.handle {
+        match l.handle {
             LockHandle::Class => return Some(h),
-            LockHandle::Returned => {
-                let atom = call.result?;
-                h.handle = Some(atom);
-                f.lock_named_by(atom)
+            LockHandle::Returned => h.handle = Some(call.result?),
+            LockHandle::Param(_) => {
+                named?;
             }
-            LockHandle::Param(i) => Some(param_lock(i)?),
-        };
+        }
         if let Some(lock) = named {
             h.lock = lock;
             h.class = class_of(lock);
@@ -666,6 +665,24 @@ fn apply_summary(
                 .retain(|p| p.0 != atom || p.1.class != h.class);
             state.pending.push((atom, h, *success));
         }
+    }
+}
+
+/// The lock of `f` that a callee's lock known only by its address is at a call: the one
+/// the variable the result goes to names (`ptl = pmd_lock(mm, pmd)`), or the argument
+/// passed for the parameter (`migration_entry_wait_on_locked(entry, ptl)`). `None` for a
+/// lock known by its class, or one nothing here names.
+pub fn bound_lock(
+    f: &Function,
+    handle: LockHandle,
+    result: Option<AtomId>,
+    args: &[u32],
+    arg_lock: &dyn Fn(u32) -> Option<LockId>,
+) -> Option<LockId> {
+    match handle {
+        LockHandle::Class => None,
+        LockHandle::Returned => f.lock_named_by(result?),
+        LockHandle::Param(i) => arg_lock(*args.get(i as usize)?),
     }
 }
 

@@ -1414,23 +1414,18 @@ fn bound_locks(
     args: &[u32],
     arg_lock: &dyn Fn(u32) -> Option<LockId>,
 ) -> Vec<(LockId, bool)> {
-    let param = |i: u8| arg_lock(*args.get(i as usize)?);
+    let bound = |handle| dataflow::bound_lock(f, handle, result, args, arg_lock);
     let mut out: Vec<(LockId, bool)> = s
         .release_params
         .iter()
-        .filter_map(|&i| Some((param(i)?, false)))
+        .filter_map(|&i| Some((bound(LockHandle::Param(i))?, false)))
         .collect();
     for l in s
         .acquires
         .iter()
         .chain(s.cond_acquires.iter().map(|c| &c.0))
     {
-        let lock = match l.handle {
-            LockHandle::Class => None,
-            LockHandle::Returned => result.and_then(|a| f.lock_named_by(a)),
-            LockHandle::Param(i) => param(i),
-        };
-        out.extend(lock.map(|l| (l, true)));
+        out.extend(bound(l.handle).map(|l| (l, true)));
     }
     out
 }
