@@ -348,19 +348,21 @@ impl Collector<'_> {
     /// Whether a call passes a constant that fails one of the callee's guards.
     /// Whether the constants this call passes satisfy every test of `guard`.
     fn guard_met(&self, guard: &[(u8, bool)], args: &[u32]) -> bool {
-        guard.iter().all(|&(p, truth)| {
-            self.arg_text(args, p)
-                .and_then(lockorder_ir::constant_truth)
-                == Some(truth)
-        })
+        guard
+            .iter()
+            .all(|&(p, truth)| self.arg_truth(args, p) == Some(truth))
     }
 
     fn ruled_out(&self, guard: &[(u8, bool)], args: &[u32]) -> bool {
-        guard.iter().any(|&(p, truth)| {
-            self.arg_text(args, p)
-                .and_then(lockorder_ir::constant_truth)
-                .is_some_and(|t| t != truth)
-        })
+        guard
+            .iter()
+            .any(|&(p, truth)| self.arg_truth(args, p).is_some_and(|t| t != truth))
+    }
+
+    /// The truth of a constant the call passes for parameter `p` (`true`, `0`, `NULL`).
+    fn arg_truth(&self, args: &[u32], p: u8) -> Option<bool> {
+        self.arg_text(args, p)
+            .and_then(lockorder_ir::constant_truth)
     }
 
     /// The guard of something a callee does under `callee_guard`, as seen here: this
