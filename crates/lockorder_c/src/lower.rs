@@ -647,17 +647,7 @@ impl<'a> FileLowerer<'a> {
             .filter_map(|(i, p)| Some((*fb.vars.get(p.as_str())?, i as u8)))
             .collect();
         var_params.sort_unstable();
-        let mut var_facts: Vec<VarFact> = fb
-            .lock_vars(&blocks)
-            .into_iter()
-            .map(|(l, v)| VarFact::LockAddress(l, v))
-            .collect();
-        var_facts.extend(
-            fb.lock_roots(&blocks)
-                .into_iter()
-                .map(|(l, v)| VarFact::LockRoot(l, v)),
-        );
-        var_facts.extend(fb.atom_groups.iter().map(|&(a, v)| VarFact::Compares(a, v)));
+        let var_facts = fb.var_facts(&blocks);
         let mut function = Function {
             name,
             name_span: fb.fl.span(name_node),
@@ -1489,15 +1479,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
     }
 
-    /// The locks `blocks` take or release through a variable holding the lock's address
-    /// (`spin_unlock(ptl)`, `spin_unlock(vmf->ptl)`), with that variable.
-    fn lock_vars(&mut self, blocks: &[Block]) -> Vec<(LockId, VarId)> {
-        let is_path = |t: &str| {
-            t.split("->")
-                .flat_map(|p| p.split('.'))
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
-        };
-        let named: Vec<(LockId, String)> = blocks
+    /// What the function's variables say about its locks and tests (see `VarFact`): the
+    /// variables holding the address of a lock `blocks` take or release (`spin_unlock(ptl)`,
+    /// `spin_unlock(vmf->ptl)`), those the function tests that such a lock is reached
+    /// through (`&resource->conf_update` and `if (resource)`), and the comparisons with
+    /// constants.
+    fn var_facts(&mut self, blocks: &[Block]) -> Vec<VarFact> {
+        let is_ident =
+            |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let mut locks: Vec<LockId> = blocks
             .iter()
             .flat_map(|b| &b.events)
             .filter_map(|e| match e {
@@ -1505,47 +1495,29 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 Event::Release { lock, .. } => Some(*lock),
                 _ => None,
             })
-            .filter_map(|l| {
-                let text = &self.fl.facts.locks.get(l as usize)?.text;
-                is_path(text).then(|| (l, text.clone()))
-            })
             .collect();
-        let mut out: Vec<(LockId, VarId)> =
-            named.iter().map(|(l, text)| (*l, self.var(text))).collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    /// The locks `blocks` take or release through a pointer variable the function tests
-    /// somewhere (`&resource->conf_update` and `if (resource)`), with that variable.
-    fn lock_roots(&self, blocks: &[Block]) -> Vec<(LockId, VarId)> {
-        let mut out: Vec<(LockId, VarId)> = blocks
+        locks.sort_unstable();
+        locks.dedup();
+        let texts: Vec<(LockId, String)> = locks
             .iter()
-            .flat_map(|b| &b.events)
-            .filter_map(|e| match e {
-                Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } => Some(acq.lock),
-                Event::Release { lock, .. } => Some(*lock),
-                _ => None,
-            })
-            .filter_map(|l| {
-                let text = self
-                    .fl
-                    .facts
-                    .locks
-                    .get(l as usize)?
-                    .text
-                    .trim_start_matches('&');
-                let (root, _) = text.split_once("->")?;
-                let plain = !root.is_empty()
-                    && root.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-                plain.then_some(())?;
-                Some((l, *self.vars.get(root)?))
-            })
+            .filter_map(|&l| Some((l, self.fl.facts.locks.get(l as usize)?.text.clone())))
             .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        let mut facts: Vec<VarFact> = texts
+            .iter()
+            .filter(|(_, t)| t.split("->").flat_map(|p| p.split('.')).all(is_ident))
+            .map(|(l, t)| VarFact::LockAddress(*l, self.var(t)))
+            .collect();
+        facts.extend(texts.iter().filter_map(|(l, t)| {
+            let (root, _) = t.trim_start_matches('&').split_once("->")?;
+            is_ident(root).then_some(())?;
+            Some(VarFact::LockRoot(*l, *self.vars.get(root)?))
+        }));
+        facts.extend(
+            self.atom_groups
+                .iter()
+                .map(|&(a, v)| VarFact::Compares(a, v)),
+        );
+        facts
     }
 
     /// The variable `n` assigns when it is a plain assignment to one (`pte = ...`,
