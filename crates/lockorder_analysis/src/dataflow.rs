@@ -192,7 +192,7 @@ impl State {
 fn truth_of(v: ReturnValue) -> Option<bool> {
     match v {
         ReturnValue::Zero | ReturnValue::ErrorPointer => Some(false),
-        ReturnValue::One | ReturnValue::Error => Some(true),
+        ReturnValue::One | ReturnValue::Error | ReturnValue::NonNull => Some(true),
         ReturnValue::Void | ReturnValue::Other => None,
     }
 }
@@ -327,6 +327,18 @@ pub fn run(
             tests[atom] += 2;
         }
     }
+    // Variables copied into others (`ret = key`): what is known of them is worth keeping.
+    let mut copied: Vec<VarId> = f
+        .blocks
+        .iter()
+        .flat_map(|b| &b.events)
+        .filter_map(|e| match e {
+            Event::Copy { from, .. } => Some(*from),
+            _ => None,
+        })
+        .collect();
+    copied.sort_unstable();
+    copied.dedup();
     // A lock held on entry through a pointer variable (`if (pvmw->ptl)
     // spin_unlock(pvmw->ptl);`): the pointer is not NULL.
     let mut facts: Vec<(AtomId, bool)> = entry
@@ -387,7 +399,7 @@ pub fn run(
                 }
                 continue;
             }
-            apply(&mut state, event, f, class_of);
+            apply(&mut state, event, f, &copied, class_of);
         }
         if state.blocked {
             continue;
@@ -686,13 +698,25 @@ pub fn bound_lock(
     }
 }
 
-fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockId) -> ClassId) {
+fn apply(
+    state: &mut State,
+    event: &Event,
+    f: &Function,
+    copied: &[VarId],
+    class_of: &dyn Fn(LockId) -> ClassId,
+) {
     match event {
         Event::Acquire { acq, span } => {
             // `spin_lock(root_lock)`, `mutex_lock(&res->lock)`: the pointer is not NULL
             // (`if (root_lock) spin_unlock(root_lock);` later releases it).
             for atom in f.non_null_atoms(acq.lock) {
                 state.learn(atom, true);
+            }
+            // Nor is a copy of it (`spin_lock(&key->lock); ... ret = key;`).
+            for v in f.non_null_vars(acq.lock) {
+                if copied.binary_search(&v).is_ok() && !state.values.iter().any(|x| x.0 == v) {
+                    state.values.push((v, ReturnValue::NonNull));
+                }
             }
             // A second acquisition of a held lock (a double lock, reported) is kept so that
             // its release pairs with it; a third adds nothing, which bounds loops.
@@ -758,6 +782,12 @@ fn apply(state: &mut State, event: &Event, f: &Function, class_of: &dyn Fn(LockI
             state.values.retain(|x| x.0 != *var);
             if let Some(v) = value {
                 state.values.push((*var, *v));
+            }
+        }
+        Event::Copy { var, from } => {
+            let known = state.values.iter().find(|x| x.0 == *from).map(|x| x.1);
+            if let Some(value) = known {
+                state.values.push((*var, value));
             }
         }
         Event::Context { op, span } => state.ctx.apply(*op, *span),

@@ -1473,6 +1473,12 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             var: v,
             value: constant,
         });
+        if constant.is_none() && inner.kind_name() == "identifier" {
+            let from = self.var(text);
+            if from != v {
+                self.emit(Event::Copy { var: v, from });
+            }
+        }
         if inner.kind_name() == "call_expression" {
             let atom = self.atom_for_var(name);
             self.tag_call_result(inner, atom);
@@ -1699,7 +1705,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         // about the new one must come after them.
         if events[i + 1..]
             .iter()
-            .all(|e| matches!(e, Event::Assign { .. }))
+            .all(|e| matches!(e, Event::Assign { .. } | Event::Copy { .. }))
         {
             events[i..].rotate_left(1);
         }
@@ -2718,10 +2724,12 @@ fn drop_unused_args(
     params: &[String],
     names: &[String],
 ) {
-    let has_locks = blocks
-        .iter()
-        .flat_map(|b| &b.events)
-        .any(|e| !matches!(e, Event::Call { .. } | Event::Assign { .. }));
+    let has_locks = blocks.iter().flat_map(|b| &b.events).any(|e| {
+        !matches!(
+            e,
+            Event::Call { .. } | Event::Assign { .. } | Event::Copy { .. }
+        )
+    });
     if has_locks {
         return;
     }

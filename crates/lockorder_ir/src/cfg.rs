@@ -66,16 +66,19 @@ impl Function {
     /// its address (`if (root_lock)`), or the one it is reached through (`if (resource)`
     /// after `mutex_lock(&resource->conf_update)`).
     pub fn non_null_atoms(&self, lock: LockId) -> impl Iterator<Item = AtomId> + '_ {
-        self.var_facts
-            .iter()
-            .filter_map(move |f| match *f {
-                VarFact::LockAddress(l, v) | VarFact::LockRoot(l, v) if l == lock => Some(v),
-                _ => None,
-            })
-            .filter_map(|var| {
-                let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
-                AtomId::try_from(atom).ok()
-            })
+        self.non_null_vars(lock).filter_map(|var| {
+            let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
+            AtomId::try_from(atom).ok()
+        })
+    }
+
+    /// The pointers a held `lock` shows are not NULL: the variable holding its address,
+    /// or the one it is reached through.
+    pub fn non_null_vars(&self, lock: LockId) -> impl Iterator<Item = VarId> + '_ {
+        self.var_facts.iter().filter_map(move |f| match *f {
+            VarFact::LockAddress(l, v) | VarFact::LockRoot(l, v) if l == lock => Some(v),
+            _ => None,
+        })
     }
 
     /// The argument ids of a call.
@@ -219,6 +222,12 @@ pub enum Event {
         var: VarId,
         value: Option<ReturnValue>,
     },
+    /// Follows the `Assign` of `var = from` (`ret = key`): what the path knows of `from`'s
+    /// value (a constant, a pointer a lock was taken through) holds of `var` too.
+    Copy {
+        var: VarId,
+        from: VarId,
+    },
 }
 
 /// What a `return` returns, as far as the syntax tells: enough to recognise functions that
@@ -239,6 +248,9 @@ pub enum ReturnValue {
     /// An error pointer kept in a variable (`p = ERR_PTR(-EEXIST)`): an error when
     /// returned; as a condition false, since `IS_ERR(p)` reads like `!p`.
     ErrorPointer,
+    /// A pointer known not to be NULL on the path: a lock was taken through it
+    /// (`spin_lock(&key->lock); ret = key;`). Only the analysis learns it.
+    NonNull,
 }
 
 /// What a variable says about a lock or a test.
@@ -368,10 +380,29 @@ impl Function {
                 *r = true;
             }
         }
+        // `ret = key` with `ret` read: `key`'s writes say when the copy knows nothing.
+        loop {
+            let mut grew = false;
+            for e in self.blocks.iter().flat_map(|b| &b.events) {
+                if let Event::Copy { var, from } = *e {
+                    if read.get(var as usize) == Some(&true)
+                        && read.get(from as usize) == Some(&false)
+                    {
+                        read[from as usize] = true;
+                        grew = true;
+                    }
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        let unread = |v: &VarId| !read.get(*v as usize).copied().unwrap_or(false);
         for block in &mut self.blocks {
-            block.events.retain(
-                |e| !matches!(e, Event::Assign { var, .. } if !read.get(*var as usize).copied().unwrap_or(false)),
-            );
+            block.events.retain(|e| match e {
+                Event::Assign { var, .. } | Event::Copy { var, .. } => !unread(var),
+                _ => true,
+            });
         }
         let n = self.blocks.len();
         if n <= 1 {
