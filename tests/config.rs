@@ -1,5 +1,6 @@
 //! `lockorder.toml`: declared order (LO008), severities, `[[ignore]]` entries and their
-//! unused report, `--select`/`--ignore`, include/exclude globs, and located errors.
+//! unused report, `--select`/`--ignore`, include/exclude globs, and located errors; a
+//! Linux tree's configuration.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -100,4 +101,45 @@ fn config_errors_are_located_and_exit_2() {
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(err.contains(at), "{text}: {err}");
     }
+}
+
+/// A Linux tree's `#if`s on configuration symbols keep the branch that is built: its
+/// `.config` decides, else the defaults for the architecture (64-bit x86: no highmem),
+/// else the first branch. `kunmap_page()` may sleep only with highmem.
+#[test]
+fn kernel_configuration_decides_conditionals() {
+    let dir = std::env::temp_dir().join(format!("lockorder-config-{}-kconfig", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for d in ["arch/x86", "arch/arm", "kernel"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    std::fs::write(dir.join("Kbuild"), "").unwrap();
+    std::fs::write(dir.join("Kconfig"), "").unwrap();
+    std::fs::write(
+        dir.join("kernel/map.c"),
+        "#ifdef CONFIG_HIGHMEM\nstatic inline void kunmap_page(void *p)\n{\n\tmight_sleep();\n}\n#else\nstatic inline void kunmap_page(void *p) { }\n#endif\n\nstatic DEFINE_SPINLOCK(map_lock);\n\nvoid unmap_locked(void *p)\n{\n\tspin_lock(&map_lock);\n\tkunmap_page(p);\n\tspin_unlock(&map_lock);\n}\n",
+    )
+    .unwrap();
+    let check = |arch: &str| {
+        let out = run(
+            &dir,
+            &[
+                "check",
+                "--no-cache",
+                "--format",
+                "concise",
+                "--arch",
+                arch,
+                "kernel",
+            ],
+        );
+        concise(&out)
+    };
+    assert_eq!(check("x86"), "", "x86_64 has no highmem");
+    assert!(check("arm").contains("LO005"), "unknown: the first branch");
+    std::fs::write(dir.join(".config"), "CONFIG_HIGHMEM=y\n").unwrap();
+    assert!(check("x86").contains("LO005"), ".config sets it");
+    std::fs::write(dir.join(".config"), "# CONFIG_HIGHMEM is not set\n").unwrap();
+    assert_eq!(check("arm"), "", ".config leaves it unset");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

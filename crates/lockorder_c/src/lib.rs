@@ -2,6 +2,7 @@
 //! exact), tree-sitter-c, and a lowering of every function to a small CFG of lock events.
 //! The syntax tree is dropped before [`lower_file`] returns.
 
+mod conditions;
 mod lower;
 mod macros;
 mod prepass;

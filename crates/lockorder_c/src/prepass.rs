@@ -2,8 +2,9 @@
 //! (it sees the code before cpp) into C of the same length. Only bytes change, never
 //! offsets, so every span the lowering produces points into the original text.
 
+use crate::conditions;
 use lockorder_ir::{AnnotationKind, LockKind};
-use lockorder_rules::PrepassRules;
+use lockorder_rules::{KernelConfig, PrepassRules};
 
 /// A lock defined by a file-scope macro (`static DEFINE_MUTEX(name);`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,7 +34,7 @@ pub fn prepass(src: &[u8], rules: &PrepassRules) -> Prepassed {
         text: src.to_vec(),
         ..Default::default()
     };
-    strip_conditionals(src, &mut out.text);
+    strip_conditionals(src, &mut out.text, &rules.config);
     rewrite_macros(src, rules, &mut out);
     out
 }
@@ -46,10 +47,11 @@ fn blank(buf: &mut [u8], start: usize, end: usize) {
     }
 }
 
-/// Keeps one branch of every `#if`/`#ifdef`/`#ifndef` (the first, or the `#else` side of
-/// `#if 0`) and blanks the others and the conditional directives themselves, so that
-/// functions split across `#if/#else` with unbalanced braces parse.
-fn strip_conditionals(src: &[u8], out: &mut [u8]) {
+/// Keeps one branch of every `#if`/`#ifdef`/`#ifndef` and blanks the others and the
+/// conditional directives themselves, so that functions split across `#if/#else` with
+/// unbalanced braces parse. The branch kept is the one the configuration compiles where
+/// `config` decides the condition (`#ifdef CONFIG_HIGHMEM`, `#if 0`), else the first.
+fn strip_conditionals(src: &[u8], out: &mut [u8], config: &KernelConfig) {
     // Per open conditional: (whether the enclosing region is live, whether the current
     // branch is live, whether a live branch was already taken).
     let mut stack: Vec<(bool, bool, bool)> = Vec::new();
@@ -71,14 +73,31 @@ fn strip_conditionals(src: &[u8], out: &mut [u8]) {
                 end = memchr(b'\n', &src[end + 1..]).map_or(src.len(), |i| end + 1 + i);
             }
         }
+        // What the directive tests: `Some(truth)` when the configuration decides it.
+        let decided = |d: &[u8]| {
+            let rest = directive_rest(&src[pos..end], d);
+            match d {
+                b"if" | b"elif" => conditions::eval_if(rest, config),
+                b"ifdef" | b"elifdef" => conditions::eval_defined(rest, config),
+                b"ifndef" | b"elifndef" => conditions::eval_defined(rest, config).map(|v| !v),
+                _ => None,
+            }
+        };
         match directive {
             Some(d) if d == b"if" || d == b"ifdef" || d == b"ifndef" => {
                 let parent = live(&stack);
-                let always_false = d == b"if" && is_zero_condition(&src[pos..end]);
-                stack.push((parent, !always_false, !always_false));
+                let keep = decided(d) != Some(false);
+                stack.push((parent, keep, keep));
                 blank(out, pos, end);
             }
-            Some(d) if d == b"elif" || d == b"else" || d == b"elifdef" || d == b"elifndef" => {
+            Some(d) if d == b"elif" || d == b"elifdef" || d == b"elifndef" => {
+                if let Some(top) = stack.last_mut() {
+                    top.1 = !top.2 && decided(d) != Some(false);
+                    top.2 |= top.1;
+                }
+                blank(out, pos, end);
+            }
+            Some(d) if d == b"else" => {
                 if let Some(top) = stack.last_mut() {
                     top.1 = !top.2;
                     top.2 = true;
@@ -99,6 +118,15 @@ fn strip_conditionals(src: &[u8], out: &mut [u8]) {
         }
         pos = end + 1;
     }
+}
+
+/// The text after a directive's name (`CONFIG_X` of `#ifdef CONFIG_X`).
+fn directive_rest<'a>(directive: &'a [u8], name: &[u8]) -> &'a [u8] {
+    let at = directive
+        .windows(name.len())
+        .position(|w| w == name)
+        .map_or(directive.len(), |i| i + name.len());
+    &directive[at..]
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
@@ -152,22 +180,6 @@ fn directive_name(line: &[u8]) -> Option<&[u8]> {
         i += 1;
     }
     Some(&line[start..i])
-}
-
-fn is_zero_condition(directive: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(directive);
-    let rest = text.trim_start().trim_start_matches('#').trim_start();
-    let rest = rest.strip_prefix("if").unwrap_or(rest);
-    let cond: String = rest
-        .split("/*")
-        .next()
-        .unwrap_or("")
-        .split("//")
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
-    cond == "0" || cond == "(0)"
 }
 
 fn is_ident_start(b: u8) -> bool {

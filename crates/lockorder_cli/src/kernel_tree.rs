@@ -8,7 +8,9 @@
 //! of the kernel: linked with it, kernel calls resolve to their stubs. Directories and
 //! files named on the command line are always checked.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use lockorder_rules::{KconfigDefault, KernelConfig};
 
 /// Top-level directories of a kernel tree that hold no kernel code.
 const NOT_KERNEL: &[&str] = &["tools", "scripts"];
@@ -90,9 +92,117 @@ pub fn kbuild_arch(name: &str) -> &str {
     }
 }
 
+/// The Linux tree `path` is in: the nearest directory at or above it that is a kernel root.
+pub fn enclosing_kernel_root(path: &Path) -> Option<PathBuf> {
+    let path = std::path::absolute(path).ok()?;
+    path.ancestors()
+        .find(|d| d.is_dir() && is_kernel_root(d))
+        .map(Path::to_path_buf)
+}
+
+/// The configuration a kernel tree's `#if`s are decided by: the tree's `.config` when it
+/// has one (a configured or built tree), else the rules' defaults for the architecture
+/// the walk keeps. An unreadable `.config` is a warning, and the defaults apply.
+pub fn kernel_config(
+    root: &Path,
+    arch: &ArchFilter,
+    defaults: &[KconfigDefault],
+    warn: &mut dyn FnMut(String),
+) -> KernelConfig {
+    let dot_config = root.join(".config");
+    if dot_config.is_file() {
+        match std::fs::read_to_string(&dot_config) {
+            Ok(text) => return parse_dot_config(&text),
+            Err(e) => warn(format!("{}: cannot read: {e}", dot_config.display())),
+        }
+    }
+    let mut config = KernelConfig::default();
+    for d in defaults {
+        let applies = match arch {
+            ArchFilter::All => d.arch.is_empty(),
+            ArchFilter::Only(a) => d.arch.is_empty() || d.arch.contains(a),
+        };
+        if applies {
+            config.symbols.insert(d.symbol.clone(), d.value);
+            // A symbol assumed set is built in; one assumed unset is no module either.
+            config.symbols.insert(format!("{}_MODULE", d.symbol), false);
+        }
+    }
+    config
+}
+
+/// `CONFIG_X=y` set, `CONFIG_X=m` a module (`CONFIG_X_MODULE`, as kconfig's header
+/// defines), `CONFIG_X=<value>` defined, `# CONFIG_X is not set` and anything unlisted
+/// unset.
+fn parse_dot_config(text: &str) -> KernelConfig {
+    let mut config = KernelConfig {
+        complete: true,
+        ..KernelConfig::default()
+    };
+    for line in text.lines() {
+        if let Some((name, value)) = line.split_once('=') {
+            if !name.starts_with("CONFIG_") {
+                continue;
+            }
+            let module = value == "m";
+            config.symbols.insert(name.to_string(), !module);
+            config.symbols.insert(format!("{name}_MODULE"), module);
+        }
+    }
+    config
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dot_config_decides_every_symbol() {
+        let c = parse_dot_config(
+            "CONFIG_SMP=y\nCONFIG_USB=m\nCONFIG_LOG_BUF_SHIFT=17\n# CONFIG_HIGHMEM is not set\n",
+        );
+        assert_eq!(c.get("CONFIG_SMP"), Some(true));
+        assert_eq!(c.get("CONFIG_USB"), Some(false));
+        assert_eq!(c.get("CONFIG_USB_MODULE"), Some(true));
+        assert_eq!(c.get("CONFIG_LOG_BUF_SHIFT"), Some(true));
+        assert_eq!(c.get("CONFIG_HIGHMEM"), Some(false));
+        assert_eq!(c.get("CONFIG_NOT_LISTED"), Some(false));
+        assert_eq!(c.get("MODULE"), None);
+    }
+
+    #[test]
+    fn defaults_apply_to_their_architectures() {
+        let d = |arch: &[&str], symbol: &str, value| KconfigDefault {
+            arch: arch.iter().map(|a| a.to_string()).collect(),
+            symbol: symbol.into(),
+            value,
+        };
+        let defaults = [
+            d(&[], "CONFIG_SMP", true),
+            d(&["x86"], "CONFIG_HIGHMEM", false),
+        ];
+        let root = Path::new("/nonexistent-kernel-root");
+        let x86 = kernel_config(
+            root,
+            &ArchFilter::Only("x86".into()),
+            &defaults,
+            &mut |_| {},
+        );
+        assert_eq!(x86.get("CONFIG_SMP"), Some(true));
+        assert_eq!(x86.get("CONFIG_HIGHMEM"), Some(false));
+        assert_eq!(x86.get("CONFIG_HIGHMEM_MODULE"), Some(false));
+        assert_eq!(x86.get("CONFIG_OTHER"), None);
+        let arm = kernel_config(
+            root,
+            &ArchFilter::Only("arm".into()),
+            &defaults,
+            &mut |_| {},
+        );
+        assert_eq!(arm.get("CONFIG_HIGHMEM"), None);
+        let all = kernel_config(root, &ArchFilter::All, &defaults, &mut |_| {});
+        assert_eq!(all.get("CONFIG_SMP"), Some(true));
+        assert_eq!(all.get("CONFIG_HIGHMEM"), None);
+    }
 
     #[test]
     fn machine_names_map_to_arch_directories() {

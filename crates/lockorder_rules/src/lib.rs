@@ -36,6 +36,10 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../../rules/c_calls.toml"),
     ),
     (
+        "rules/c_kconfig.toml",
+        include_str!("../../../rules/c_kconfig.toml"),
+    ),
+    (
         "rules/rust_locks.toml",
         include_str!("../../../rules/rust_locks.toml"),
     ),
@@ -183,6 +187,40 @@ pub struct PrepassRules {
     pub iterator_markers: Vec<String>,
     /// File-scope lock definitions (`DEFINE_MUTEX(name)`) and the kind they define.
     pub lock_definers: HashMap<String, LockKind>,
+    /// The configuration the conditionals are decided by.
+    pub config: KernelConfig,
+}
+
+/// Configuration symbols known set (`true`) or unset: a conditional on them keeps the
+/// branch the build compiles (the first branch of one on anything else).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KernelConfig {
+    pub symbols: HashMap<String, bool>,
+    /// Read from a `.config`: a `CONFIG_` symbol it does not list is unset.
+    pub complete: bool,
+}
+
+impl KernelConfig {
+    /// A symbol's value, `None` when not known.
+    pub fn get(&self, name: &str) -> Option<bool> {
+        match self.symbols.get(name) {
+            Some(&v) => Some(v),
+            None => (self.complete && name.starts_with("CONFIG_")).then_some(false),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.symbols.is_empty() && !self.complete
+    }
+}
+
+/// A Kconfig symbol's assumed value in a Linux tree without a `.config`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KconfigDefault {
+    /// kbuild architectures it applies to; empty: all.
+    pub arch: Vec<String>,
+    pub symbol: String,
+    pub value: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -190,6 +228,8 @@ pub struct Rules {
     pub apis: HashMap<String, ApiRule>,
     pub guards: HashMap<String, GuardRule>,
     pub prepass: PrepassRules,
+    /// Kconfig symbols assumed in a Linux tree that has no `.config`.
+    pub kconfig: Vec<KconfigDefault>,
     /// Calls that never return (`BUG`, `panic`).
     pub noreturn: HashSet<String>,
     /// Calls asserting that their argument lock is held (`lockdep_assert_held`).

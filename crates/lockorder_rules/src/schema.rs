@@ -68,6 +68,22 @@ pub(crate) struct RuleFile {
     rust_condvar: Option<RustCondvarEntry>,
     #[serde(default)]
     rust_calls: Option<RustCallsEntry>,
+    #[serde(default)]
+    kconfig: Vec<KconfigEntry>,
+}
+
+/// Kconfig symbols assumed set or unset in a Linux tree with no `.config`, for some
+/// architectures (`rules/c_kconfig.toml`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KconfigEntry {
+    /// kbuild architecture directories (`x86`); empty: every architecture.
+    #[serde(default)]
+    arch: Vec<String>,
+    #[serde(default)]
+    on: Vec<String>,
+    #[serde(default)]
+    off: Vec<String>,
 }
 
 /// A Rust lock type (`rules/rust_locks.toml`).
@@ -384,6 +400,17 @@ impl RuleFile {
             for d in p.lock_definers {
                 for m in d.macros {
                     pp.lock_definers.insert(m, d.kind);
+                }
+            }
+        }
+        for k in self.kconfig {
+            for (symbols, value) in [(k.on, true), (k.off, false)] {
+                for s in symbols {
+                    rules.kconfig.push(crate::KconfigDefault {
+                        arch: k.arch.clone(),
+                        symbol: s,
+                        value,
+                    });
                 }
             }
         }
