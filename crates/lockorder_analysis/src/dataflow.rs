@@ -189,7 +189,7 @@ impl State {
 }
 
 /// The truth of a constant of this class used as a condition.
-fn truth_of(v: ReturnValue) -> Option<bool> {
+pub(crate) fn truth_of(v: ReturnValue) -> Option<bool> {
     match v {
         ReturnValue::Zero | ReturnValue::ErrorPointer => Some(false),
         ReturnValue::One | ReturnValue::Error | ReturnValue::NonNull => Some(true),

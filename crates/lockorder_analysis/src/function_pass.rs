@@ -1459,54 +1459,98 @@ fn first_events(
                 || named(l) == named(lock))
     };
     let (mut release_first, mut acquire_first) = (false, false);
-    let mut visited = vec![false; f.blocks.len()];
-    let mut stack = vec![0usize];
-    visited[0] = true;
-    while let Some(b) = stack.pop() {
+    // Paths follow the flags the function sets to constants (`bool locked = true;` ...
+    // `if (!locked) mutex_lock(...)`): a lock taken only once the flag says it was dropped
+    // is not taken first. A path is its block and those flags' values; past a budget of
+    // paths, blocks are visited once whatever the flags.
+    let budget = f.blocks.len() * 4;
+    let mut visited: HashSet<(usize, Vec<(lockorder_ir::VarId, bool)>)> = HashSet::new();
+    let mut seen_block = vec![false; f.blocks.len()];
+    let mut stack: Vec<(usize, Vec<(lockorder_ir::VarId, bool)>)> = vec![(0, Vec::new())];
+    seen_block[0] = true;
+    while let Some((b, mut values)) = stack.pop() {
         let block = &f.blocks[b];
-        let first = block.events.iter().find_map(|e| match e {
-            Event::Release { lock, .. } | Event::AssertHeld { lock, .. } if same(*lock) => {
-                Some(true)
-            }
-            Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } if same(acq.lock) => {
-                Some(false)
-            }
-            Event::Call {
-                call, result, args, ..
-            } => effects(call).and_then(|s| {
-                let bound = bound_locks(f, s, *result, f.args(*args), arg_lock);
-                if s.releases.contains(&class) || bound.iter().any(|&(l, take)| !take && same(l)) {
+        let mut first = None;
+        for e in &block.events {
+            first = match e {
+                Event::Release { lock, .. } | Event::AssertHeld { lock, .. } if same(*lock) => {
                     Some(true)
-                } else if bound.iter().any(|&(l, take)| take && same(l))
-                    || s.acquires.iter().any(|l| l.class == class)
-                    || s.cond_acquires.iter().any(|(l, _)| l.class == class)
-                    // A helper that may take it (`xfs_ilock(ip, flags)`, depending on
-                    // its flags): the lock may be this function's own, not its caller's.
-                    || s.waits_for.iter().any(|l| l.class == class && l.depth == 1)
-                {
+                }
+                Event::Acquire { acq, .. } | Event::CondAcquire { acq, .. } if same(acq.lock) => {
                     Some(false)
-                } else {
+                }
+                Event::Call {
+                    call, result, args, ..
+                } => effects(call).and_then(|s| {
+                    let bound = bound_locks(f, s, *result, f.args(*args), arg_lock);
+                    if s.releases.contains(&class)
+                        || bound.iter().any(|&(l, take)| !take && same(l))
+                    {
+                        Some(true)
+                    } else if bound.iter().any(|&(l, take)| take && same(l))
+                        || s.acquires.iter().any(|l| l.class == class)
+                        || s.cond_acquires.iter().any(|(l, _)| l.class == class)
+                        // A helper that may take it (`xfs_ilock(ip, flags)`, depending on
+                        // its flags): the lock may be this function's own, not its caller's.
+                        || s.waits_for.iter().any(|l| l.class == class && l.depth == 1)
+                    {
+                        Some(false)
+                    } else {
+                        None
+                    }
+                }),
+                Event::Assign { var, value } => {
+                    values.retain(|x| x.0 != *var);
+                    if let Some(t) = value.and_then(dataflow::truth_of) {
+                        values.push((*var, t));
+                    }
                     None
                 }
-            }),
-            _ => None,
-        });
+                Event::Copy { var, from } => {
+                    if let Some(&(_, t)) = values.iter().find(|x| x.0 == *from) {
+                        values.push((*var, t));
+                    }
+                    None
+                }
+                _ => None,
+            };
+            if first.is_some() {
+                break;
+            }
+        }
         match first {
             Some(true) => release_first = true,
             Some(false) => acquire_first = true,
             None => {
+                let known = |atom: AtomId| {
+                    let var = f.atom_var.get(atom as usize).copied().flatten()?;
+                    values.iter().find(|x| x.0 == var).map(|x| x.1)
+                };
                 let succ: Vec<u32> = match &block.terminator {
                     Terminator::Goto(t) => vec![*t],
                     Terminator::Fork(ts) => ts.clone(),
                     Terminator::Branch {
-                        then, otherwise, ..
-                    } => vec![*then, *otherwise],
+                        atom,
+                        then,
+                        otherwise,
+                    } => match known(*atom) {
+                        Some(true) => vec![*then],
+                        Some(false) => vec![*otherwise],
+                        None => vec![*then, *otherwise],
+                    },
                     Terminator::Return { .. } | Terminator::Unreachable => vec![],
                 };
+                values.sort_unstable();
                 for s in succ {
-                    if !visited[s as usize] {
-                        visited[s as usize] = true;
-                        stack.push(s as usize);
+                    let s = s as usize;
+                    let fresh = if visited.len() < budget {
+                        visited.insert((s, values.clone()))
+                    } else {
+                        !seen_block[s]
+                    };
+                    seen_block[s] = true;
+                    if fresh {
+                        stack.push((s, values.clone()));
                     }
                 }
             }
