@@ -380,27 +380,33 @@ impl Function {
                 *r = true;
             }
         }
-        // `ret = key` with `ret` read: `key`'s writes say when the copy knows nothing.
-        loop {
-            let mut grew = false;
-            for e in self.blocks.iter().flat_map(|b| &b.events) {
-                if let Event::Copy { var, from } = *e {
-                    if read.get(var as usize) == Some(&true)
-                        && read.get(from as usize) == Some(&false)
-                    {
-                        read[from as usize] = true;
-                        grew = true;
-                    }
+        // `ret = key` with `ret` read copies what is known of `key`: a constant when `key`
+        // is read too, else only that a lock was taken through it (whose writes then say
+        // when that no longer holds). Other copies say nothing.
+        let mut roots = vec![false; self.var_count as usize];
+        for f in &self.var_facts {
+            if let VarFact::LockAddress(_, v) | VarFact::LockRoot(_, v) = *f {
+                if let Some(r) = roots.get_mut(v as usize) {
+                    *r = true;
                 }
             }
-            if !grew {
-                break;
+        }
+        let is = |set: &[bool], v: VarId| set.get(v as usize).copied().unwrap_or(false);
+        let mut copied_roots = Vec::new();
+        for e in self.blocks.iter().flat_map(|b| &b.events) {
+            if let Event::Copy { var, from } = *e {
+                if is(&read, var) && !is(&read, from) && is(&roots, from) {
+                    copied_roots.push(from);
+                }
             }
         }
-        let unread = |v: &VarId| !read.get(*v as usize).copied().unwrap_or(false);
+        for v in copied_roots {
+            read[v as usize] = true;
+        }
         for block in &mut self.blocks {
-            block.events.retain(|e| match e {
-                Event::Assign { var, .. } | Event::Copy { var, .. } => !unread(var),
+            block.events.retain(|e| match *e {
+                Event::Assign { var, .. } => is(&read, var),
+                Event::Copy { var, from } => is(&read, var) && is(&read, from),
                 _ => true,
             });
         }
