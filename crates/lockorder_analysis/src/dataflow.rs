@@ -188,8 +188,42 @@ impl State {
     }
 }
 
+/// `var = value` on a path's variables holding constants: a constant (`locked = true`),
+/// or anything else (`None`).
+pub(crate) fn assign_value(
+    values: &mut Vec<(VarId, ReturnValue)>,
+    var: VarId,
+    value: Option<ReturnValue>,
+) {
+    values.retain(|x| x.0 != var);
+    if let Some(v) = value {
+        values.push((var, v));
+    }
+}
+
+/// `var = from`, after its `assign_value(var, None)`: `var` holds what `from` does.
+pub(crate) fn copy_value(values: &mut Vec<(VarId, ReturnValue)>, var: VarId, from: VarId) {
+    if let Some(&(_, v)) = values.iter().find(|x| x.0 == from) {
+        values.push((var, v));
+    }
+}
+
+/// What the variables' constants say `atom` evaluates to (`if (locked)` after
+/// `locked = false`), when it tests a plain variable.
+pub(crate) fn value_truth(
+    f: &Function,
+    values: &[(VarId, ReturnValue)],
+    atom: AtomId,
+) -> Option<bool> {
+    let var = f.atom_var.get(atom as usize).copied().flatten()?;
+    values
+        .iter()
+        .find(|x| x.0 == var)
+        .and_then(|x| truth_of(x.1))
+}
+
 /// The truth of a constant of this class used as a condition.
-pub(crate) fn truth_of(v: ReturnValue) -> Option<bool> {
+fn truth_of(v: ReturnValue) -> Option<bool> {
     match v {
         ReturnValue::Zero | ReturnValue::ErrorPointer => Some(false),
         ReturnValue::One | ReturnValue::Error | ReturnValue::NonNull => Some(true),
@@ -513,15 +547,8 @@ fn assume(state: &State, f: &Function, atom: AtomId, truth: bool, remember: bool
         }
     }
     // `if (locked)` where this path set `locked = false`.
-    if let Some(var) = f.atom_var.get(atom as usize).copied().flatten() {
-        let known = state
-            .values
-            .iter()
-            .find(|x| x.0 == var)
-            .and_then(|x| truth_of(x.1));
-        if known.is_some_and(|k| k != truth) {
-            return None;
-        }
+    if value_truth(f, &state.values, atom).is_some_and(|k| k != truth) {
+        return None;
     }
     let mut s = state.clone();
     if remember {
@@ -779,17 +806,9 @@ fn apply(
                     h.handle = None;
                 }
             }
-            state.values.retain(|x| x.0 != *var);
-            if let Some(v) = value {
-                state.values.push((*var, *v));
-            }
+            assign_value(&mut state.values, *var, *value);
         }
-        Event::Copy { var, from } => {
-            let known = state.values.iter().find(|x| x.0 == *from).map(|x| x.1);
-            if let Some(value) = known {
-                state.values.push((*var, value));
-            }
-        }
+        Event::Copy { var, from } => copy_value(&mut state.values, *var, *from),
         Event::Context { op, span } => state.ctx.apply(*op, *span),
         Event::Call { .. }
         | Event::AssertHeld { .. }

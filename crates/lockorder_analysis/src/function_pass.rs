@@ -1463,10 +1463,11 @@ fn first_events(
     // `if (!locked) mutex_lock(...)`): a lock taken only once the flag says it was dropped
     // is not taken first. A path is its block and those flags' values; past a budget of
     // paths, blocks are visited once whatever the flags.
+    type Values = Vec<(lockorder_ir::VarId, ReturnValue)>;
     let budget = f.blocks.len() * 4;
-    let mut visited: HashSet<(usize, Vec<(lockorder_ir::VarId, bool)>)> = HashSet::new();
+    let mut visited: HashSet<(usize, Values)> = HashSet::new();
     let mut seen_block = vec![false; f.blocks.len()];
-    let mut stack: Vec<(usize, Vec<(lockorder_ir::VarId, bool)>)> = vec![(0, Vec::new())];
+    let mut stack: Vec<(usize, Values)> = vec![(0, Vec::new())];
     seen_block[0] = true;
     while let Some((b, mut values)) = stack.pop() {
         let block = &f.blocks[b];
@@ -1500,16 +1501,11 @@ fn first_events(
                     }
                 }),
                 Event::Assign { var, value } => {
-                    values.retain(|x| x.0 != *var);
-                    if let Some(t) = value.and_then(dataflow::truth_of) {
-                        values.push((*var, t));
-                    }
+                    dataflow::assign_value(&mut values, *var, *value);
                     None
                 }
                 Event::Copy { var, from } => {
-                    if let Some(&(_, t)) = values.iter().find(|x| x.0 == *from) {
-                        values.push((*var, t));
-                    }
+                    dataflow::copy_value(&mut values, *var, *from);
                     None
                 }
                 _ => None,
@@ -1522,10 +1518,6 @@ fn first_events(
             Some(true) => release_first = true,
             Some(false) => acquire_first = true,
             None => {
-                let known = |atom: AtomId| {
-                    let var = f.atom_var.get(atom as usize).copied().flatten()?;
-                    values.iter().find(|x| x.0 == var).map(|x| x.1)
-                };
                 let succ: Vec<u32> = match &block.terminator {
                     Terminator::Goto(t) => vec![*t],
                     Terminator::Fork(ts) => ts.clone(),
@@ -1533,14 +1525,14 @@ fn first_events(
                         atom,
                         then,
                         otherwise,
-                    } => match known(*atom) {
+                    } => match dataflow::value_truth(f, &values, *atom) {
                         Some(true) => vec![*then],
                         Some(false) => vec![*otherwise],
                         None => vec![*then, *otherwise],
                     },
                     Terminator::Return { .. } | Terminator::Unreachable => vec![],
                 };
-                values.sort_unstable();
+                values.sort_unstable_by_key(|x| x.0);
                 for s in succ {
                     let s = s as usize;
                     let fresh = if visited.len() < budget {

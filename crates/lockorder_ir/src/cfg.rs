@@ -75,9 +75,15 @@ impl Function {
     /// The pointers a held `lock` shows are not NULL: the variable holding its address,
     /// or the one it is reached through.
     pub fn non_null_vars(&self, lock: LockId) -> impl Iterator<Item = VarId> + '_ {
-        self.var_facts.iter().filter_map(move |f| match *f {
-            VarFact::LockAddress(l, v) | VarFact::LockRoot(l, v) if l == lock => Some(v),
-            _ => None,
+        self.lock_pointers()
+            .filter_map(move |(l, v)| (l == lock).then_some(v))
+    }
+
+    /// Every lock with a variable holding its address or one it is reached through.
+    fn lock_pointers(&self) -> impl Iterator<Item = (LockId, VarId)> + '_ {
+        self.var_facts.iter().filter_map(|f| match *f {
+            VarFact::LockAddress(l, v) | VarFact::LockRoot(l, v) => Some((l, v)),
+            VarFact::Compares(..) => None,
         })
     }
 
@@ -384,11 +390,9 @@ impl Function {
         // is read too, else only that a lock was taken through it (whose writes then say
         // when that no longer holds). Other copies say nothing.
         let mut roots = vec![false; self.var_count as usize];
-        for f in &self.var_facts {
-            if let VarFact::LockAddress(_, v) | VarFact::LockRoot(_, v) = *f {
-                if let Some(r) = roots.get_mut(v as usize) {
-                    *r = true;
-                }
+        for (_, v) in self.lock_pointers() {
+            if let Some(r) = roots.get_mut(v as usize) {
+                *r = true;
             }
         }
         let is = |set: &[bool], v: VarId| set.get(v as usize).copied().unwrap_or(false);
