@@ -61,10 +61,10 @@ fn strip_conditionals(src: &[u8], out: &mut [u8], config: &KernelConfig) {
     while pos < src.len() {
         let line_end = memchr(b'\n', &src[pos..]).map_or(src.len(), |i| pos + i);
         let line = &src[pos..line_end];
-        let directive = if in_comment {
-            None
-        } else {
-            directive_name(line)
+        // The directive's name, and where the text it tests starts.
+        let (directive, rest_start) = match directive_name(line).filter(|_| !in_comment) {
+            Some((name, rest)) => (Some(name), pos + rest),
+            None => (None, pos),
         };
         // A directive continues over backslash-newlines.
         let mut end = line_end;
@@ -75,7 +75,7 @@ fn strip_conditionals(src: &[u8], out: &mut [u8], config: &KernelConfig) {
         }
         // What the directive tests: `Some(truth)` when the configuration decides it.
         let decided = |d: &[u8]| {
-            let rest = directive_rest(&src[pos..end], d);
+            let rest = &src[rest_start..end];
             match d {
                 b"if" | b"elif" => conditions::eval_if(rest, config),
                 b"ifdef" | b"elifdef" => conditions::eval_defined(rest, config),
@@ -120,15 +120,6 @@ fn strip_conditionals(src: &[u8], out: &mut [u8], config: &KernelConfig) {
     }
 }
 
-/// The text after a directive's name (`CONFIG_X` of `#ifdef CONFIG_X`).
-fn directive_rest<'a>(directive: &'a [u8], name: &[u8]) -> &'a [u8] {
-    let at = directive
-        .windows(name.len())
-        .position(|w| w == name)
-        .map_or(directive.len(), |i| i + name.len());
-    &directive[at..]
-}
-
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&b| b == needle)
 }
@@ -163,7 +154,8 @@ fn update_comment_state(line: &[u8], mut in_comment: bool) -> bool {
     in_comment
 }
 
-fn directive_name(line: &[u8]) -> Option<&[u8]> {
+/// A directive's name (`ifdef`), and where the text after it (`CONFIG_X`) starts.
+fn directive_name(line: &[u8]) -> Option<(&[u8], usize)> {
     let mut i = 0;
     while i < line.len() && (line[i] == b' ' || line[i] == b'\t') {
         i += 1;
@@ -179,7 +171,7 @@ fn directive_name(line: &[u8]) -> Option<&[u8]> {
     while i < line.len() && line[i].is_ascii_alphabetic() {
         i += 1;
     }
-    Some(&line[start..i])
+    Some((&line[start..i], i))
 }
 
 fn is_ident_start(b: u8) -> bool {
