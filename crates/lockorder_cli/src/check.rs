@@ -104,21 +104,10 @@ fn run_with(
         }
     };
     let arch = crate::kernel_tree::ArchFilter::choose(args.arch.as_deref(), config.arch.as_deref());
-    // In a Linux tree, `#if`s on configuration symbols keep the branch that is built; the
-    // facts depend on it, so the cache key does too.
+    // In a Linux tree, `#if`s on configuration symbols keep the branch that is built.
     if let Some(kernel) = crate::kernel_tree::enclosing_kernel_root(&args.paths[0]) {
         let kconfig = crate::kernel_tree::kernel_config(&kernel, &arch, &rules.kconfig, &mut warn);
-        let mut symbols: Vec<(&String, &bool)> = kconfig.symbols.iter().collect();
-        symbols.sort_unstable();
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(&rules.fingerprint.to_le_bytes());
-        h.update(&[u8::from(kconfig.complete)]);
-        for (name, value) in symbols {
-            h.update(name.as_bytes());
-            h.update(&[u8::from(*value)]);
-        }
-        rules.fingerprint = h.digest();
-        rules.prepass.config = kconfig;
+        rules.set_kernel_config(kconfig);
     }
     let cache = if args.no_cache {
         None

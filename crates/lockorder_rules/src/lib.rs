@@ -395,6 +395,22 @@ impl Rules {
         rules.fingerprint = hasher.digest();
         Ok(rules)
     }
+
+    /// Decides the pre-pass's conditionals by `config`; the facts depend on it, so the
+    /// fingerprint does too.
+    pub fn set_kernel_config(&mut self, config: KernelConfig) {
+        let mut symbols: Vec<(&String, &bool)> = config.symbols.iter().collect();
+        symbols.sort_unstable();
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&self.fingerprint.to_le_bytes());
+        h.update(&[u8::from(config.complete)]);
+        for (name, value) in symbols {
+            h.update(name.as_bytes());
+            h.update(&[u8::from(*value)]);
+        }
+        self.fingerprint = h.digest();
+        self.prepass.config = config;
+    }
 }
 
 fn locate(file: &str, text: &str, offset: usize, message: String) -> RuleError {
