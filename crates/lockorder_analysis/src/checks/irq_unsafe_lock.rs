@@ -116,15 +116,27 @@ fn entered_with_irqs_off(cx: &ProgramContext) -> (Vec<bool>, Vec<bool>) {
             }
         }
     }
-    // Ops callbacks their framework calls with interrupts (bottom halves) off.
+    // Interrupt handlers, and ops callbacks their framework calls with interrupts
+    // (bottom halves) off. Seeding the handlers makes a helper deeper than
+    // [`MAX_CALL_DEPTH`] below one, and called from nowhere else, no process-context use.
     let entered = |u: usize, contexts: &[ExecContext]| {
         cx.entry_contexts[u].is_some_and(|e| contexts.contains(&e.context))
     };
     let hard_seed: Vec<bool> = (0..n)
-        .map(|u| entered(u, &[ExecContext::IrqsOff]))
+        .map(|u| entered(u, &[ExecContext::Hardirq, ExecContext::IrqsOff]))
         .collect();
     let soft_seed: Vec<bool> = (0..n)
-        .map(|u| entered(u, &[ExecContext::IrqsOff, ExecContext::BhOff]))
+        .map(|u| {
+            entered(
+                u,
+                &[
+                    ExecContext::Hardirq,
+                    ExecContext::Softirq,
+                    ExecContext::IrqsOff,
+                    ExecContext::BhOff,
+                ],
+            )
+        })
         .collect();
     let mut hard_off = hard_seed.clone();
     let mut soft_off = soft_seed.clone();
