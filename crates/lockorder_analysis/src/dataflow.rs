@@ -223,7 +223,7 @@ pub(crate) fn value_truth(
 }
 
 /// The truth of a constant of this class used as a condition.
-fn truth_of(v: ReturnValue) -> Option<bool> {
+pub(crate) fn truth_of(v: ReturnValue) -> Option<bool> {
     match v {
         ReturnValue::Zero | ReturnValue::ErrorPointer => Some(false),
         ReturnValue::One | ReturnValue::Error | ReturnValue::NonNull => Some(true),
@@ -643,6 +643,27 @@ fn apply_summary(
     for &class in &summary.releases {
         if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
             release(state, p);
+        }
+    }
+    // `helper(mm, &locked); if (!locked) ...` where the helper drops the caller's lock
+    // exactly where it writes that through its parameter: held from here only where the
+    // variable says so. Before the result's test, which a caller keeping a flag ignores.
+    for &(class, param, truth) in &summary.releases_with_flag {
+        let Some((_, atom)) = call.args.get(param as usize).and_then(|&a| f.address_of(a)) else {
+            continue;
+        };
+        if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
+            let h = state.held.remove(p);
+            // Released on the paths the flag will tell apart: a release before the test
+            // may be the second.
+            state.released.retain(|r| r.0 != h.class);
+            state.released.push((h.class, span));
+            let success = if truth {
+                Success::Zero
+            } else {
+                Success::Nonzero
+            };
+            state.pending.push((atom, h, success));
         }
     }
     // `ret = helper(dev); if (ret) return ret;` where the helper drops the caller's lock

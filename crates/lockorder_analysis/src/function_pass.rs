@@ -61,6 +61,9 @@ pub struct ReturnObservation {
     /// Conditional acquisitions still undecided whose outcome is the returned value
     /// (`return __foo_trylock(x);`), with their success polarity.
     pub pending: Vec<(HeldAtReturn, lockorder_ir::Success)>,
+    /// Parameters every path to this return wrote a constant through, by index, with the
+    /// constant's truth (`*mmap_locked = false`): out-parameters a caller can test.
+    pub written_params: Vec<(u8, bool)>,
 }
 
 /// A release of a lock that is not held.
@@ -279,10 +282,13 @@ struct Collector<'a> {
     seen_edges: HashSet<(ClassId, ClassId)>,
     seen_double: HashSet<(u32, u32)>,
     seen_release: HashSet<u32>,
-    /// Observations by return span and value: one `return ret;` reached with the lock held
-    /// (ret == 0) and without it (ret < 0) is two observations.
-    returns: HashMap<(u32, u32, ReturnValue, Vec<ClassId>), usize>,
+    returns: HashMap<ReturnKey, usize>,
 }
+
+/// What tells observations of one return apart: its span and value, the locks held at it,
+/// and what the path wrote through out-parameters. One `return ret;` reached with the lock
+/// held (ret == 0) and without it (ret < 0) is two observations.
+type ReturnKey = (u32, u32, ReturnValue, Vec<ClassId>, Vec<(u8, bool)>);
 
 /// Queued rwlock readers nest in interrupt context; the function's context is not known
 /// yet, so reader-on-reader of an `rwlock_t` is left alone.
@@ -921,7 +927,17 @@ impl Observer for Collector<'_> {
         let mut classes: Vec<ClassId> = held.iter().map(|h| h.class).collect();
         classes.sort_unstable();
         classes.dedup();
-        let key = (span.start, span.end, value, classes);
+        let written_params: Vec<(u8, bool)> = self
+            .function
+            .pointees()
+            .filter_map(|(var, p)| {
+                let value = state.values.iter().find(|x| x.0 == var)?.1;
+                Some((p, dataflow::truth_of(value)?))
+            })
+            .collect();
+        // Paths that wrote different constants through an out-parameter stay apart: what
+        // they wrote tells the caller which locks they left it.
+        let key = (span.start, span.end, value, classes, written_params.clone());
         match self.returns.get(&key) {
             Some(&i) => {
                 let r = &mut self.result.returns[i];
@@ -957,6 +973,7 @@ impl Observer for Collector<'_> {
                     released,
                     entry_held_at,
                     pending,
+                    written_params,
                 });
             }
         }
@@ -1485,6 +1502,7 @@ fn first_events(
                 } => effects(call).and_then(|s| {
                     let bound = bound_locks(f, s, *result, f.args(*args), arg_lock);
                     if s.releases.contains(&class)
+                        || s.releases_with_flag.iter().any(|x| x.0 == class)
                         || bound.iter().any(|&(l, take)| !take && same(l))
                     {
                         Some(true)

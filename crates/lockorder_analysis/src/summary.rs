@@ -110,6 +110,10 @@ pub struct FunctionSummary {
     /// Caller's locks the function keeps where it succeeds and releases where it fails,
     /// with the success polarity of its result (`Zero`: kept when it returns 0).
     pub releases_on_failure: Vec<(ClassId, Success)>,
+    /// Caller's locks the function releases exactly where it writes a constant of this
+    /// truth through the parameter (`*mmap_locked = false`), keeping them elsewhere: the
+    /// caller's test of the variable whose address it passed says which.
+    pub releases_with_flag: Vec<(ClassId, u8, bool)>,
     /// Parameters that are locks the function releases for its caller (`spin_unlock(ptl)`
     /// on a `spinlock_t *ptl` it did not take): the caller's argument is released.
     pub release_params: Vec<u8>,
@@ -175,6 +179,7 @@ impl FunctionSummary {
         FunctionSummary {
             releases: Vec::new(),
             releases_on_failure: Vec::new(),
+            releases_with_flag: Vec::new(),
             release_params: Vec::new(),
             acquires: Vec::new(),
             cond_acquires: Vec::new(),
@@ -188,6 +193,7 @@ impl FunctionSummary {
     pub fn is_empty(&self) -> bool {
         self.releases.is_empty()
             && self.releases_on_failure.is_empty()
+            && self.releases_with_flag.is_empty()
             && self.release_params.is_empty()
             && self.acquires.is_empty()
             && self.cond_acquires.is_empty()
@@ -214,6 +220,7 @@ pub fn summarize_for_callers(
     }
     s.releases.retain(|&c| !local(c));
     s.releases_on_failure.retain(|x| !local(x.0));
+    s.releases_with_flag.retain(|x| !local(x.0));
     // A returned lock is known to the caller by the variable it keeps the result in.
     s.acquires
         .retain(|l| l.handle != LockHandle::Class || !local(l.class));
@@ -264,6 +271,9 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
         if !free.is_empty() && !s.releases_on_failure.iter().any(|x| x.0 == c) {
             if let Some(success) = held_on_success(r, &held, &free) {
                 s.releases_on_failure.push((c, success));
+            }
+            if let Some((param, truth)) = released_flag(r, &held, &free) {
+                s.releases_with_flag.push((c, param, truth));
             }
         }
     }
@@ -396,6 +406,18 @@ pub fn held_on_success(r: &FunctionResult, held: &[usize], free: &[usize]) -> Op
     } else {
         None
     }
+}
+
+/// The out-parameter that tells whether the function released a caller's lock: every
+/// return without the lock (`free`) wrote the same truth through it, and no return with it
+/// (`held`) did. `(parameter, truth written where released)`.
+fn released_flag(r: &FunctionResult, held: &[usize], free: &[usize]) -> Option<(u8, bool)> {
+    let written = |i: usize, w: (u8, bool)| r.returns[i].written_params.contains(&w);
+    r.returns[*free.first()?]
+        .written_params
+        .iter()
+        .copied()
+        .find(|&w| free.iter().all(|&i| written(i, w)) && !held.iter().any(|&i| written(i, w)))
 }
 
 /// A function's place in the program: `(file, function)`.

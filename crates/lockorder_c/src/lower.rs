@@ -647,7 +647,19 @@ impl<'a> FileLowerer<'a> {
             .filter_map(|(i, p)| Some((*fb.vars.get(p.as_str())?, i as u8)))
             .collect();
         var_params.sort_unstable();
-        let var_facts = fb.var_facts(&blocks);
+        let mut var_facts = fb.var_facts(&blocks, &call_args);
+        var_facts.extend(
+            params
+                .iter()
+                .enumerate()
+                .take(u8::MAX as usize)
+                .filter_map(|(i, p)| {
+                    Some(VarFact::Pointee(
+                        *fb.vars.get(format!("*{p}").as_str())?,
+                        i as u8,
+                    ))
+                }),
+        );
         let mut function = Function {
             name,
             name_span: fb.fl.span(name_node),
@@ -1490,7 +1502,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// `spin_unlock(vmf->ptl)`), those the function tests that such a lock is reached
     /// through (`&resource->conf_update` and `if (resource)`), and the comparisons with
     /// constants.
-    fn var_facts(&mut self, blocks: &[Block]) -> Vec<VarFact> {
+    fn var_facts(&mut self, blocks: &[Block], call_args: &[u32]) -> Vec<VarFact> {
         let is_ident =
             |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
         let mut locks: Vec<LockId> = blocks
@@ -1523,6 +1535,20 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 .iter()
                 .map(|&(a, v)| VarFact::Compares(a, v)),
         );
+        // `helper(mm, &locked)` where a branch tests `locked`: the helper may say through
+        // it whether it dropped a lock.
+        let tested: HashSet<VarId> = self.atom_var.iter().flatten().copied().collect();
+        let mut args: Vec<u32> = call_args.iter().copied().filter(|&a| a != NO_ARG).collect();
+        args.sort_unstable();
+        args.dedup();
+        for a in args {
+            let Some(name) = self.fl.facts.names[a as usize].strip_prefix('&') else {
+                continue;
+            };
+            if let Some(&v) = self.vars.get(name).filter(|v| tested.contains(v)) {
+                facts.push(VarFact::AddressOf(a, v));
+            }
+        }
         facts
     }
 
@@ -2486,6 +2512,25 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                             value: None,
                         });
                     }
+                    // `*locked = false`: what the pointee holds now, kept apart from the
+                    // pointer's own value.
+                    let l = strip_parens(l);
+                    if self.op(n) == "="
+                        && l.kind_name() == "pointer_expression"
+                        && self.op(l) == "*"
+                    {
+                        if let Some(p) = l
+                            .child_by_field_id(FIELDS.argument)
+                            .filter(|p| p.kind_name() == "identifier")
+                        {
+                            let var = self.var(&format!("*{}", self.text(p)));
+                            let value = match return_value(self.text(r)) {
+                                ReturnValue::Other | ReturnValue::Void => None,
+                                c => Some(c),
+                            };
+                            self.emit(Event::Assign { var, value });
+                        }
+                    }
                 }
                 self.assign_target = outer;
             }
@@ -2703,12 +2748,20 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 .into_iter()
                 .map(|name| self.var(name))
                 .collect();
-            for v in written {
-                self.emit(Event::Assign {
-                    var: v,
-                    value: None,
-                });
-            }
+            // Before the call's event: what the callee writes is the value after it,
+            // which the callee's summary may tie to a lock it dropped.
+            let span = self.span(n);
+            let events = &mut self.blocks[self.cur as usize].events;
+            let at = events
+                .iter()
+                .rposition(|e| matches!(e, Event::Call { span: s, .. } if *s == span))
+                .unwrap_or(events.len());
+            events.splice(
+                at..at,
+                written
+                    .into_iter()
+                    .map(|var| Event::Assign { var, value: None }),
+            );
         }
     }
 }

@@ -54,6 +54,25 @@ impl Function {
         })
     }
 
+    /// The variable whose address the call argument `arg` (a name index) is, and the
+    /// atom that tests it.
+    pub fn address_of(&self, arg: u32) -> Option<(VarId, AtomId)> {
+        let var = self.var_facts.iter().find_map(|f| match *f {
+            VarFact::AddressOf(a, v) if a == arg => Some(v),
+            _ => None,
+        })?;
+        let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
+        Some((var, AtomId::try_from(atom).ok()?))
+    }
+
+    /// The variables standing for what a parameter points to, with its index.
+    pub fn pointees(&self) -> impl Iterator<Item = (VarId, u8)> + '_ {
+        self.var_facts.iter().filter_map(|f| match *f {
+            VarFact::Pointee(v, p) => Some((v, p)),
+            _ => None,
+        })
+    }
+
     /// Atoms comparing a variable with a constant, with the variable.
     pub fn atom_groups(&self) -> impl Iterator<Item = (AtomId, VarId)> + '_ {
         self.var_facts.iter().filter_map(|f| match *f {
@@ -83,7 +102,7 @@ impl Function {
     fn lock_pointers(&self) -> impl Iterator<Item = (LockId, VarId)> + '_ {
         self.var_facts.iter().filter_map(|f| match *f {
             VarFact::LockAddress(l, v) | VarFact::LockRoot(l, v) => Some((l, v)),
-            VarFact::Compares(..) => None,
+            VarFact::Compares(..) | VarFact::AddressOf(..) | VarFact::Pointee(..) => None,
         })
     }
 
@@ -272,6 +291,13 @@ pub enum VarFact {
     /// The atom compares the variable with a constant (`mode == HWLOCK_IRQ`, a `case` of
     /// `switch (mode)`): of one variable's such atoms, at most one holds.
     Compares(AtomId, VarId),
+    /// A call argument (its text's index in [`crate::FileFacts::names`], `&locked`) is the
+    /// address of a variable a branch tests: what the callee writes through it is the
+    /// variable's value after the call (a flag saying it dropped a lock).
+    AddressOf(u32, VarId),
+    /// The variable stands for what the parameter (by index) points to: `*locked = false`
+    /// writes it, so a return can tell its caller what it wrote.
+    Pointee(VarId, u8),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -370,8 +396,13 @@ impl Function {
     /// variables no condition reads are dropped first: they were half the events.
     pub fn compact(&mut self) {
         let mut read = vec![false; self.var_count as usize];
-        // A parameter's writes stay: without them it is what the caller passed.
-        for &(v, _) in &self.var_params {
+        // A parameter's writes stay: without them it is what the caller passed. So do
+        // writes through one: they are what the caller finds.
+        let pointees = self.var_facts.iter().filter_map(|f| match *f {
+            VarFact::Pointee(v, p) => Some((v, p)),
+            _ => None,
+        });
+        for (v, _) in self.var_params.iter().copied().chain(pointees) {
             if let Some(r) = read.get_mut(v as usize) {
                 *r = true;
             }
