@@ -2568,6 +2568,18 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let Some(func) = n.child_by_field_id(FIELDS.function) else {
             return;
         };
+        // `BUG_ON(x)`: the code after it runs only where `x` is false.
+        if self.fl.rules.fatal_if.contains(self.text(func)) {
+            let args = n.child_by_field_id(FIELDS.arguments);
+            if let Some(cond) = args.and_then(|a| named_children(a).next()) {
+                let (dead, live) = (self.new_block(), self.new_block());
+                self.cond(cond, dead, live);
+                self.cur = dead;
+                self.finish(Terminator::Unreachable);
+                self.cur = live;
+                return;
+            }
+        }
         // `guard(class)(&lock)`: held until the end of the enclosing scope.
         if func.kind_name() == "call_expression"
             && func

@@ -251,6 +251,9 @@ pub struct Rules {
     /// Tests that are true when a pointer result means failure (`IS_ERR(p)`): as a
     /// condition they read like `!p`.
     pub failure_tests: HashSet<String>,
+    /// Checks that stop the kernel when their argument is true (`BUG_ON(x)`): the code
+    /// after one runs only where the argument is false.
+    pub fatal_if: HashSet<String>,
     /// Calls giving a lock the class of a key (`lockdep_set_class(&x->lock, &key)`).
     pub set_class: HashSet<String>,
     /// Calls taking a lock out of order checking (`lockdep_set_novalidate_class`).

@@ -49,6 +49,8 @@ pub(crate) struct RuleFile {
     #[serde(default)]
     failure_tests: Option<CallList>,
     #[serde(default)]
+    fatal_if: Option<CallList>,
+    #[serde(default)]
     blocking: Vec<BlockingEntry>,
     #[serde(default)]
     gfp: Option<GfpEntry>,
@@ -460,6 +462,9 @@ impl RuleFile {
         }
         if let Some(t) = self.failure_tests {
             rules.failure_tests.extend(t.calls);
+        }
+        if let Some(t) = self.fatal_if {
+            rules.fatal_if.extend(t.calls);
         }
         if let Some(l) = self.lockdep_class {
             rules.set_class.extend(l.set_class);
