@@ -317,7 +317,9 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             (0..r.returns.len()).partition(|&i| r.returns[i].held.iter().any(|h| h.class == class));
         if free.is_empty() {
             s.acquires.push(lock);
-        } else if let Some(success) = held_on_success(r, &held, &free) {
+        } else if let Some(success) =
+            held_on_success(r, &held, &free).or_else(|| held_when_zero(r, &held, &free))
+        {
             s.cond_acquires.push((lock, success));
         }
     }
@@ -406,6 +408,21 @@ pub fn held_on_success(r: &FunctionResult, held: &[usize], free: &[usize]) -> Op
     } else {
         None
     }
+}
+
+/// For callers only, a weaker reading than [`held_on_success`]: held at `return 0;` only,
+/// and free where it returns an error or a variable, an error among them (`return 0` after
+/// `spin_lock_irq`, `return ret` on the way out of a failure ladder, as `blkg_conf_prep`
+/// does). LO003 does not take this as a contract: an early `return 0;` that forgets the
+/// unlock looks the same.
+fn held_when_zero(r: &FunctionResult, held: &[usize], free: &[usize]) -> Option<Success> {
+    let value = |i: &usize| r.returns[*i].value;
+    (held.iter().all(|i| value(i) == ReturnValue::Zero)
+        && free
+            .iter()
+            .all(|i| matches!(value(i), ReturnValue::Error | ReturnValue::Other))
+        && free.iter().any(|i| value(i) == ReturnValue::Error))
+    .then_some(Success::Zero)
 }
 
 /// The out-parameter that tells whether the function released a caller's lock: every
