@@ -639,6 +639,7 @@ fn apply_summary(
         let h = state.held.remove(p);
         state.released.retain(|r| r.0 != h.class);
         state.released.push((h.class, span));
+        h
     };
     for &class in &summary.releases {
         if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
@@ -653,11 +654,9 @@ fn apply_summary(
             continue;
         };
         if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
-            let h = state.held.remove(p);
             // Released on the paths the flag will tell apart: a release before the test
             // may be the second.
-            state.released.retain(|r| r.0 != h.class);
-            state.released.push((h.class, span));
+            let h = release(state, p);
             let success = if truth {
                 Success::Zero
             } else {

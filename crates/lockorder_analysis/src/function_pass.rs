@@ -351,7 +351,6 @@ impl Collector<'_> {
         guard
     }
 
-    /// Whether a call passes a constant that fails one of the callee's guards.
     /// Whether the constants this call passes satisfy every test of `guard`.
     fn guard_met(&self, guard: &[(u8, bool)], args: &[u32]) -> bool {
         guard
@@ -359,6 +358,7 @@ impl Collector<'_> {
             .all(|&(p, truth)| self.arg_truth(args, p) == Some(truth))
     }
 
+    /// Whether a call passes a constant that fails one of the callee's guards.
     fn ruled_out(&self, guard: &[(u8, bool)], args: &[u32]) -> bool {
         guard
             .iter()
@@ -1325,7 +1325,9 @@ fn held_on_entry(
                     EntryReason::Assertion(*span),
                 ));
             }
-            Event::Call { call, args, .. } => {
+            Event::Call {
+                call, result, args, ..
+            } => {
                 let Some(s) = effects(call) else { continue };
                 for &c in &s.releases {
                     candidates.push((
@@ -1336,17 +1338,16 @@ fn held_on_entry(
                         EntryReason::ReleasedFirst,
                     ));
                 }
-                for &i in &s.release_params {
-                    if let Some(lock) = f.args(*args).get(i as usize).and_then(|&a| arg_lock(a)) {
-                        let class = class_of(lock);
-                        candidates.push((
-                            lock,
-                            class,
-                            kind_of(class),
-                            Mode::Exclusive,
-                            EntryReason::ReleasedFirst,
-                        ));
-                    }
+                let dropped = bound_locks(f, s, *result, f.args(*args), arg_lock);
+                for (lock, _) in dropped.into_iter().filter(|&(_, take)| !take) {
+                    let class = class_of(lock);
+                    candidates.push((
+                        lock,
+                        class,
+                        kind_of(class),
+                        Mode::Exclusive,
+                        EntryReason::ReleasedFirst,
+                    ));
                 }
             }
             _ => {}

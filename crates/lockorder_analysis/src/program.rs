@@ -353,10 +353,18 @@ fn print_debug_summary(
 ) {
     let cn = |c: &crate::classes::ClassId| classes.name(*c).to_string();
     eprintln!(
-        "summary {}::{}: releases {:?} params {:?} acquires {:?} cond {:?} waits {:?} sleep {:?}",
+        "summary {}::{}: releases {:?} on failure {:?} with flag {:?} params {:?} acquires {:?} cond {:?} waits {:?} sleep {:?}",
         program.files[fi].rel_path,
         program.files[fi].facts.functions[fj].name,
         s.releases.iter().map(cn).collect::<Vec<_>>(),
+        s.releases_on_failure
+            .iter()
+            .map(|(c, w)| (cn(c), *w))
+            .collect::<Vec<_>>(),
+        s.releases_with_flag
+            .iter()
+            .map(|(c, p, t)| (cn(c), *p, *t))
+            .collect::<Vec<_>>(),
         s.release_params,
         s.acquires
             .iter()
@@ -374,7 +382,7 @@ fn print_debug_summary(
     );
     for ret in &r.returns {
         eprintln!(
-            "  return {:?} at {}: held {:?} released {:?} pending {:?}",
+            "  return {:?} at {}: held {:?} released {:?} pending {:?} wrote {:?}",
             ret.value,
             ret.span.start,
             ret.held.iter().map(|h| cn(&h.class)).collect::<Vec<_>>(),
@@ -383,6 +391,7 @@ fn print_debug_summary(
                 .iter()
                 .map(|x| (cn(&x.0.class), x.1))
                 .collect::<Vec<_>>(),
+            ret.written_params,
         );
     }
 }

@@ -647,19 +647,7 @@ impl<'a> FileLowerer<'a> {
             .filter_map(|(i, p)| Some((*fb.vars.get(p.as_str())?, i as u8)))
             .collect();
         var_params.sort_unstable();
-        let mut var_facts = fb.var_facts(&blocks, &call_args);
-        var_facts.extend(
-            params
-                .iter()
-                .enumerate()
-                .take(u8::MAX as usize)
-                .filter_map(|(i, p)| {
-                    Some(VarFact::Pointee(
-                        *fb.vars.get(format!("*{p}").as_str())?,
-                        i as u8,
-                    ))
-                }),
-        );
+        let var_facts = fb.var_facts(&blocks, &call_args, &params);
         let mut function = Function {
             name,
             name_span: fb.fl.span(name_node),
@@ -1500,9 +1488,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// What the function's variables say about its locks and tests (see `VarFact`): the
     /// variables holding the address of a lock `blocks` take or release (`spin_unlock(ptl)`,
     /// `spin_unlock(vmf->ptl)`), those the function tests that such a lock is reached
-    /// through (`&resource->conf_update` and `if (resource)`), and the comparisons with
-    /// constants.
-    fn var_facts(&mut self, blocks: &[Block], call_args: &[u32]) -> Vec<VarFact> {
+    /// through (`&resource->conf_update` and `if (resource)`), the comparisons with
+    /// constants, the tested variables whose address a call is passed (`&locked`), and
+    /// what the parameters written through point to (`*locked`).
+    fn var_facts(
+        &mut self,
+        blocks: &[Block],
+        call_args: &[u32],
+        params: &[String],
+    ) -> Vec<VarFact> {
         let is_ident =
             |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
         let mut locks: Vec<LockId> = blocks
@@ -1549,6 +1543,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 facts.push(VarFact::AddressOf(a, v));
             }
         }
+        facts.extend(
+            params
+                .iter()
+                .enumerate()
+                .take(u8::MAX as usize)
+                .filter_map(|(i, p)| {
+                    Some(VarFact::Pointee(*self.vars.get(&pointee_name(p))?, i as u8))
+                }),
+        );
         facts
     }
 
@@ -1726,9 +1729,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         if let Event::Call { result, .. } = &mut events[i] {
             *result = Some(atom);
         }
-        // `s = find_lock(x, &flags)`: the assignments that follow the call (to `s`, and
-        // through its `&` arguments) forget the old values; what the call establishes
-        // about the new one must come after them.
+        // `s = find_lock(x)`: the assignment that follows the call (to `s`, and a copy
+        // that may follow it) forgets the old value; what the call establishes about the
+        // new one must come after it. (Writes through its `&` arguments already precede
+        // the call; see `call`.)
         if events[i + 1..]
             .iter()
             .all(|e| matches!(e, Event::Assign { .. } | Event::Copy { .. }))
@@ -2523,7 +2527,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                             .child_by_field_id(FIELDS.argument)
                             .filter(|p| p.kind_name() == "identifier")
                         {
-                            let var = self.var(&format!("*{}", self.text(p)));
+                            let var = self.var(&pointee_name(self.text(p)));
                             let value = match return_value(self.text(r)) {
                                 ReturnValue::Other | ReturnValue::Void => None,
                                 c => Some(c),
@@ -2825,6 +2829,11 @@ fn closing_brace_span(fb: &FnBuilder, block: Node) -> Span {
         end
     };
     Span::new(fb.fl.file, start, end)
+}
+
+/// The variable standing for what pointer `name` points to (`*locked`).
+fn pointee_name(name: &str) -> String {
+    format!("*{name}")
 }
 
 /// A switch's dispatch, kept until the body is lowered: `lhs == label` jumps to the

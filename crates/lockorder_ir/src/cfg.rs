@@ -61,8 +61,13 @@ impl Function {
             VarFact::AddressOf(a, v) if a == arg => Some(v),
             _ => None,
         })?;
+        Some((var, self.atom_testing(var)?))
+    }
+
+    /// The atom that is the plain variable `var` (`if (locked)`), if a branch tests it.
+    fn atom_testing(&self, var: VarId) -> Option<AtomId> {
         let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
-        Some((var, AtomId::try_from(atom).ok()?))
+        AtomId::try_from(atom).ok()
     }
 
     /// The variables standing for what a parameter points to, with its index.
@@ -85,10 +90,8 @@ impl Function {
     /// its address (`if (root_lock)`), or the one it is reached through (`if (resource)`
     /// after `mutex_lock(&resource->conf_update)`).
     pub fn non_null_atoms(&self, lock: LockId) -> impl Iterator<Item = AtomId> + '_ {
-        self.non_null_vars(lock).filter_map(|var| {
-            let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
-            AtomId::try_from(atom).ok()
-        })
+        self.non_null_vars(lock)
+            .filter_map(|var| self.atom_testing(var))
     }
 
     /// The pointers a held `lock` shows are not NULL: the variable holding its address,
@@ -366,8 +369,8 @@ pub struct Function {
     /// never assigned tells what the caller passed (`if (!locked) mutex_lock(...)`).
     #[serde(default)]
     pub var_params: Vec<(VarId, u8)>,
-    /// What variables say about locks and tests beyond the events; one list for the three
-    /// kinds, since most functions have none and a list per function costs its header.
+    /// What variables say about locks and tests beyond the events; one list for every
+    /// kind, since most functions have none and a list per function costs its header.
     #[serde(default)]
     pub var_facts: Vec<VarFact>,
 }
@@ -398,11 +401,7 @@ impl Function {
         let mut read = vec![false; self.var_count as usize];
         // A parameter's writes stay: without them it is what the caller passed. So do
         // writes through one: they are what the caller finds.
-        let pointees = self.var_facts.iter().filter_map(|f| match *f {
-            VarFact::Pointee(v, p) => Some((v, p)),
-            _ => None,
-        });
-        for (v, _) in self.var_params.iter().copied().chain(pointees) {
+        for (v, _) in self.var_params.iter().copied().chain(self.pointees()) {
             if let Some(r) = read.get_mut(v as usize) {
                 *r = true;
             }
