@@ -613,6 +613,7 @@ impl<'a> FileLowerer<'a> {
                 }
             }
         }
+        fb.params = params.clone();
         fb.degraded = body.has_error();
         let head = node.start_byte() as u32..body.start_byte() as u32;
         let annotations: Vec<(AnnotationKind, String)> = fb
@@ -805,6 +806,8 @@ struct FnBuilder<'f, 'a> {
     /// Variables declared as pointers: a non-zero pointer is a success, a non-zero
     /// integer usually an error.
     pointers: HashSet<String>,
+    /// The parameters' names.
+    params: Vec<String>,
     degraded: bool,
     /// Nesting beyond [`MAX_NESTING`] was cut off.
     too_deep: bool,
@@ -833,6 +836,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             switches: Vec::new(),
             vars: HashMap::new(),
             pointers: Default::default(),
+            params: Vec::new(),
             condition_call: None,
             assign_target: None,
             call_args: Vec::new(),
@@ -910,6 +914,18 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         let v = self.var(name);
         self.new_atom(name.to_string(), vec![v], Some(v))
+    }
+
+    /// The atom of `*p` for a pointer variable `p`: it reads what `p` points to, which
+    /// `*p = 1` writes (and a callee passed `p` may), and `p` itself.
+    fn atom_for_pointee(&mut self, name: &str) -> AtomId {
+        let key = pointee_name(name);
+        if let Some(&a) = self.atoms.get(&key) {
+            return a;
+        }
+        let v = self.var(&key);
+        let p = self.var(name);
+        self.new_atom(key, vec![v, p], Some(v))
     }
 
     /// A fresh atom no other condition shares (a trylock tested where it is called).
@@ -1536,10 +1552,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         args.sort_unstable();
         args.dedup();
         for a in args {
-            let Some(name) = self.fl.facts.names[a as usize].strip_prefix('&') else {
-                continue;
+            let text = &self.fl.facts.names[a as usize];
+            // `&locked`, or a pointer parameter passed on: `locked` for `*locked`.
+            let var = match text.strip_prefix('&') {
+                Some(name) => self.vars.get(name),
+                None if params.iter().any(|p| p == text) => self.vars.get(&pointee_name(text)),
+                None => None,
             };
-            if let Some(&v) = self.vars.get(name).filter(|v| tested.contains(v)) {
+            if let Some(&v) = var.filter(|v| tested.contains(v)) {
                 facts.push(VarFact::AddressOf(a, v));
             }
         }
@@ -2097,6 +2117,22 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             "unary_expression" if self.op(n) == "!" => {
                 if let Some(a) = n.child_by_field_id(FIELDS.argument) {
                     self.cond(a, f, t);
+                    return;
+                }
+            }
+            // `if (!*locked)`: the value a pointer parameter points to, which the
+            // function and its callees write (`*locked = 1`).
+            "pointer_expression" if self.op(n) == "*" => {
+                if let Some(p) = n
+                    .child_by_field_id(FIELDS.argument)
+                    .filter(|p| p.kind_name() == "identifier")
+                {
+                    let atom = self.atom_for_pointee(self.text(p));
+                    self.finish(Terminator::Branch {
+                        atom,
+                        then: t,
+                        otherwise: f,
+                    });
                     return;
                 }
             }
@@ -2755,7 +2791,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .child_by_field_id(FIELDS.arguments)
             .filter(|_| self.condition_call != Some(n.id()))
         {
-            let written: Vec<VarId> = named_children(args)
+            let mut written: Vec<VarId> = named_children(args)
                 .filter(|a| a.kind_name() == "pointer_expression" && self.op(*a) == "&")
                 .filter_map(|a| a.child_by_field_id(FIELDS.argument))
                 .filter(|a| a.kind_name() == "identifier")
@@ -2764,6 +2800,15 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 .into_iter()
                 .map(|name| self.var(name))
                 .collect();
+            // A pointer parameter passed on (`__get_user_pages(..., locked)`): the callee
+            // may write what it points to, which this function tests as `*locked`.
+            written.extend(
+                named_children(args)
+                    .filter(|a| a.kind_name() == "identifier")
+                    .filter(|a| self.params.iter().any(|p| p == self.text(*a)))
+                    .filter_map(|a| self.vars.get(&pointee_name(self.text(a))).copied())
+                    .collect::<Vec<_>>(),
+            );
             // Before the call's event: what the callee writes is the value after it,
             // which the callee's summary may tie to a lock it dropped.
             let span = self.span(n);
