@@ -73,7 +73,25 @@ pub struct State {
     pub blocked: bool,
     /// Interrupts, bottom halves, preemption off and RCU read sections in force.
     pub ctx: Ctx,
+    /// Of the locks held on entry only where a parameter says so ([`GuardedEntry`]), by
+    /// index, those this path started holding (bit set) or not.
+    pub start: u8,
 }
+
+/// A lock the caller holds exactly where a parameter tests so: `if (!*locked)
+/// mmap_read_lock(mm); else mmap_assert_locked(mm);` is entered holding `mmap_lock`
+/// where `*locked` is true. The function is followed from both entries.
+#[derive(Clone, Debug)]
+pub struct GuardedEntry {
+    pub held: Held,
+    /// The test (a parameter, or what a pointer parameter points to) and its truth
+    /// where the lock is held.
+    pub atom: AtomId,
+    pub truth: bool,
+}
+
+/// Guarded entries followed both ways; more are left out.
+pub const MAX_GUARDED_ENTRIES: usize = 2;
 
 /// Nesting counts of the context switches in force on a path (capped: a loop that
 /// disables without enabling cannot grow them forever), and the first still in force.
@@ -240,6 +258,7 @@ impl State {
             a.same_lock(b) && a.mode == b.mode && a.nested == b.nested && a.site == b.site
         };
         self.held.len() == other.held.len()
+            && self.start == other.start
             && self.pending.len() == other.pending.len()
             && self.ctx.counts() == other.ctx.counts()
             && self.held.iter().zip(&other.held).all(|(a, b)| held(a, b))
@@ -316,10 +335,13 @@ pub struct DataflowStats {
     pub over_budget: bool,
 }
 
-/// Follows every path of `f` from a state holding `entry`.
+/// Follows every path of `f` from a state holding `entry`, and each guarded entry
+/// lock where its test says so.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     f: &Function,
     entry: Vec<Held>,
+    guarded: &[GuardedEntry],
     class_of: &dyn Fn(LockId) -> ClassId,
     arg_lock: &dyn Fn(u32) -> Option<LockId>,
     effects: CallEffects,
@@ -383,15 +405,34 @@ pub fn run(
         .collect();
     facts.sort_unstable();
     facts.dedup();
-    let start = State {
+    let base = State {
         held: entry,
         facts,
         ..State::default()
     };
+    let guarded = &guarded[..guarded.len().min(MAX_GUARDED_ENTRIES)];
     let mut seen: Vec<Vec<State>> = vec![Vec::new(); f.blocks.len()];
     let mut work: VecDeque<(usize, State)> = VecDeque::new();
-    seen[0].push(start.clone());
-    work.push_back((0, start));
+    for start in 0..1u8 << guarded.len() {
+        let mut s = base.clone();
+        s.start = start;
+        let mut consistent = true;
+        for (i, g) in guarded.iter().enumerate() {
+            let holds = start & (1 << i) != 0;
+            let truth = if holds { g.truth } else { !g.truth };
+            if s.facts.iter().any(|&(a, v)| a == g.atom && v != truth) {
+                consistent = false;
+            }
+            s.learn(g.atom, truth);
+            if holds && !s.held.iter().any(|h| h.class == g.held.class) {
+                s.held.push(g.held.clone());
+            }
+        }
+        if consistent {
+            seen[0].push(s.clone());
+            work.push_back((0, s));
+        }
+    }
     let mut steps = 0;
     while let Some((b, mut state)) = work.pop_front() {
         steps += 1;
@@ -433,7 +474,16 @@ pub fn run(
                 }
                 continue;
             }
+            // `__get_user_pages(..., locked)`: a callee passed the flag of a lock held on
+            // entry where `*locked` says so may drop the lock and say so in the flag (deep
+            // in a fault handler, where no summary shows it). From here the lock is held
+            // where the flag says.
+            let flagged = match event {
+                Event::Assign { var, value: None } => flag_held(&mut state, f, guarded, *var),
+                _ => Vec::new(),
+            };
             apply(&mut state, event, f, &copied, class_of);
+            state.pending.extend(flagged);
         }
         if state.blocked {
             continue;
@@ -528,9 +578,47 @@ pub fn run(
     stats
 }
 
+/// Before `var`, a guarded entry lock's flag, is written by a callee: the lock (held, or
+/// already pending on the flag) as pending on the flag's new value.
+fn flag_held(
+    state: &mut State,
+    f: &Function,
+    guarded: &[GuardedEntry],
+    var: VarId,
+) -> Vec<(AtomId, Held, Success)> {
+    let mut out = Vec::new();
+    for g in guarded {
+        if f.atom_var.get(g.atom as usize).copied().flatten() != Some(var) {
+            continue;
+        }
+        let success = if g.truth {
+            Success::Nonzero
+        } else {
+            Success::Zero
+        };
+        if let Some(p) = state.held.iter().rposition(|h| h.class == g.held.class) {
+            out.push((g.atom, state.held.remove(p), success));
+        } else if let Some(p) = state
+            .pending
+            .iter()
+            .position(|p| p.0 == g.atom && p.1.class == g.held.class)
+        {
+            let (_, h, s) = state.pending.remove(p);
+            out.push((g.atom, h, s));
+        }
+    }
+    out
+}
+
 /// The state on the edge where `atom` evaluated to `truth`, or `None` if that edge
 /// contradicts what this path already knows.
-fn assume(state: &State, f: &Function, atom: AtomId, truth: bool, remember: bool) -> Option<State> {
+pub(crate) fn assume(
+    state: &State,
+    f: &Function,
+    atom: AtomId,
+    truth: bool,
+    remember: bool,
+) -> Option<State> {
     if state.facts.iter().any(|&(a, v)| a == atom && v != truth) {
         return None;
     }

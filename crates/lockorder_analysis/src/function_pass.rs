@@ -10,12 +10,14 @@ use lockorder_ir::{
 };
 
 use crate::classes::{ClassId, ClassTable};
-use crate::dataflow::{self, AtomicReason, CallEffects, DataflowStats, Held, Observer, State};
+use crate::dataflow::{
+    self, AtomicReason, CallEffects, DataflowStats, GuardedEntry, Held, Observer, State,
+};
 use crate::order_graph::LocalEdge;
 use crate::program::Program;
 use crate::summary::{
     canonical_path, param_path, Chain, ChainStep, FuncRef, FunctionSummary, LockHandle, Sleep,
-    SummaryLock, MAX_CALL_DEPTH,
+    SummaryLock, MAX_CALL_DEPTH, POINTEE,
 };
 
 /// How many calls below a function a sleep is still reported there: deeper sleeps on the
@@ -64,6 +66,9 @@ pub struct ReturnObservation {
     /// Parameters every path to this return wrote a constant through, by index, with the
     /// constant's truth (`*mmap_locked = false`): out-parameters a caller can test.
     pub written_params: Vec<(u8, bool)>,
+    /// Locks held on entry where a parameter says so that this path started without: it
+    /// tells nothing of what the function does with them for a caller holding them.
+    pub absent_on_entry: Vec<ClassId>,
 }
 
 /// A release of a lock that is not held.
@@ -84,6 +89,10 @@ pub struct FunctionResult {
     pub unheld_releases: Vec<UnheldRelease>,
     /// Classes held on entry.
     pub entry_held: Vec<ClassId>,
+    /// Classes held on entry only where a parameter says so (see [`GuardedEntry`]).
+    pub guarded_entry: Vec<ClassId>,
+    /// Of those, the ones a pointer parameter's target says (`*locked`).
+    pub guarded_by_pointee: Vec<ClassId>,
     /// Of those, the ones that are a parameter (`spinlock_t *ptl`), with its index.
     pub entry_params: Vec<(ClassId, u8)>,
     /// Locks waited for here or in summarised callees.
@@ -247,6 +256,10 @@ enum EntryReason {
 
 struct Collector<'a> {
     function: &'a Function,
+    /// Locks held on entry where a parameter says so, with the test's guard index.
+    guarded: Vec<(GuardedEntry, u8)>,
+    /// Variables whose address the next call is passed, with their truth just before.
+    passed_values: Vec<(lockorder_ir::VarId, Option<bool>)>,
     /// The lock this function names by an argument's text.
     arg_lock: &'a dyn Fn(u32) -> Option<LockId>,
     /// Locks held on entry that are parameters (`spinlock_t *ptl`), with the index.
@@ -286,9 +299,10 @@ struct Collector<'a> {
 }
 
 /// What tells observations of one return apart: its span and value, the locks held at it,
-/// and what the path wrote through out-parameters. One `return ret;` reached with the lock
-/// held (ret == 0) and without it (ret < 0) is two observations.
-type ReturnKey = (u32, u32, ReturnValue, Vec<ClassId>, Vec<(u8, bool)>);
+/// what the path wrote through out-parameters and which guarded entry locks it started
+/// with. One `return ret;` reached with the lock held (ret == 0) and without it (ret < 0)
+/// is two observations.
+type ReturnKey = (u32, u32, ReturnValue, Vec<ClassId>, Vec<(u8, bool)>, u8);
 
 /// Queued rwlock readers nest in interrupt context; the function's context is not known
 /// yet, so reader-on-reader of an `rwlock_t` is left alone.
@@ -310,8 +324,23 @@ impl Collector<'_> {
         dropped: Vec<ClassId>,
         guard: Vec<(u8, bool)>,
     ) {
-        // Taken on several paths: only what every one of them tests still guards it.
-        if let Some(l) = self.result.waits_for.iter_mut().find(|l| l.class == class) {
+        // Taken on several paths: only what every one of them tests still guards it. Paths
+        // entered with and without a guarded lock stay apart: a caller's flag tells which
+        // one it takes (and which drops its lock first).
+        let guards: Vec<u8> = self.guarded.iter().map(|g| g.1).collect();
+        let entered = |g: &[(u8, bool)]| -> Vec<(u8, bool)> {
+            g.iter()
+                .copied()
+                .filter(|x| guards.contains(&x.0))
+                .collect()
+        };
+        let mine = entered(&guard);
+        if let Some(l) = self
+            .result
+            .waits_for
+            .iter_mut()
+            .find(|l| l.class == class && entered(&l.guard) == mine)
+        {
             l.guard.retain(|g| guard.contains(g));
             return;
         }
@@ -339,12 +368,17 @@ impl Collector<'_> {
         }
     }
 
-    /// What this path has tested of the parameters the function never assigns.
+    /// What this path has tested of the parameters the function never assigns, and
+    /// what it started from of those that guard an entry lock.
     fn path_guard(&self, state: &State) -> Vec<(u8, bool)> {
         let mut guard: Vec<(u8, bool)> = state
             .facts
             .iter()
             .filter_map(|&(atom, truth)| Some((*self.param_atoms.get(&atom)?, truth)))
+            .chain(self.guarded.iter().enumerate().map(|(i, (g, p))| {
+                let holds = state.start & (1 << i) != 0;
+                (*p, g.truth == holds)
+            }))
             .collect();
         guard.sort_unstable();
         guard.dedup();
@@ -352,21 +386,48 @@ impl Collector<'_> {
     }
 
     /// Whether the constants this call passes satisfy every test of `guard`.
-    fn guard_met(&self, guard: &[(u8, bool)], args: &[u32]) -> bool {
+    fn guard_met(&self, state: &State, guard: &[(u8, bool)], args: &[u32]) -> bool {
         guard
             .iter()
-            .all(|&(p, truth)| self.arg_truth(args, p) == Some(truth))
+            .all(|&(p, truth)| self.arg_truth(state, args, p) == Some(truth))
     }
 
-    /// Whether a call passes a constant that fails one of the callee's guards.
-    fn ruled_out(&self, guard: &[(u8, bool)], args: &[u32]) -> bool {
-        guard
-            .iter()
-            .any(|&(p, truth)| self.arg_truth(args, p).is_some_and(|t| t != truth))
+    /// Whether a call passes a constant that fails one of the callee's guards, or one of
+    /// this function's parameters this path tested the other way (a test that only rules
+    /// out: `if (!bufs)` before passing `bufs` on says nothing of a lock).
+    fn ruled_out(&self, state: &State, guard: &[(u8, bool)], args: &[u32]) -> bool {
+        guard.iter().any(|&(p, truth)| {
+            self.arg_truth(state, args, p)
+                .or_else(|| self.tested_param_truth(state, args, p))
+                .is_some_and(|t| t != truth)
+        })
     }
 
-    /// The truth of a constant the call passes for parameter `p` (`true`, `0`, `NULL`).
-    fn arg_truth(&self, args: &[u32], p: u8) -> Option<bool> {
+    /// The truth of a parameter of this function the call passes on for `p`, as this
+    /// path has tested it.
+    fn tested_param_truth(&self, state: &State, args: &[u32], p: u8) -> Option<bool> {
+        let text = self.arg_text(args, p)?;
+        let q = self.params.iter().position(|q| q == text)?;
+        let (&atom, _) = self.param_atoms.iter().find(|x| *x.1 as usize == q)?;
+        state.facts.iter().find(|x| x.0 == atom).map(|x| x.1)
+    }
+
+    /// The truth of a constant the call passes for parameter `p` (`true`, `0`, `NULL`);
+    /// for a guard on what the parameter points to, of the variable whose address it
+    /// passes (`&locked` after `locked = 1`) as this path knows it.
+    fn arg_truth(&self, state: &State, args: &[u32], p: u8) -> Option<bool> {
+        if p & POINTEE != 0 {
+            let (var, atom) = self
+                .function
+                .address_of(*args.get((p & !POINTEE) as usize)?)?;
+            return state
+                .values
+                .iter()
+                .find(|x| x.0 == var)
+                .and_then(|x| dataflow::truth_of(x.1))
+                .or_else(|| state.facts.iter().find(|x| x.0 == atom).map(|x| x.1))
+                .or_else(|| self.passed_values.iter().find(|x| x.0 == var)?.1);
+        }
         self.arg_text(args, p)
             .and_then(lockorder_ir::constant_truth)
     }
@@ -399,11 +460,21 @@ impl Collector<'_> {
         guard
     }
 
-    /// Locks held on entry that this path has released.
-    fn dropped_here(&self, state: &State) -> Vec<ClassId> {
-        self.entry_held
+    /// The locks this path was entered holding: the function's, and its guarded ones
+    /// where the path started with them.
+    fn entered_with<'s>(&'s self, state: &'s State) -> impl Iterator<Item = ClassId> + 's {
+        let guarded = self
+            .guarded
             .iter()
-            .copied()
+            .enumerate()
+            .filter(|(i, _)| state.start & (1 << i) != 0)
+            .map(|(_, (g, _))| g.held.class);
+        self.entry_held.iter().copied().chain(guarded)
+    }
+
+    /// Locks held on entry (this path's guarded ones included) that it has released.
+    fn dropped_here(&self, state: &State) -> Vec<ClassId> {
+        self.entered_with(state)
             .filter(|c| !state.held.iter().any(|h| h.class == *c))
             .collect()
     }
@@ -442,10 +513,25 @@ impl Collector<'_> {
                 });
             }
             Some(_) => {}
-            // Another sleeping path: only the tests both pass still guard the sleep.
+            // Another sleeping path: only the tests both pass still guard the sleep. A
+            // path entered without a guarded lock does not sleep under it.
             None if self.result.may_sleep.is_some() => {
+                let entered_all = (0..self.guarded.len()).all(|i| state.start & (1 << i) != 0);
+                // A guarded lock stays released only if this path, entered with it, dropped
+                // it too (paths entered without it do not sleep under it).
+                let guarded: Vec<ClassId> =
+                    self.guarded.iter().map(|(g, _)| g.held.class).collect();
+                let mine: Vec<ClassId> = self
+                    .entered_with(state)
+                    .filter(|c| !state.held.iter().any(|h| h.class == *c))
+                    .chain(below.map_or(&[][..], |b| &b.releases[..]).iter().copied())
+                    .collect();
                 if let Some(s) = &mut self.result.may_sleep {
                     s.guard.retain(|g| guard.contains(g));
+                    if entered_all {
+                        s.releases
+                            .retain(|c| !guarded.contains(c) || mine.contains(c));
+                    }
                 }
             }
             None => {
@@ -467,9 +553,7 @@ impl Collector<'_> {
                 // neither holds nor takes (a halt helper between the holder and a reset
                 // that unlocks around its sleep).
                 let mut releases: Vec<ClassId> = self
-                    .entry_held
-                    .iter()
-                    .copied()
+                    .entered_with(state)
                     .filter(|c| {
                         !state.held.iter().any(|h| h.class == *c)
                             || below.is_some_and(|b| b.releases.contains(c))
@@ -480,6 +564,13 @@ impl Collector<'_> {
                         releases.push(c);
                     }
                 }
+                // Guarded locks this path was entered without: a caller holding one passes
+                // the test's other value, and its paths say whether they drop it.
+                for (i, (g, _)) in self.guarded.iter().enumerate() {
+                    if state.start & (1 << i) == 0 && !releases.contains(&g.held.class) {
+                        releases.push(g.held.class);
+                    }
+                }
                 let releases_ctx = state.ctx.dropped | below.map_or(0, |b| b.releases_ctx);
                 // Those that are parameters, for callers that know them by their argument.
                 let release_params = releases
@@ -487,6 +578,13 @@ impl Collector<'_> {
                     .filter_map(|c| self.entry_params.iter().find(|p| p.0 == *c))
                     .map(|p| p.1)
                     .collect();
+                let mut guarded_releases: Vec<(ClassId, u8, bool)> = self
+                    .guarded
+                    .iter()
+                    .filter(|(g, _)| releases.contains(&g.held.class))
+                    .map(|(g, p)| (g.held.class, *p, g.truth))
+                    .collect();
+                guarded_releases.sort_unstable();
                 self.result.may_sleep = Some(Sleep {
                     what,
                     depth,
@@ -495,6 +593,7 @@ impl Collector<'_> {
                     release_params,
                     releases_ctx,
                     guard,
+                    guarded_releases,
                 });
             }
         }
@@ -550,6 +649,20 @@ impl Collector<'_> {
 impl Observer for Collector<'_> {
     fn event(&mut self, state: &State, event: &Event) {
         match event {
+            // `helper(mm, &locked)` forgets `locked` just before the call (the callee
+            // may write it); what it was before is what the callee finds.
+            Event::Assign { var, value: None } => {
+                if let Some(atom) = self.function.address_atom(*var) {
+                    let before = state
+                        .values
+                        .iter()
+                        .find(|x| x.0 == *var)
+                        .and_then(|x| dataflow::truth_of(x.1))
+                        .or_else(|| state.facts.iter().find(|x| x.0 == atom).map(|x| x.1));
+                    self.passed_values.retain(|x| x.0 != *var);
+                    self.passed_values.push((*var, before));
+                }
+            }
             Event::Call { call, .. } => {
                 let (hard, soft) = (state.hardirqs_off(), state.softirqs_off());
                 let all = self.call_irqs.entry(*call).or_insert((true, true));
@@ -710,8 +823,26 @@ impl Observer for Collector<'_> {
         if let Some(s) = summary
             .may_sleep
             .as_ref()
-            .filter(|s| s.depth <= MAX_SLEEP_DEPTH && !self.ruled_out(&s.guard, args))
+            .filter(|s| s.depth <= MAX_SLEEP_DEPTH && !self.ruled_out(state, &s.guard, args))
         {
+            // `wait_on_freeing(obj, false)` holding the lock the callee drops only where
+            // told to: it sleeps under it.
+            let kept: Vec<ClassId> = s
+                .guarded_releases
+                .iter()
+                .filter(|&&(_, p, truth)| self.arg_truth(state, args, p) == Some(!truth))
+                .map(|g| g.0)
+                .collect();
+            let narrowed;
+            let s = if kept.is_empty() {
+                s
+            } else {
+                let mut n = s.clone();
+                n.releases.retain(|c| !kept.contains(c));
+                n.guarded_releases.retain(|g| !kept.contains(&g.0));
+                narrowed = n;
+                &narrowed
+            };
             let guard = self.caller_guard(state, &s.guard, args);
             if s.release_params.is_empty() {
                 self.sleep_at(state, s.what.clone(), span, Some(s), guard);
@@ -801,7 +932,7 @@ impl Observer for Collector<'_> {
         // it releases first.
         for l in summary.waits_for.iter().chain(&summary.acquires) {
             // `f(x, true)` where f takes the lock only `if (!locked)`: not on this call.
-            if self.ruled_out(&l.guard, args) {
+            if self.ruled_out(state, &l.guard, args) {
                 continue;
             }
             // The callee's lock, as a path in this function when its parameter maps onto
@@ -816,7 +947,8 @@ impl Observer for Collector<'_> {
                 .iter()
                 .copied()
                 .filter(|c| {
-                    (self.entry_held.contains(c) || !state.held.iter().any(|h| h.class == *c))
+                    (self.entered_with(state).any(|e| e == *c)
+                        || !state.held.iter().any(|h| h.class == *c))
                         && !dropped.contains(c)
                 })
                 .collect();
@@ -824,7 +956,7 @@ impl Observer for Collector<'_> {
             let guard = self.caller_guard(state, &l.guard, args);
             // Taken only where the callee's parameter tests so (`if (!locked)`): a second
             // acquisition for certain only where this call passes a constant that does.
-            let guard_met = self.guard_met(&l.guard, args);
+            let guard_met = self.guard_met(state, &l.guard, args);
             self.add_wait(
                 l.class,
                 l.kind,
@@ -883,6 +1015,44 @@ impl Observer for Collector<'_> {
     }
 
     fn ret(&mut self, state: &State, span: Span, value: ReturnValue, atom: Option<AtomId>) {
+        // A lock a callee dropped or kept as `*locked` says, untested here: the caller's
+        // flag tells (what the function leaves in `*locked` is what it passed on).
+        let flagged = state.pending.iter().find_map(|p| {
+            let var = self
+                .function
+                .atom_var
+                .get(p.0 as usize)
+                .copied()
+                .flatten()?;
+            let unknown = !state.values.iter().any(|x| x.0 == var);
+            (unknown && self.function.pointees().any(|x| x.0 == var)).then_some((p.0, var))
+        });
+        if let Some((flag, var)) = flagged {
+            for truth in [true, false] {
+                if let Some(mut s) = dataflow::assume(state, self.function, flag, truth, true) {
+                    let constant = if truth {
+                        ReturnValue::One
+                    } else {
+                        ReturnValue::Zero
+                    };
+                    dataflow::assign_value(&mut s.values, var, Some(constant));
+                    self.ret_observed(&s, span, value, atom);
+                }
+            }
+            return;
+        }
+        self.ret_observed(state, span, value, atom);
+    }
+}
+
+impl Collector<'_> {
+    fn ret_observed(
+        &mut self,
+        state: &State,
+        span: Span,
+        value: ReturnValue,
+        atom: Option<AtomId>,
+    ) {
         // The lock whose address this return hands back: a callee's returned lock kept in
         // the returned variable, or a lock named by that variable.
         let named = atom.and_then(|a| self.function.lock_named_by(a));
@@ -937,7 +1107,14 @@ impl Observer for Collector<'_> {
             .collect();
         // Paths that wrote different constants through an out-parameter stay apart: what
         // they wrote tells the caller which locks they left it.
-        let key = (span.start, span.end, value, classes, written_params.clone());
+        let key = (
+            span.start,
+            span.end,
+            value,
+            classes,
+            written_params.clone(),
+            state.start,
+        );
         match self.returns.get(&key) {
             Some(&i) => {
                 let r = &mut self.result.returns[i];
@@ -974,6 +1151,13 @@ impl Observer for Collector<'_> {
                     entry_held_at,
                     pending,
                     written_params,
+                    absent_on_entry: self
+                        .guarded
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| state.start & (1 << i) == 0)
+                        .map(|(_, (g, _))| g.held.class)
+                        .collect(),
                 });
             }
         }
@@ -1028,7 +1212,8 @@ pub fn analyse_function(
             })
             .copied()
     };
-    let entry_reasons = held_on_entry(f, &facts.locks, &class_of, &arg_lock, effects, entry_locks);
+    let (entry_reasons, guarded) =
+        held_on_entry(f, &facts.locks, &class_of, &arg_lock, effects, entry_locks);
     let entry_held = entry_reasons.iter().map(|h| h.0.class).collect();
     // What the code says callers must hold: annotations and assertions, not locks merely
     // released first (whose callers are checked by LO004's rules, not LO010's).
@@ -1075,6 +1260,11 @@ pub fn analyse_function(
     let assigned = assigned_vars(f);
     let mut c = Collector {
         function: f,
+        guarded: guarded
+            .iter()
+            .filter_map(|g| Some((g.clone(), entry_atom(f, g.atom)?)))
+            .collect(),
+        passed_values: Vec::new(),
         arg_lock: &arg_lock,
         entry_params: Vec::new(),
         manages: managed_classes(f, &class_of, &arg_lock, effects),
@@ -1164,7 +1354,7 @@ pub fn analyse_function(
         .iter()
         .filter_map(|h| Some((h.class, c.lock_param(h.lock)?)))
         .collect();
-    let stats = dataflow::run(f, entry, &class_of, &arg_lock, effects, &mut c);
+    let stats = dataflow::run(f, entry, &guarded, &class_of, &arg_lock, effects, &mut c);
     let mut result = c.result;
     result.call_irqs = c
         .call_irqs
@@ -1177,6 +1367,14 @@ pub fn analyse_function(
         .sort_unstable_by_key(|(call, ..)| (call.callee, call.indirect));
     result.stats = stats;
     result.entry_held = entry_held;
+    result.guarded_entry = guarded.iter().map(|g| g.held.class).collect();
+    // What the function does with a lock its caller passes in `*locked`, callers read
+    // through the flag; one guarded by a plain parameter has no such reading.
+    result.guarded_by_pointee = guarded
+        .iter()
+        .filter(|g| entry_atom(f, g.atom).is_some_and(|p| p & POINTEE != 0))
+        .map(|g| g.held.class)
+        .collect();
     result.entry_params = c.entry_params;
     result
 }
@@ -1259,7 +1457,7 @@ fn held_on_entry(
     arg_lock: &dyn Fn(u32) -> Option<LockId>,
     effects: CallEffects,
     contract: &[EntryLock],
-) -> Vec<(Held, EntryReason)> {
+) -> (Vec<(Held, EntryReason)>, Vec<GuardedEntry>) {
     let events = || f.blocks.iter().flat_map(|b| &b.events);
     let kind_of = |class: ClassId| {
         events()
@@ -1291,6 +1489,7 @@ fn held_on_entry(
         handle: None,
     };
     let mut out: Vec<(Held, EntryReason)> = Vec::new();
+    let mut guarded: Vec<GuardedEntry> = Vec::new();
     // `__must_hold(x)`, `__releases(x)`: held on entry, whatever the body does.
     for &lock in &f.held_on_entry {
         let class = class_of(lock);
@@ -1304,6 +1503,10 @@ fn held_on_entry(
     // Otherwise: a lock released (directly or by a summarised callee) or asserted held
     // before any path takes it.
     let mut candidates: Vec<(LockId, ClassId, LockKind, Mode, EntryReason)> = Vec::new();
+    // A callee's requirement (`mmap_assert_locked(mm)`, an inline asserting helper) met
+    // before any acquisition proposes only a guarded entry: where the function takes the
+    // lock itself on the other paths of a parameter's test.
+    let mut required: Vec<(ClassId, LockKind, Mode)> = Vec::new();
     for e in events() {
         match e {
             Event::Release {
@@ -1329,6 +1532,11 @@ fn held_on_entry(
                 call, result, args, ..
             } => {
                 let Some(s) = effects(call) else { continue };
+                for l in &s.requires {
+                    if !required.iter().any(|r| r.0 == l.class) {
+                        required.push((l.class, l.kind, l.mode));
+                    }
+                }
                 for &c in &s.releases {
                     candidates.push((
                         dataflow::VIA_CALL,
@@ -1356,24 +1564,45 @@ fn held_on_entry(
     // An assertion states a requirement even when a release comes first on some path.
     candidates.sort_by_key(|c| !matches!(c.4, EntryReason::Assertion(_)));
     for (lock, class, kind, mode, reason) in candidates {
-        if out.iter().any(|h| h.0.class == class) {
+        if out.iter().any(|h| h.0.class == class) || guarded.iter().any(|g| g.held.class == class) {
             continue;
         }
-        let (release_first, acquire_first) =
-            first_events(f, locks, lock, class, class_of, arg_lock, effects);
-        if release_first && !acquire_first {
+        let first = first_events(f, locks, lock, class, class_of, arg_lock, effects, false);
+        if first.release_first && !first.acquire_first {
             out.push((entry(lock, class, kind, mode), reason));
+        } else if let Some((atom, truth)) = first.split() {
+            guarded.push(GuardedEntry {
+                held: entry(lock, class, kind, mode),
+                atom,
+                truth,
+            });
+        }
+    }
+    for (class, kind, mode) in required {
+        if out.iter().any(|h| h.0.class == class) || guarded.iter().any(|g| g.held.class == class) {
+            continue;
+        }
+        let lock = dataflow::VIA_CALL;
+        let first = first_events(f, locks, lock, class, class_of, arg_lock, effects, true);
+        if let Some((atom, truth)) = first.split() {
+            guarded.push(GuardedEntry {
+                held: entry(lock, class, kind, mode),
+                atom,
+                truth,
+            });
         }
     }
     for &(class, kind, mode) in contract {
         if !out.iter().any(|h| h.0.class == class) {
+            guarded.retain(|g| g.held.class != class);
             out.push((
                 entry(dataflow::VIA_CALL, class, kind, mode),
                 EntryReason::Contract,
             ));
         }
     }
-    out
+    guarded.truncate(dataflow::MAX_GUARDED_ENTRIES);
+    (out, guarded)
 }
 
 /// The paths of the locks `f` takes or drops by name, in [`canonical_path`] form.
@@ -1450,8 +1679,53 @@ fn bound_locks(
     out
 }
 
-/// Whether some path from the entry meets a release of `class` (resp. an acquisition)
-/// before any other event on it.
+/// What the paths from the entry meet first of a lock: a release (or assertion), an
+/// acquisition, and which entry tests (see [`entry_atom`]) every such path passed.
+#[derive(Default)]
+struct FirstEvents {
+    release_first: bool,
+    acquire_first: bool,
+    /// Entry tests every release-first path passed (`None`: no such path yet).
+    release_tests: Option<Vec<(AtomId, bool)>>,
+    acquire_tests: Option<Vec<(AtomId, bool)>>,
+    /// Too many paths to follow each: the tests are not known for all of them.
+    cut_short: bool,
+}
+
+impl FirstEvents {
+    /// For a lock met first both ways, the entry test every release-first path passed
+    /// one way and every feasible acquire-first path the other (`if (!*locked) lock();
+    /// else assert_held();`, or `if (flag) unlock(); ... if (flag) lock();` where only
+    /// paths testing the flag both ways take it first), with its truth where released.
+    fn split(&self) -> Option<(AtomId, bool)> {
+        if self.cut_short || !(self.release_first && self.acquire_first) {
+            return None;
+        }
+        let acquire = self.acquire_tests.as_ref();
+        self.release_tests
+            .as_ref()?
+            .iter()
+            .copied()
+            .find(|&(a, t)| acquire.is_none_or(|acq| acq.contains(&(a, !t))))
+    }
+}
+
+/// An atom whose value at entry the caller chose: a parameter (`if (!locked)`) or what a
+/// pointer parameter points to (`if (!*locked)`), with the parameter's index in a
+/// guard's form (see [`SummaryLock::guard`]).
+fn entry_atom(f: &Function, atom: AtomId) -> Option<u8> {
+    let var = f.atom_var.get(atom as usize).copied().flatten()?;
+    if let Some(&(_, p)) = f.var_params.iter().find(|x| x.0 == var) {
+        return (p < POINTEE).then_some(p);
+    }
+    f.pointees()
+        .find(|x| x.0 == var)
+        .and_then(|(_, p)| (p < POINTEE).then_some(p | POINTEE))
+}
+
+/// What the paths from the entry meet first of `lock` (see [`FirstEvents`]); with
+/// `required`, a callee's requirement of it counts as an assertion.
+#[allow(clippy::too_many_arguments)]
 fn first_events(
     f: &Function,
     locks: &[lockorder_ir::LockExpr],
@@ -1460,7 +1734,8 @@ fn first_events(
     class_of: &dyn Fn(LockId) -> ClassId,
     arg_lock: &dyn Fn(u32) -> Option<LockId>,
     effects: CallEffects,
-) -> (bool, bool) {
+    required: bool,
+) -> FirstEvents {
     // The same lock: the same class, except that two different named variables of one
     // class (`chip->mutex`, `contender->mutex`) are different instances; an unnamed root
     // (`container_of(...)->x`, a call's result) may alias either.
@@ -1476,18 +1751,40 @@ fn first_events(
                 || named(lock).is_none()
                 || named(l) == named(lock))
     };
-    let (mut release_first, mut acquire_first) = (false, false);
+    let mut out = FirstEvents::default();
     // Paths follow the flags the function sets to constants (`bool locked = true;` ...
     // `if (!locked) mutex_lock(...)`): a lock taken only once the flag says it was dropped
     // is not taken first. A path is its block and those flags' values; past a budget of
     // paths, blocks are visited once whatever the flags.
+    // A path also keeps the outcomes of the entry tests it passed, `None` once the
+    // variable was written (a later test reads the new value). A path that tests one the
+    // other way than before still counts as a path (as it did before entry tests were
+    // followed), but says nothing of which tests lead where.
     type Values = Vec<(lockorder_ir::VarId, ReturnValue)>;
+    type Tests = Vec<(AtomId, Option<bool>)>;
     let budget = f.blocks.len() * 4;
-    let mut visited: HashSet<(usize, Values)> = HashSet::new();
+    let mut visited: HashSet<(usize, Values, Tests, bool)> = HashSet::new();
     let mut seen_block = vec![false; f.blocks.len()];
-    let mut stack: Vec<(usize, Values)> = vec![(0, Vec::new())];
+    let mut stack: Vec<(usize, Values, Tests, bool)> = vec![(0, Vec::new(), Vec::new(), true)];
     seen_block[0] = true;
-    while let Some((b, mut values)) = stack.pop() {
+    let written = |tests: &mut Tests, var: lockorder_ir::VarId| {
+        for (a, vars) in f.atom_vars.iter().enumerate() {
+            if vars.contains(&var) && entry_atom(f, a as AtomId).is_some() {
+                let a = a as AtomId;
+                tests.retain(|x| x.0 != a);
+                tests.push((a, None));
+            }
+        }
+        tests.sort_unstable();
+    };
+    let meet = |tests: &Tests, into: &mut Option<Vec<(AtomId, bool)>>| {
+        let mine: Vec<(AtomId, bool)> = tests.iter().filter_map(|&(a, t)| Some((a, t?))).collect();
+        match into {
+            Some(v) => v.retain(|x| mine.contains(x)),
+            None => *into = Some(mine),
+        }
+    };
+    while let Some((b, mut values, mut tests, feasible)) = stack.pop() {
         let block = &f.blocks[b];
         let mut first = None;
         for e in &block.events {
@@ -1504,6 +1801,7 @@ fn first_events(
                     let bound = bound_locks(f, s, *result, f.args(*args), arg_lock);
                     if s.releases.contains(&class)
                         || s.releases_with_flag.iter().any(|x| x.0 == class)
+                        || (required && s.requires.iter().any(|x| x.class == class))
                         || bound.iter().any(|&(l, take)| !take && same(l))
                     {
                         Some(true)
@@ -1521,6 +1819,7 @@ fn first_events(
                 }),
                 Event::Assign { var, value } => {
                     dataflow::assign_value(&mut values, *var, *value);
+                    written(&mut tests, *var);
                     None
                 }
                 Event::Copy { var, from } => {
@@ -1534,38 +1833,68 @@ fn first_events(
             }
         }
         match first {
-            Some(true) => release_first = true,
-            Some(false) => acquire_first = true,
+            Some(true) => {
+                out.release_first = true;
+                if feasible {
+                    meet(&tests, &mut out.release_tests);
+                }
+            }
+            Some(false) => {
+                out.acquire_first = true;
+                if feasible {
+                    meet(&tests, &mut out.acquire_tests);
+                }
+            }
             None => {
-                let succ: Vec<u32> = match &block.terminator {
-                    Terminator::Goto(t) => vec![*t],
-                    Terminator::Fork(ts) => ts.clone(),
+                // Successors, with the entry test's outcome each learns, and whether the
+                // path stays feasible.
+                type Succ = (u32, Option<(AtomId, bool)>, bool);
+                let succ: Vec<Succ> = match &block.terminator {
+                    Terminator::Goto(t) => vec![(*t, None, feasible)],
+                    Terminator::Fork(ts) => ts.iter().map(|&t| (t, None, feasible)).collect(),
                     Terminator::Branch {
                         atom,
                         then,
                         otherwise,
-                    } => match dataflow::value_truth(f, &values, *atom) {
-                        Some(true) => vec![*then],
-                        Some(false) => vec![*otherwise],
-                        None => vec![*then, *otherwise],
-                    },
+                    } => {
+                        let known = tests.iter().find(|x| x.0 == *atom).map(|x| x.1);
+                        match (dataflow::value_truth(f, &values, *atom), known) {
+                            (Some(true), _) => vec![(*then, None, feasible)],
+                            (Some(false), _) => vec![(*otherwise, None, feasible)],
+                            (None, Some(Some(t))) => vec![
+                                (*then, None, feasible && t),
+                                (*otherwise, None, feasible && !t),
+                            ],
+                            (None, None) if entry_atom(f, *atom).is_some() => vec![
+                                (*then, Some((*atom, true)), feasible),
+                                (*otherwise, Some((*atom, false)), feasible),
+                            ],
+                            _ => vec![(*then, None, feasible), (*otherwise, None, feasible)],
+                        }
+                    }
                     Terminator::Return { .. } | Terminator::Unreachable => vec![],
                 };
                 values.sort_unstable_by_key(|x| x.0);
-                for s in succ {
+                for (s, learned, feasible) in succ {
                     let s = s as usize;
+                    let mut tests = tests.clone();
+                    if let Some((a, t)) = learned {
+                        tests.push((a, Some(t)));
+                        tests.sort_unstable();
+                    }
                     let fresh = if visited.len() < budget {
-                        visited.insert((s, values.clone()))
+                        visited.insert((s, values.clone(), tests.clone(), feasible))
                     } else {
+                        out.cut_short = true;
                         !seen_block[s]
                     };
                     seen_block[s] = true;
                     if fresh {
-                        stack.push((s, values.clone()));
+                        stack.push((s, values.clone(), tests, feasible));
                     }
                 }
             }
         }
     }
-    (release_first, acquire_first)
+    out
 }

@@ -353,7 +353,7 @@ fn print_debug_summary(
 ) {
     let cn = |c: &crate::classes::ClassId| classes.name(*c).to_string();
     eprintln!(
-        "summary {}::{}: releases {:?} on failure {:?} with flag {:?} params {:?} acquires {:?} cond {:?} waits {:?} sleep {:?}",
+        "summary {}::{}: releases {:?} on failure {:?} with flag {:?} params {:?} acquires {:?} cond {:?} waits {:?} requires {:?} sleep {:?} entry {:?} guarded entry {:?}",
         program.files[fi].rel_path,
         program.files[fi].facts.functions[fj].name,
         s.releases.iter().map(cn).collect::<Vec<_>>(),
@@ -378,11 +378,17 @@ fn print_debug_summary(
             .iter()
             .map(|l| (cn(&l.class), l.guard.clone()))
             .collect::<Vec<_>>(),
+        s.requires
+            .iter()
+            .map(|l| (cn(&l.class), l.guard.clone()))
+            .collect::<Vec<_>>(),
         s.may_sleep.as_ref().map(|x| x.what.clone()),
+        r.entry_held.iter().map(cn).collect::<Vec<_>>(),
+        r.guarded_entry.iter().map(cn).collect::<Vec<_>>(),
     );
     for ret in &r.returns {
         eprintln!(
-            "  return {:?} at {}: held {:?} released {:?} pending {:?} wrote {:?}",
+            "  return {:?} at {}: held {:?} released {:?} pending {:?} wrote {:?} entered without {:?}",
             ret.value,
             ret.span.start,
             ret.held.iter().map(|h| cn(&h.class)).collect::<Vec<_>>(),
@@ -392,6 +398,7 @@ fn print_debug_summary(
                 .map(|x| (cn(&x.0.class), x.1))
                 .collect::<Vec<_>>(),
             ret.written_params,
+            ret.absent_on_entry.iter().map(cn).collect::<Vec<_>>(),
         );
     }
 }

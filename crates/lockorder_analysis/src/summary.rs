@@ -40,6 +40,10 @@ pub struct Sleep {
     /// Context kinds (bits of `Ctx::bit`) the function switches back on before it
     /// sleeps: its caller's RCU section or disabled interrupts do not cover the sleep.
     pub releases_ctx: u8,
+    /// Of `releases`, those held on entry only where a parameter says so, with the guard
+    /// (index and truth) under which the caller holds them: a caller passing the other
+    /// value while holding one sleeps under it.
+    pub guarded_releases: Vec<(ClassId, u8, bool)>,
     /// Parameter tests every sleeping path passes (see [`SummaryLock::guard`]).
     pub guard: Vec<(u8, bool)>,
 }
@@ -65,11 +69,16 @@ pub struct SummaryLock {
     pub dropped: Vec<ClassId>,
     /// `(parameter index, truth)`: the lock is taken only where that parameter tests so
     /// (`if (!locked) mutex_lock(&m)`): a caller passing a constant of the other truth
-    /// does not take it.
+    /// does not take it. An index with [`POINTEE`] set tests what the parameter points
+    /// to on entry (`if (!*locked)`), which a caller passing `&locked` knows.
     pub guard: Vec<(u8, bool)>,
     /// How a caller names a lock that has no name outside the function.
     pub handle: LockHandle,
 }
+
+/// The bit of a guard's parameter index that says the test reads what the parameter
+/// points to (see [`SummaryLock::guard`]).
+pub const POINTEE: u8 = 0x80;
 
 /// How a caller knows a lock its callee takes or drops.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -259,15 +268,23 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     let held_at = |ret: &crate::function_pass::ReturnObservation, c: ClassId| {
         ret.entry_held_at.contains(&c) || ret.held.iter().any(|h| h.class == c)
     };
-    for &c in &r.entry_held {
-        if !r.returns.iter().any(|ret| held_at(ret, c)) {
+    for &c in r.entry_held.iter().chain(&r.guarded_by_pointee) {
+        // A lock held on entry only where a parameter says so: the paths entered without
+        // it say nothing of what the function does with it.
+        let entered: Vec<usize> = (0..r.returns.len())
+            .filter(|&i| !r.returns[i].absent_on_entry.contains(&c))
+            .collect();
+        if entered.is_empty() {
+            continue;
+        }
+        if !entered.iter().any(|&i| held_at(&r.returns[i], c)) {
             s.releases.push(c);
             continue;
         }
         // Kept where the function succeeds, dropped where it fails (a helper that unlocks
         // its caller's lock before `return -ENOMEM`): the caller's test of the result says.
         let (held, free): (Vec<usize>, Vec<usize>) =
-            (0..r.returns.len()).partition(|&i| held_at(&r.returns[i], c));
+            entered.iter().partition(|&&i| held_at(&r.returns[i], c));
         if !free.is_empty() && !s.releases_on_failure.iter().any(|x| x.0 == c) {
             if let Some(success) = held_on_success(r, &held, &free) {
                 s.releases_on_failure.push((c, success));
@@ -280,7 +297,10 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     let mut classes: Vec<(ClassId, LockKind, Mode, Span, lockorder_ir::Irq)> = Vec::new();
     for ret in &r.returns {
         for h in &ret.held {
-            if !r.entry_held.contains(&h.class) && !classes.iter().any(|c| c.0 == h.class) {
+            if !r.entry_held.contains(&h.class)
+                && !r.guarded_entry.contains(&h.class)
+                && !classes.iter().any(|c| c.0 == h.class)
+            {
                 classes.push((h.class, h.kind, h.mode, h.site, h.irq));
             }
         }

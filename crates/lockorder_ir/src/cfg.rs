@@ -64,6 +64,15 @@ impl Function {
         Some((var, self.atom_testing(var)?))
     }
 
+    /// The atom testing `var`, when a call is passed its address (`&locked`).
+    pub fn address_atom(&self, var: VarId) -> Option<AtomId> {
+        self.var_facts
+            .iter()
+            .any(|f| matches!(*f, VarFact::AddressOf(_, v) if v == var))
+            .then(|| self.atom_testing(var))
+            .flatten()
+    }
+
     /// The atom that is the plain variable `var` (`if (locked)`), if a branch tests it.
     fn atom_testing(&self, var: VarId) -> Option<AtomId> {
         let atom = self.atom_var.iter().position(|v| *v == Some(var))?;

@@ -15,7 +15,9 @@ declare_rule! {
     /// Not reported: functions that return with the lock held on every path (lock
     /// wrappers), functions that return it held exactly when they succeed (held with a
     /// pointer or zero, released with `NULL` or an error code: the `find_lock_task_mm`
-    /// shape), locks the function was entered holding, and semaphores, which have no owner.
+    /// shape), locks the function was entered holding (or is, where a parameter says so:
+    /// `gate_ctrl(fe, 0)` releases what `gate_ctrl(fe, 1)` took), and semaphores, which
+    /// have no owner.
     ///
     /// ## Why is this bad?
     /// The next caller that takes the lock waits forever, and lockdep prints "lock held
@@ -45,7 +47,13 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
     let mut leaks: BTreeMap<ClassId, Vec<usize>> = BTreeMap::new();
     for (i, ret) in r.returns.iter().enumerate() {
         for h in &ret.held {
-            if h.kind.has_owner() && !r.entry_held.contains(&h.class) {
+            // A lock entered held where a parameter says so and taken where it says not
+            // (`gate_ctrl(fe, 1)` locks, `gate_ctrl(fe, 0)` unlocks) is handed between
+            // calls.
+            if h.kind.has_owner()
+                && !r.entry_held.contains(&h.class)
+                && !r.guarded_entry.contains(&h.class)
+            {
                 leaks.entry(h.class).or_default().push(i);
             }
         }
