@@ -617,7 +617,9 @@ impl Collector<'_> {
         let (Some(x), Some(y)) = (self.locks.get(a as usize), self.locks.get(b as usize)) else {
             return false;
         };
-        x.text != y.text && !(self.single_instance)((self.class_of)(a))
+        // `work[i].mutex` released again, in a loop over the array: another element.
+        (x.text != y.text || indexed_by_variable(&x.text))
+            && !(self.single_instance)((self.class_of)(a))
     }
 
     /// The parameter that is the lock itself (`spinlock_t *lock`), when `lock` names one.
@@ -1414,6 +1416,15 @@ fn param_atoms(f: &Function, assigned: &HashSet<lockorder_ir::VarId>) -> HashMap
             (!assigned.contains(&var)).then_some((atom as AtomId, p))
         })
         .collect()
+}
+
+/// A lock path with a subscript that is not a number (`work[i].mutex`): the same text
+/// names another element where the index changed.
+fn indexed_by_variable(text: &str) -> bool {
+    text.split('[').skip(1).any(|rest| {
+        let index = rest.split(']').next().unwrap_or("");
+        !index.trim().bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// A lock only guessed held on entry (the function releases it before taking it): the
