@@ -1418,13 +1418,21 @@ fn param_atoms(f: &Function, assigned: &HashSet<lockorder_ir::VarId>) -> HashMap
         .collect()
 }
 
-/// A lock path with a subscript that is not a number (`work[i].mutex`): the same text
-/// names another element where the index changed.
+/// A lock path with a subscript or an offset that is not a number (`work[i].mutex`,
+/// `sb->s_writers.rw_sem + level`): the same text names another element where the index
+/// changed.
 fn indexed_by_variable(text: &str) -> bool {
-    text.split('[').skip(1).any(|rest| {
-        let index = rest.split(']').next().unwrap_or("");
-        !index.trim().bytes().all(|b| b.is_ascii_digit())
-    })
+    let number = |t: &str| t.trim().bytes().all(|b| b.is_ascii_digit());
+    let subscript = text
+        .split('[')
+        .skip(1)
+        .any(|rest| !number(rest.split(']').next().unwrap_or("")));
+    let offset = text
+        .replace("->", ".")
+        .split(['+', '-'])
+        .skip(1)
+        .any(|t| !number(t.trim_end_matches(')')));
+    subscript || offset
 }
 
 /// A lock only guessed held on entry (the function releases it before taking it): the
