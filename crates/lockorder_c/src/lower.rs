@@ -603,12 +603,14 @@ impl<'a> FileLowerer<'a> {
                 let ty = p
                     .child_by_field_id(FIELDS.ty)
                     .and_then(|t| fb.fl.type_name(t));
-                if let Some(n) = p
-                    .child_by_field_id(FIELDS.declarator)
-                    .and_then(declarator_name)
-                {
+                let declarator = p.child_by_field_id(FIELDS.declarator);
+                if let Some(n) = declarator.and_then(declarator_name) {
                     let pname = fb.fl.text_of(n).to_string();
                     params.push(pname.clone());
+                    if declarator.is_some_and(|d| d.kind_name() != "identifier") {
+                        // `int *locked`, `u8 buf[]`: not the scalar its type names.
+                        fb.pointers.insert(pname.clone());
+                    }
                     fb.scopes[0].vars.insert(pname, ty);
                 }
             }
@@ -940,6 +942,24 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         self.atom_var.push(simple);
         self.atoms.insert(key, id);
         id
+    }
+
+    /// For `x > 0`, `0 < x` (true where `x` is) and `x <= 0` (true where it is not) on an
+    /// unsigned scalar variable `x`: `x` and that polarity.
+    fn unsigned_zero_test<'t>(&self, l: Node<'t>, r: Node<'t>) -> Option<(Node<'t>, bool)> {
+        let n = l.parent()?;
+        let (var, truth) = match self.op(n) {
+            ">" if is_zero(self.text(r)) => (l, true),
+            "<" if is_zero(self.text(l)) => (r, true),
+            "<=" if is_zero(self.text(r)) => (l, false),
+            _ => return None,
+        };
+        let var = strip_parens(var);
+        if var.kind_name() != "identifier" || self.pointers.contains(self.text(var)) {
+            return None;
+        }
+        let ty = self.lookup_var_type(self.text(var))??;
+        is_unsigned_type(&ty).then_some((var, truth))
     }
 
     fn lookup_var_type(&self, name: &str) -> Option<Option<String>> {
@@ -1575,6 +1595,43 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         facts
     }
 
+    /// `gfp |= __GFP_DIRECT_RECLAIM` makes `gfp & __GFP_DIRECT_RECLAIM` true, `flags &=
+    /// ~FOO` makes `flags & FOO` false: a branch whose other edge cannot be taken says so.
+    fn flag_set_or_cleared(&mut self, n: Node, l: Node, r: Node) {
+        let l = strip_parens(l);
+        if !matches!(l.kind_name(), "identifier" | "field_expression") || self.text(l).contains('(')
+        {
+            return;
+        }
+        let (flag, set) = match self.op(n) {
+            "|=" => (strip_parens(r), true),
+            "&=" if r.kind_name() == "unary_expression" && self.op(r) == "~" => {
+                match r.child_by_field_id(FIELDS.argument) {
+                    Some(a) => (strip_parens(a), false),
+                    None => return,
+                }
+            }
+            _ => return,
+        };
+        if flag.kind_name() != "identifier" || !is_constant_label(self.text(flag)) {
+            return;
+        }
+        let key: String = format!("{}&{}", self.text(l), self.text(flag))
+            .split_whitespace()
+            .collect();
+        let atom = self.atom_keyed(n, key);
+        let (dead, live) = (self.new_block(), self.new_block());
+        let (then, otherwise) = if set { (live, dead) } else { (dead, live) };
+        self.finish(Terminator::Branch {
+            atom,
+            then,
+            otherwise,
+        });
+        self.cur = dead;
+        self.finish(Terminator::Unreachable);
+        self.cur = live;
+    }
+
     /// The variable `n` assigns when it is a plain assignment to one (`pte = ...`,
     /// `vmf->pte = ...`), keyed as variables are.
     fn assigned_name(&self, n: Node) -> Option<String> {
@@ -2158,6 +2215,17 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         self.cond(r, t, f);
                         return;
                     }
+                    // `instance > 0` on a `u8` is `instance`, `len <= 0` on a `size_t` is
+                    // `!len`: for an unsigned variable the test is a truth test.
+                    ">" | "<=" | "<" if self.unsigned_zero_test(l, r).is_some() => {
+                        let (var, truth) = self.unsigned_zero_test(l, r).unwrap_or((l, true));
+                        if truth {
+                            self.cond(var, t, f);
+                        } else {
+                            self.cond(var, f, t);
+                        }
+                        return;
+                    }
                     "==" | "!=" | "<" => {
                         let op = self.op(n);
                         let other = if is_zero(self.text(r)) {
@@ -2552,6 +2620,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                             value: None,
                         });
                     }
+                    self.flag_set_or_cleared(n, l, r);
                     // `*locked = false`: what the pointee holds now, kept apart from the
                     // pointer's own value.
                     let l = strip_parens(l);
@@ -2874,6 +2943,28 @@ fn closing_brace_span(fb: &FnBuilder, block: Node) -> Span {
         end
     };
     Span::new(fb.fl.file, start, end)
+}
+
+/// An unsigned scalar type as the kernel spells it (`u8`, `unsigned int`, `size_t`).
+fn is_unsigned_type(ty: &str) -> bool {
+    matches!(
+        ty,
+        "u8" | "u16"
+            | "u32"
+            | "u64"
+            | "__u8"
+            | "__u16"
+            | "__u32"
+            | "__u64"
+            | "uint8_t"
+            | "uint16_t"
+            | "uint32_t"
+            | "uint64_t"
+            | "size_t"
+            | "bool"
+            | "_Bool"
+            | "unsigned"
+    ) || ty.starts_with("unsigned ")
 }
 
 /// The variable standing for what pointer `name` points to (`*locked`).

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * In the style of hci_setup_ext_adv_instance_sync(): instance 0 is the
+ * default advertising set and needs no lock; the lock is taken under
+ * `instance > 0` and dropped under `if (instance)`. For a u8 the two tests
+ * are one. (The broken twin is unsigned_count_test.c.)
+ */
+#include <linux/mutex.h>
+
+struct adv_dev {
+	struct mutex lock;
+	struct list_head instances;
+};
+
+int adv_setup_instance(struct adv_dev *hdev, u8 instance)
+{
+	int err;
+
+	if (instance > 0) {
+		err = adv_disable_instance(hdev, instance);
+		if (err)
+			return err;
+		mutex_lock(&hdev->lock);
+		if (!adv_find_instance(hdev, instance)) {
+			mutex_unlock(&hdev->lock);
+			return -EINVAL;
+		}
+	}
+
+	err = adv_write_params(hdev, instance);
+
+	if (instance)
+		mutex_unlock(&hdev->lock);
+	return err;
+}
