@@ -66,9 +66,11 @@ pub struct ReturnObservation {
     /// Parameters every path to this return wrote a constant through, by index, with the
     /// constant's truth (`*mmap_locked = false`): out-parameters a caller can test.
     pub written_params: Vec<(u8, bool)>,
-    /// Locks held on entry where a parameter says so that this path started without: it
-    /// tells nothing of what the function does with them for a caller holding them.
-    pub absent_on_entry: Vec<ClassId>,
+    /// Of the locks held on entry where a parameter says so
+    /// ([`FunctionResult::guarded_entry`]), by index, those this path started holding (bit
+    /// set). One started without tells nothing of what the function does with it for a
+    /// caller holding it.
+    pub start: u8,
 }
 
 /// A release of a lock that is not held.
@@ -89,10 +91,9 @@ pub struct FunctionResult {
     pub unheld_releases: Vec<UnheldRelease>,
     /// Classes held on entry.
     pub entry_held: Vec<ClassId>,
-    /// Classes held on entry only where a parameter says so (see [`GuardedEntry`]).
-    pub guarded_entry: Vec<ClassId>,
-    /// Of those, the ones a pointer parameter's target says (`*locked`).
-    pub guarded_by_pointee: Vec<ClassId>,
+    /// Classes held on entry only where a parameter says so (see [`GuardedEntry`]), and
+    /// whether what a pointer parameter points to says so (`*locked`).
+    pub guarded_entry: Vec<(ClassId, bool)>,
     /// Of those, the ones that are a parameter (`spinlock_t *ptl`), with its index.
     pub entry_params: Vec<(ClassId, u8)>,
     /// Locks waited for here or in summarised callees.
@@ -1153,13 +1154,7 @@ impl Collector<'_> {
                     entry_held_at,
                     pending,
                     written_params,
-                    absent_on_entry: self
-                        .guarded
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| state.start & (1 << i) == 0)
-                        .map(|(_, (g, _))| g.held.class)
-                        .collect(),
+                    start: state.start,
                 });
             }
         }
@@ -1369,13 +1364,12 @@ pub fn analyse_function(
         .sort_unstable_by_key(|(call, ..)| (call.callee, call.indirect));
     result.stats = stats;
     result.entry_held = entry_held;
-    result.guarded_entry = guarded.iter().map(|g| g.held.class).collect();
-    // What the function does with a lock its caller passes in `*locked`, callers read
-    // through the flag; one guarded by a plain parameter has no such reading.
-    result.guarded_by_pointee = guarded
+    result.guarded_entry = guarded
         .iter()
-        .filter(|g| entry_atom(f, g.atom).is_some_and(|p| p & POINTEE != 0))
-        .map(|g| g.held.class)
+        .map(|g| {
+            let pointee = entry_atom(f, g.atom).is_some_and(|p| p & POINTEE != 0);
+            (g.held.class, pointee)
+        })
         .collect();
     result.entry_params = c.entry_params;
     result

@@ -384,7 +384,7 @@ fn print_debug_summary(
             .collect::<Vec<_>>(),
         s.may_sleep.as_ref().map(|x| x.what.clone()),
         r.entry_held.iter().map(cn).collect::<Vec<_>>(),
-        r.guarded_entry.iter().map(cn).collect::<Vec<_>>(),
+        r.guarded_entry.iter().map(|g| cn(&g.0)).collect::<Vec<_>>(),
     );
     for ret in &r.returns {
         eprintln!(
@@ -398,7 +398,12 @@ fn print_debug_summary(
                 .map(|x| (cn(&x.0.class), x.1))
                 .collect::<Vec<_>>(),
             ret.written_params,
-            ret.absent_on_entry.iter().map(cn).collect::<Vec<_>>(),
+            r.guarded_entry
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| ret.start & (1 << i) == 0)
+                .map(|(_, g)| cn(&g.0))
+                .collect::<Vec<_>>(),
         );
     }
 }

@@ -268,11 +268,19 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     let held_at = |ret: &crate::function_pass::ReturnObservation, c: ClassId| {
         ret.entry_held_at.contains(&c) || ret.held.iter().any(|h| h.class == c)
     };
-    for &c in r.entry_held.iter().chain(&r.guarded_by_pointee) {
-        // A lock held on entry only where a parameter says so: the paths entered without
-        // it say nothing of what the function does with it.
+    // A lock held on entry only where what a pointer parameter points to says so: the
+    // paths entered without it say nothing of what the function does with it, and
+    // callers read what it does through their flag (one guarded by a plain parameter
+    // has no such reading).
+    let guarded = r
+        .guarded_entry
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.1)
+        .map(|(bit, g)| (g.0, Some(bit)));
+    for (c, bit) in r.entry_held.iter().map(|&c| (c, None)).chain(guarded) {
         let entered: Vec<usize> = (0..r.returns.len())
-            .filter(|&i| !r.returns[i].absent_on_entry.contains(&c))
+            .filter(|&i| bit.is_none_or(|b| r.returns[i].start & (1 << b) != 0))
             .collect();
         if entered.is_empty() {
             continue;
@@ -298,7 +306,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     for ret in &r.returns {
         for h in &ret.held {
             if !r.entry_held.contains(&h.class)
-                && !r.guarded_entry.contains(&h.class)
+                && !r.guarded_entry.iter().any(|g| g.0 == h.class)
                 && !classes.iter().any(|c| c.0 == h.class)
             {
                 classes.push((h.class, h.kind, h.mode, h.site, h.irq));

@@ -1596,7 +1596,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     /// `gfp |= __GFP_DIRECT_RECLAIM` makes `gfp & __GFP_DIRECT_RECLAIM` true, `flags &=
-    /// ~FOO` makes `flags & FOO` false: a branch whose other edge cannot be taken says so.
+    /// ~FOO` makes `flags & FOO` false, for a test the function made before: a branch
+    /// whose other edge cannot be taken says so.
     fn flag_set_or_cleared(&mut self, n: Node, l: Node, r: Node) {
         let l = strip_parens(l);
         if !matches!(l.kind_name(), "identifier" | "field_expression") || self.text(l).contains('(')
@@ -1619,7 +1620,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         let key: String = format!("{}&{}", self.text(l), self.text(flag))
             .split_whitespace()
             .collect();
-        let atom = self.atom_keyed(n, key);
+        // Only for a test met before (a retry loop's): most flags set are never tested,
+        // and an atom per assignment would cost memory on the whole tree.
+        let Some(&atom) = self.atoms.get(&key) else {
+            return;
+        };
         let (dead, live) = (self.new_block(), self.new_block());
         let (then, otherwise) = if set { (live, dead) } else { (dead, live) };
         self.finish(Terminator::Branch {

@@ -52,7 +52,7 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             // calls.
             if h.kind.has_owner()
                 && !r.entry_held.contains(&h.class)
-                && !r.guarded_entry.contains(&h.class)
+                && !r.guarded_entry.iter().any(|g| g.0 == h.class)
             {
                 leaks.entry(h.class).or_default().push(i);
             }
