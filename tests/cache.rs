@@ -133,6 +133,56 @@ fn warm_runs_give_the_cold_output_and_parse_only_what_changed() {
     assert_eq!(tree_listing(&tree).len(), before.len());
 }
 
+/// Sets a file's modification time an hour back: older than a run's racy window, so its
+/// size and time are trusted.
+fn age(path: &Path) -> std::time::SystemTime {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+    then
+}
+
+/// After one file changes, the others, unchanged by size and modification time, load
+/// their facts from the cache without being read: a same-size rewrite that keeps the old
+/// time is not seen (as `make` would not see it).
+#[test]
+fn files_unchanged_by_size_and_time_are_not_read_again() {
+    let (tree, cache) = scratch("unread");
+    let a = tree.join("a.c");
+    std::fs::write(&a, inversion("a_one", "a_two")).unwrap();
+    std::fs::write(tree.join("b.c"), inversion("b_one", "b_two")).unwrap();
+    let a_time = age(&a);
+    age(&tree.join("b.c"));
+    age(&tree.join("lockorder.toml"));
+    let cold = run(&tree, &cache, &[]);
+    assert_eq!(String::from_utf8_lossy(&cold.out.stdout).lines().count(), 2);
+
+    // a.c rewritten to the same size without its inversion, its time put back; b.c fixed.
+    let quiet = inversion("a_one", "a_two").replace("mutex_lock(&a_two)", "mutex_xxxx(&a_two)");
+    std::fs::write(&a, quiet).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&a)
+        .unwrap()
+        .set_modified(a_time)
+        .unwrap();
+    std::fs::write(tree.join("b.c"), "void b_idle(void)\n{\n}\n").unwrap();
+    let warm = run(&tree, &cache, &[]);
+    assert!(!reused(&warm.stats));
+    assert_eq!(
+        cache_line(&warm.stats),
+        "cache: 1 hits, 1 misses, 1 written"
+    );
+    // a.c's facts are the cached ones: its inversion is still reported.
+    let out = String::from_utf8_lossy(&warm.out.stdout);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("a_one"), "{out}");
+}
+
 #[test]
 fn a_changed_header_macro_relowers_the_files_using_it() {
     let (tree, cache) = scratch("macro");

@@ -226,6 +226,14 @@ fn run_with(
         pool.install(|| RunRecord::reusable(c, id, &input_paths, args.max_file_size))
     });
 
+    // A file changed since the last run: the others, unchanged by size and time, load
+    // their facts from the cache without being read again.
+    let trusted: Vec<Option<(u64, u128, u128)>> = match (&reused, cache.as_ref().zip(identity)) {
+        (None, Some((c, id))) => RunRecord::load(c, id, &input_paths)
+            .map(|r| r.trusted_hashes(&input_paths))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
     let t_front = Instant::now();
     let started_ns = run_record::now_ns();
     let mut outcome = if let Some(record) = reused {
@@ -276,14 +284,6 @@ fn run_with(
             let t = Instant::now();
             // Stat before reading: a change in between makes the next run read it again.
             let stat = run_record::stat(&input.path);
-            let (loaded, warning) = load(&input.path, args.max_file_size);
-            read_ns.fetch_add(
-                t.elapsed().as_nanos() as u64,
-                std::sync::atomic::Ordering::Relaxed,
-            );
-            if let Some(w) = warning {
-                push(&front_warnings, w);
-            }
             let record_stamp = |text: Option<u128>| {
                 if let Some((len, mtime_ns)) = stat {
                     *lock(&stamps[i]) = Some(Stamp {
@@ -294,6 +294,51 @@ fn run_with(
                     });
                 }
             };
+            // A Rust file's facts depend on every Rust file through the type index: not
+            // cached per file (the run record still covers them).
+            let salt = salt.filter(|_| !is_rust(&input.path));
+            let key = |hash: u128| cache.as_ref().zip(salt).map(|(c, s)| c.key(s, hash));
+            // Facts parsed in an earlier run (none of this run's parse floor), with what
+            // they have to say on stderr.
+            let cached = |hash: u128| {
+                let mut facts = cache
+                    .as_ref()
+                    .zip(key(hash))
+                    .and_then(|(c, k)| c.get(k, FileId(i as u32)))?;
+                facts.stats.prepass_ns = 0;
+                facts.stats.parse_ns = 0;
+                facts.stats.lower_ns = 0;
+                Some(facts)
+            };
+            let report = |facts: &FileFacts| {
+                warn_too_deep(facts, &input.path, &front_warnings);
+                for e in &facts.internal_errors {
+                    push(&internal_errors, format!("{}: {e}", input.path.display()));
+                }
+            };
+            // Unchanged since the last run by size and time (after another file changed):
+            // its facts, without reading it again.
+            let unchanged = trusted
+                .get(i)
+                .copied()
+                .flatten()
+                .filter(|&(len, mtime_ns, _)| stat == Some((len, mtime_ns)));
+            if let Some(facts) = unchanged.and_then(|(_, _, hash)| {
+                let facts = cached(hash)?;
+                record_stamp(Some(hash));
+                Some(facts)
+            }) {
+                report(&facts);
+                return Some(facts);
+            }
+            let (loaded, warning) = load(&input.path, args.max_file_size);
+            read_ns.fetch_add(
+                t.elapsed().as_nanos() as u64,
+                std::sync::atomic::Ordering::Relaxed,
+            );
+            if let Some(w) = warning {
+                push(&front_warnings, w);
+            }
             let text = match loaded {
                 Loaded::Text(t) => t,
                 Loaded::Skipped(w) => {
@@ -304,29 +349,11 @@ fn run_with(
             };
             let hash = text_hash(&text);
             record_stamp(Some(hash));
-            // What the file's facts have to say on stderr, fresh or cached.
-            let report = |facts: &FileFacts| {
-                warn_too_deep(facts, &input.path, &front_warnings);
-                for e in &facts.internal_errors {
-                    push(&internal_errors, format!("{}: {e}", input.path.display()));
-                }
-            };
-            // A Rust file's facts depend on every Rust file through the type index: not
-            // cached per file (the run record still covers them).
-            let salt = salt.filter(|_| !is_rust(&input.path));
-            let key = cache.as_ref().zip(salt).map(|(c, s)| c.key(s, hash));
-            if let Some(mut facts) = cache
-                .as_ref()
-                .zip(key)
-                .and_then(|(c, k)| c.get(k, FileId(i as u32)))
-            {
-                // Parsed in an earlier run: none of this run's parse floor.
-                facts.stats.prepass_ns = 0;
-                facts.stats.parse_ns = 0;
-                facts.stats.lower_ns = 0;
+            if let Some(facts) = cached(hash) {
                 report(&facts);
                 return Some(facts);
             }
+            let key = key(hash);
             match lockorder_ir::isolate(|| {
                 if is_rust(&input.path) {
                     let (facts, warning) = lockorder_rust::lower_file(

@@ -95,18 +95,47 @@ pub struct RunRecord {
 
 impl RunRecord {
     /// The record for `identity`, if every input is still what it recorded.
+    /// The last run's record for this identity and these inputs, if any.
+    pub fn load(cache: &Cache, identity: Salt, inputs: &[PathBuf]) -> Option<RunRecord> {
+        let key = cache.key(identity, 0);
+        let payload = Cache::fetch(&cache.record_path(identity), key)?;
+        let record: RunRecord = postcard::from_bytes(&payload).ok()?;
+        (record.stamps.len() == inputs.len()).then_some(record)
+    }
+
+    /// Per input, the text hash the last run recorded, where the file's size and
+    /// modification time are still the recorded ones (and were not within the racy
+    /// window of that run's start): its cached facts can be loaded without reading it.
+    /// Files the run warned about are read again, so that the warning is too.
+    pub fn trusted_hashes(&self, inputs: &[PathBuf]) -> Vec<Option<(u64, u128, u128)>> {
+        let warned: std::collections::HashSet<&str> = self
+            .warnings
+            .iter()
+            .filter_map(|w| w.split_once(": ").map(|(p, _)| p))
+            .collect();
+        inputs
+            .iter()
+            .zip(&self.stamps)
+            .map(|(path, stamp)| {
+                let stamp = stamp.as_ref()?;
+                let racy = stamp.mtime_ns + RACY_WINDOW_NS > self.started_ns;
+                let warned = path.to_str().is_some_and(|p| warned.contains(p));
+                (stamp.path == *path && !racy && !warned).then_some((
+                    stamp.len,
+                    stamp.mtime_ns,
+                    stamp.text?,
+                ))
+            })
+            .collect()
+    }
+
     pub fn reusable(
         cache: &Cache,
         identity: Salt,
         inputs: &[PathBuf],
         max_file_size: u64,
     ) -> Option<RunRecord> {
-        let key = cache.key(identity, 0);
-        let payload = Cache::fetch(&cache.record_path(identity), key)?;
-        let record: RunRecord = postcard::from_bytes(&payload).ok()?;
-        if record.stamps.len() != inputs.len() {
-            return None;
-        }
+        let record = RunRecord::load(cache, identity, inputs)?;
         let validated_ns = now_ns();
         let checked: Option<Vec<Option<Stamp>>> = inputs
             .par_iter()
