@@ -587,6 +587,11 @@ fn flag_held(
     var: VarId,
 ) -> Vec<(AtomId, Held, Success)> {
     let mut out = Vec::new();
+    // Only a flag the caller passes by address (`*locked`): writing a parameter's own
+    // value drops nothing.
+    if !f.pointees().any(|(v, _)| v == var) {
+        return out;
+    }
     for g in guarded {
         if f.atom_var.get(g.atom as usize).copied().flatten() != Some(var) {
             continue;
