@@ -88,6 +88,10 @@ pub struct GuardedEntry {
     /// where the lock is held.
     pub atom: AtomId,
     pub truth: bool,
+    /// The test as a guard's parameter index (see `SummaryLock::guard`).
+    pub param: u8,
+    /// Proposed by a release met first, not an assertion: a guess, which orders nothing.
+    pub guessed: bool,
 }
 
 /// Guarded entries followed both ways; more are left out.
@@ -441,11 +445,16 @@ pub fn run(
             break;
         }
         let block = &f.blocks[b];
+        // Guarded entry locks whose flag the next call is passed (see `flag_held`).
+        let mut flag_after_call: Vec<(AtomId, ClassId, Success)> = Vec::new();
         for event in &block.events {
             if state.blocked {
                 break;
             }
             observer.event(&state, event);
+            if !matches!(event, Event::Call { .. } | Event::Assign { .. }) {
+                flag_after_call.clear();
+            }
             if let Event::Call {
                 call,
                 span,
@@ -472,18 +481,26 @@ pub fn run(
                         state.learn(atom, truth);
                     }
                 }
+                for (atom, class, success) in flag_after_call.drain(..) {
+                    if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
+                        let h = state.held.remove(p);
+                        state.pending.push((atom, h, success));
+                    }
+                }
                 continue;
             }
             // `__get_user_pages(..., locked)`: a callee passed the flag of a lock held on
             // entry where `*locked` says so may drop the lock and say so in the flag (deep
-            // in a fault handler, where no summary shows it). From here the lock is held
-            // where the flag says.
-            let flagged = match event {
-                Event::Assign { var, value: None } => flag_held(&mut state, f, guarded, *var),
-                _ => Vec::new(),
-            };
+            // in a fault handler, where no summary shows it). After the call the lock is
+            // held where the flag says; during it, it is held.
+            if let Event::Assign { var, value: None } = event {
+                let (kept, to_flag) = flag_held(&mut state, f, guarded, *var);
+                apply(&mut state, event, f, &copied, class_of);
+                state.pending.extend(kept);
+                flag_after_call.extend(to_flag);
+                continue;
+            }
             apply(&mut state, event, f, &copied, class_of);
-            state.pending.extend(flagged);
         }
         if state.blocked {
             continue;
@@ -578,19 +595,25 @@ pub fn run(
     stats
 }
 
-/// Before `var`, a guarded entry lock's flag, is written by a callee: the lock (held, or
-/// already pending on the flag) as pending on the flag's new value.
+/// Before `var`, a guarded entry lock's flag, is written by the call that follows: the
+/// lock already pending on the flag stays pending on its new value (taken out here, since
+/// the write forgets what pends on the old one), and a held one becomes pending once the
+/// call is made (returned as the flag's atom, the class and the polarity).
+#[allow(clippy::type_complexity)]
 fn flag_held(
     state: &mut State,
     f: &Function,
     guarded: &[GuardedEntry],
     var: VarId,
-) -> Vec<(AtomId, Held, Success)> {
-    let mut out = Vec::new();
+) -> (
+    Vec<(AtomId, Held, Success)>,
+    Vec<(AtomId, ClassId, Success)>,
+) {
+    let (mut kept, mut to_flag) = (Vec::new(), Vec::new());
     // Only a flag the caller passes by address (`*locked`): writing a parameter's own
     // value drops nothing.
     if !f.pointees().any(|(v, _)| v == var) {
-        return out;
+        return (kept, to_flag);
     }
     for g in guarded {
         if f.atom_var.get(g.atom as usize).copied().flatten() != Some(var) {
@@ -601,18 +624,17 @@ fn flag_held(
         } else {
             Success::Zero
         };
-        if let Some(p) = state.held.iter().rposition(|h| h.class == g.held.class) {
-            out.push((g.atom, state.held.remove(p), success));
+        if state.held.iter().any(|h| h.class == g.held.class) {
+            to_flag.push((g.atom, g.held.class, success));
         } else if let Some(p) = state
             .pending
             .iter()
             .position(|p| p.0 == g.atom && p.1.class == g.held.class)
         {
-            let (_, h, s) = state.pending.remove(p);
-            out.push((g.atom, h, s));
+            kept.push(state.pending.remove(p));
         }
     }
-    out
+    (kept, to_flag)
 }
 
 /// The state on the edge where `atom` evaluated to `truth`, or `None` if that edge

@@ -91,9 +91,10 @@ pub struct FunctionResult {
     pub unheld_releases: Vec<UnheldRelease>,
     /// Classes held on entry.
     pub entry_held: Vec<ClassId>,
-    /// Classes held on entry only where a parameter says so (see [`GuardedEntry`]), and
-    /// whether what a pointer parameter points to says so (`*locked`).
-    pub guarded_entry: Vec<(ClassId, bool)>,
+    /// Classes held on entry only where a parameter says so (see [`GuardedEntry`]), with
+    /// the test as a guard's index ([`POINTEE`] set for `*locked`) and its truth where
+    /// held.
+    pub guarded_entry: Vec<(ClassId, u8, bool)>,
     /// Of those, the ones that are a parameter (`spinlock_t *ptl`), with its index.
     pub entry_params: Vec<(ClassId, u8)>,
     /// Locks waited for here or in summarised callees.
@@ -409,7 +410,14 @@ impl Collector<'_> {
     fn tested_param_truth(&self, state: &State, args: &[u32], p: u8) -> Option<bool> {
         let text = self.arg_text(args, p)?;
         let q = self.params.iter().position(|q| q == text)?;
-        let (&atom, _) = self.param_atoms.iter().find(|x| *x.1 as usize == q)?;
+        let var = self
+            .function
+            .var_params
+            .iter()
+            .find(|x| x.1 as usize == q)?
+            .0;
+        let atom = self.function.atom_testing(var)?;
+        self.param_atoms.contains_key(&atom).then_some(())?;
         state.facts.iter().find(|x| x.0 == atom).map(|x| x.1)
     }
 
@@ -517,11 +525,15 @@ impl Collector<'_> {
             // Another sleeping path: only the tests both pass still guard the sleep. A
             // path entered without a guarded lock does not sleep under it.
             None if self.result.may_sleep.is_some() => {
-                let entered_all = (0..self.guarded.len()).all(|i| state.start & (1 << i) != 0);
                 // A guarded lock stays released only if this path, entered with it, dropped
-                // it too (paths entered without it do not sleep under it).
-                let guarded: Vec<ClassId> =
-                    self.guarded.iter().map(|(g, _)| g.held.class).collect();
+                // it too (a path entered without it does not sleep under it).
+                let entered: Vec<ClassId> = self
+                    .guarded
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| state.start & (1 << i) != 0)
+                    .map(|(_, (g, _))| g.held.class)
+                    .collect();
                 let mine: Vec<ClassId> = self
                     .entered_with(state)
                     .filter(|c| !state.held.iter().any(|h| h.class == *c))
@@ -529,10 +541,10 @@ impl Collector<'_> {
                     .collect();
                 if let Some(s) = &mut self.result.may_sleep {
                     s.guard.retain(|g| guard.contains(g));
-                    if entered_all {
-                        s.releases
-                            .retain(|c| !guarded.contains(c) || mine.contains(c));
-                    }
+                    s.releases
+                        .retain(|c| !entered.contains(c) || mine.contains(c));
+                    let releases = &s.releases;
+                    s.guarded_releases.retain(|g| releases.contains(&g.0));
                 }
             }
             None => {
@@ -1251,16 +1263,14 @@ pub fn analyse_function(
         .iter()
         .filter(|(_, r)| *r == EntryReason::ReleasedFirst)
         .map(|(h, _)| h.class)
+        .chain(guarded.iter().filter(|g| g.guessed).map(|g| g.held.class))
         .collect();
     let entry: Vec<Held> = entry_reasons.into_iter().map(|h| h.0).collect();
     let single_instance = |c: ClassId| classes.is_single_instance(c);
     let assigned = assigned_vars(f);
     let mut c = Collector {
         function: f,
-        guarded: guarded
-            .iter()
-            .filter_map(|g| Some((g.clone(), entry_atom(f, g.atom)?)))
-            .collect(),
+        guarded: guarded.iter().map(|g| (g.clone(), g.param)).collect(),
         passed_values: Vec::new(),
         arg_lock: &arg_lock,
         entry_params: Vec::new(),
@@ -1366,10 +1376,7 @@ pub fn analyse_function(
     result.entry_held = entry_held;
     result.guarded_entry = guarded
         .iter()
-        .map(|g| {
-            let pointee = entry_atom(f, g.atom).is_some_and(|p| p & POINTEE != 0);
-            (g.held.class, pointee)
-        })
+        .map(|g| (g.held.class, g.param, g.truth))
         .collect();
     result.entry_params = c.entry_params;
     result
@@ -1584,11 +1591,15 @@ fn held_on_entry(
         if first.release_first && !first.acquire_first {
             out.push((entry(lock, class, kind, mode), reason));
         } else if let Some((atom, truth)) = first.split() {
-            guarded.push(GuardedEntry {
-                held: entry(lock, class, kind, mode),
-                atom,
-                truth,
-            });
+            if let Some(param) = entry_atom(f, atom) {
+                guarded.push(GuardedEntry {
+                    held: entry(lock, class, kind, mode),
+                    atom,
+                    truth,
+                    param,
+                    guessed: reason == EntryReason::ReleasedFirst,
+                });
+            }
         }
     }
     for (class, kind, mode) in required {
@@ -1598,11 +1609,15 @@ fn held_on_entry(
         let lock = dataflow::VIA_CALL;
         let first = first_events(f, locks, lock, class, class_of, arg_lock, effects, true);
         if let Some((atom, truth)) = first.split() {
-            guarded.push(GuardedEntry {
-                held: entry(lock, class, kind, mode),
-                atom,
-                truth,
-            });
+            if let Some(param) = entry_atom(f, atom) {
+                guarded.push(GuardedEntry {
+                    held: entry(lock, class, kind, mode),
+                    atom,
+                    truth,
+                    param,
+                    guessed: false,
+                });
+            }
         }
     }
     for &(class, kind, mode) in contract {

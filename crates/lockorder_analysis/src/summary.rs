@@ -276,7 +276,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
         .guarded_entry
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.1)
+        .filter(|(_, g)| g.1 & POINTEE != 0)
         .map(|(bit, g)| (g.0, Some(bit)));
     for (c, bit) in r.entry_held.iter().map(|&c| (c, None)).chain(guarded) {
         let entered: Vec<usize> = (0..r.returns.len())
@@ -285,7 +285,9 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
         if entered.is_empty() {
             continue;
         }
-        if !entered.iter().any(|&i| held_at(&r.returns[i], c)) {
+        // Released on every path: for a guarded lock only what the flag says (a caller
+        // that passes `locked = 0` holds nothing to release).
+        if bit.is_none() && !entered.iter().any(|&i| held_at(&r.returns[i], c)) {
             s.releases.push(c);
             continue;
         }
@@ -349,6 +351,43 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             held_on_success(r, &held, &free).or_else(|| held_when_zero(r, &held, &free))
         {
             s.cond_acquires.push((lock, success));
+        }
+    }
+    // A lock held on entry where a parameter says so, taken where it says not, and held at
+    // every return (`if (!locked) mutex_lock(...)`): held after the call either way,
+    // taken by it only where the caller's argument says it was not held.
+    for (bit, &(class, param, truth)) in r.guarded_entry.iter().enumerate() {
+        let everywhere = r.returns.iter().all(|ret| {
+            if ret.start & (1 << bit) != 0 {
+                ret.entry_held_at.contains(&class)
+            } else {
+                ret.held.iter().any(|h| h.class == class)
+            }
+        });
+        let taken = r
+            .returns
+            .iter()
+            .flat_map(|ret| ret.held.iter())
+            .find(|h| h.class == class);
+        let Some(h) = taken.filter(|_| everywhere) else {
+            continue;
+        };
+        if !s.acquires.iter().any(|l| l.class == class) {
+            s.acquires.push(SummaryLock {
+                irq: h.irq,
+                via_param: None,
+                class,
+                kind: h.kind,
+                mode: h.mode,
+                depth: 1,
+                chain: Arc::new([ChainStep {
+                    function: me,
+                    span: h.site,
+                }]),
+                dropped: Vec::new(),
+                guard: vec![(param, !truth)],
+                handle: h.handle,
+            });
         }
     }
     // `__acquires(x)`, `__cond_acquires(x)`: the contract, where the body does not show it

@@ -74,7 +74,7 @@ impl Function {
     }
 
     /// The atom that is the plain variable `var` (`if (locked)`), if a branch tests it.
-    fn atom_testing(&self, var: VarId) -> Option<AtomId> {
+    pub fn atom_testing(&self, var: VarId) -> Option<AtomId> {
         let atom = self.atom_var.iter().position(|v| *v == Some(var))?;
         AtomId::try_from(atom).ok()
     }
