@@ -94,7 +94,6 @@ pub struct RunRecord {
 }
 
 impl RunRecord {
-    /// The record for `identity`, if every input is still what it recorded.
     /// The last run's record for this identity and these inputs, if any.
     pub fn load(cache: &Cache, identity: Salt, inputs: &[PathBuf]) -> Option<RunRecord> {
         let key = cache.key(identity, 0);
@@ -103,23 +102,26 @@ impl RunRecord {
         (record.stamps.len() == inputs.len()).then_some(record)
     }
 
-    /// Per input, the text hash the last run recorded, where the file's size and
-    /// modification time are still the recorded ones (and were not within the racy
-    /// window of that run's start): its cached facts can be loaded without reading it.
-    /// Files the run warned about are read again, so that the warning is too.
+    /// Per input, the size, modification time and text hash the last run recorded, when
+    /// that time was not within the racy window of the run's start: where the file's size
+    /// and time are still these, its cached facts can be loaded without reading it.
+    /// Files the run warned about (and paths that are not UTF-8, which its warnings
+    /// cannot name exactly) are left to be read again, so that the warning is too.
     pub fn trusted_hashes(&self, inputs: &[PathBuf]) -> Vec<Option<(u64, u128, u128)>> {
-        let warned: std::collections::HashSet<&str> = self
-            .warnings
-            .iter()
-            .filter_map(|w| w.split_once(": ").map(|(p, _)| p))
-            .collect();
+        let warned = |path: &Path| {
+            path.to_str().is_none_or(|p| {
+                self.warnings
+                    .iter()
+                    .any(|w| w.strip_prefix(p).is_some_and(|rest| rest.starts_with(": ")))
+            })
+        };
         inputs
             .iter()
             .zip(&self.stamps)
             .map(|(path, stamp)| {
                 let stamp = stamp.as_ref()?;
                 let racy = stamp.mtime_ns + RACY_WINDOW_NS > self.started_ns;
-                let warned = path.to_str().is_some_and(|p| warned.contains(p));
+                let warned = warned(path);
                 (stamp.path == *path && !racy && !warned).then_some((
                     stamp.len,
                     stamp.mtime_ns,
@@ -129,6 +131,7 @@ impl RunRecord {
             .collect()
     }
 
+    /// The record for `identity`, if every input is still what it recorded.
     pub fn reusable(
         cache: &Cache,
         identity: Salt,
