@@ -1307,40 +1307,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     self.stmt(s);
                 }
             }
-            "return_statement" => {
-                let value = named_children(n).next();
-                if let Some(v) = value {
-                    self.expr(v);
-                }
-                let returned = value
-                    .map(strip_parens)
-                    .filter(|v| matches!(v.kind_name(), "identifier" | "field_expression"));
-                // A field's type is not known here: only constants refine it, not
-                // non-zero tests (which would make a returned pointer an error).
-                let pointer = returned.is_some_and(|v| {
-                    v.kind_name() == "field_expression" || self.pointers.contains(self.text(v))
-                });
-                let mut atom = returned.map(|v| self.atom(v));
-                // `return __foo_trylock(x);`: what the callee holds on success, this
-                // function holds on its own success.
-                if let Some(call) = value
-                    .map(strip_parens)
-                    .filter(|v| v.kind_name() == "call_expression")
-                {
-                    let a = self.fresh_atom();
-                    self.tag_call_result(call, a);
-                    atom = Some(a);
-                }
-                let value = value.map_or(ReturnValue::Void, |v| return_value(self.text(v)));
-                let span = self.span(n);
-                self.release_guards(1, span);
-                self.finish(Terminator::Return {
-                    span,
-                    value,
-                    atom,
-                    pointer,
-                });
-            }
+            "return_statement" => self.return_stmt(n, named_children(n).next()),
             "break_statement" | "continue_statement" => {
                 let want_cont = n.kind_name() == "continue_statement";
                 let target = self
@@ -1593,6 +1560,120 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 }),
         );
         facts
+    }
+
+    /// `return value;` (`n` the statement). A returned test of a conditional lock call
+    /// (`return !mmap_read_lock_killable(mm);`, `return mutex_trylock(m) ? 0 :
+    /// slow(m);`) is a branch with a return on each side, so the lock's outcome goes with
+    /// the value each returns.
+    fn return_stmt(&mut self, n: Node, value: Option<Node>) {
+        if let Some(v) = value.map(strip_parens) {
+            if v.kind_name() == "unary_expression" && self.op(v) == "!" && self.tests_lock(v) {
+                let (t, f) = (self.new_block(), self.new_block());
+                self.cond(v, t, f);
+                for (block, constant) in [(t, ReturnValue::One), (f, ReturnValue::Zero)] {
+                    self.cur = block;
+                    let span = self.span(n);
+                    self.release_guards(1, span);
+                    self.finish(Terminator::Return {
+                        span,
+                        value: constant,
+                        atom: None,
+                        pointer: false,
+                    });
+                }
+                return;
+            }
+            if v.kind_name() == "conditional_expression" {
+                let part = |field: &str| v.child_by_field_name(field);
+                if let (Some(c), Some(a), Some(b)) =
+                    (part("condition"), part("consequence"), part("alternative"))
+                {
+                    if self.tests_lock(c) {
+                        let (t, f) = (self.new_block(), self.new_block());
+                        self.cond(c, t, f);
+                        // Nested ternaries recurse: as deep as conditions may go.
+                        self.nested(|fb| {
+                            fb.cur = t;
+                            fb.return_stmt(n, Some(a));
+                            fb.cur = f;
+                            fb.return_stmt(n, Some(b));
+                        });
+                        return;
+                    }
+                }
+            }
+        }
+        if let Some(v) = value {
+            self.expr(v);
+        }
+        let returned = value
+            .map(strip_parens)
+            .filter(|v| matches!(v.kind_name(), "identifier" | "field_expression"));
+        // A field's type is not known here: only constants refine it, not
+        // non-zero tests (which would make a returned pointer an error).
+        let pointer = returned.is_some_and(|v| {
+            v.kind_name() == "field_expression" || self.pointers.contains(self.text(v))
+        });
+        let mut atom = returned.map(|v| self.atom(v));
+        // `return __foo_trylock(x);`: what the callee holds on success, this
+        // function holds on its own success.
+        if let Some(call) = value
+            .map(strip_parens)
+            .filter(|v| v.kind_name() == "call_expression")
+        {
+            let a = self.fresh_atom();
+            self.tag_call_result(call, a);
+            atom = Some(a);
+        }
+        let value = value.map_or(ReturnValue::Void, |v| return_value(self.text(v)));
+        let span = self.span(n);
+        self.release_guards(1, span);
+        self.finish(Terminator::Return {
+            span,
+            value,
+            atom,
+            pointer,
+        });
+    }
+
+    /// Whether condition `n` is (the negation of) a conditional lock call: a trylock, an
+    /// interruptible lock, or a wrapper macro of one.
+    fn tests_lock(&self, mut n: Node) -> bool {
+        for _ in 0..8 {
+            n = strip_parens(n);
+            match n.kind_name() {
+                "unary_expression" if self.op(n) == "!" => {
+                    match n.child_by_field_id(FIELDS.argument) {
+                        Some(a) => n = a,
+                        None => return false,
+                    }
+                }
+                "call_expression" => {
+                    if let Some((rule, _)) = self.lock_call(n) {
+                        return matches!(rule.op, Op::Trylock | Op::Conditional);
+                    }
+                    let Some(func) = n.child_by_field_id(FIELDS.function) else {
+                        return false;
+                    };
+                    let name = self.text(func);
+                    if matches!(name, "likely" | "unlikely") {
+                        match n
+                            .child_by_field_id(FIELDS.arguments)
+                            .and_then(|a| named_children(a).next())
+                        {
+                            Some(a) => n = a,
+                            None => return false,
+                        }
+                        continue;
+                    }
+                    return self.fl.own_macros.contains_key(name)
+                        || self.fl.header_macros.contains_key(name);
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// `gfp |= __GFP_DIRECT_RECLAIM` makes `gfp & __GFP_DIRECT_RECLAIM` true, `flags &=
