@@ -254,6 +254,21 @@ pub(crate) fn truth_of(v: ReturnValue) -> Option<bool> {
 }
 
 impl State {
+    /// Whether this path started holding guarded entry lock `i` (see [`GuardedEntry`]).
+    pub fn started_with(&self, i: usize) -> bool {
+        self.start & (1 << i) != 0
+    }
+
+    /// What this path knows of variable `var`, tested as `atom`: its constant, else the
+    /// outcome of a test of it.
+    pub fn truth_of(&self, var: VarId, atom: AtomId) -> Option<bool> {
+        self.values
+            .iter()
+            .find(|x| x.0 == var)
+            .and_then(|x| truth_of(x.1))
+            .or_else(|| self.facts.iter().find(|x| x.0 == atom).map(|x| x.1))
+    }
+
     /// Equal held and pending locks, whatever the sites, facts and release history.
     fn same_locks(&self, other: &State) -> bool {
         // The same lock taken at different sites stays apart: each acquisition may go with
@@ -422,7 +437,7 @@ pub fn run(
         s.start = start;
         let mut consistent = true;
         for (i, g) in guarded.iter().enumerate() {
-            let holds = start & (1 << i) != 0;
+            let holds = s.started_with(i);
             let truth = if holds { g.truth } else { !g.truth };
             if s.facts.iter().any(|&(a, v)| a == g.atom && v != truth) {
                 consistent = false;

@@ -73,6 +73,13 @@ pub struct ReturnObservation {
     pub start: u8,
 }
 
+impl ReturnObservation {
+    /// Whether the path to this return started holding guarded entry lock `i`.
+    pub fn started_with(&self, i: usize) -> bool {
+        self.start & (1 << i) != 0
+    }
+}
+
 /// A release of a lock that is not held.
 #[derive(Clone, Debug)]
 pub struct UnheldRelease {
@@ -377,10 +384,12 @@ impl Collector<'_> {
             .facts
             .iter()
             .filter_map(|&(atom, truth)| Some((*self.param_atoms.get(&atom)?, truth)))
-            .chain(self.guarded.iter().enumerate().map(|(i, (g, p))| {
-                let holds = state.start & (1 << i) != 0;
-                (*p, g.truth == holds)
-            }))
+            .chain(
+                self.guarded
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (g, p))| (*p, g.truth == state.started_with(i))),
+            )
             .collect();
         guard.sort_unstable();
         guard.dedup();
@@ -430,11 +439,7 @@ impl Collector<'_> {
                 .function
                 .address_of(*args.get((p & !POINTEE) as usize)?)?;
             return state
-                .values
-                .iter()
-                .find(|x| x.0 == var)
-                .and_then(|x| dataflow::truth_of(x.1))
-                .or_else(|| state.facts.iter().find(|x| x.0 == atom).map(|x| x.1))
+                .truth_of(var, atom)
                 .or_else(|| self.passed_values.iter().find(|x| x.0 == var)?.1);
         }
         self.arg_text(args, p)
@@ -469,16 +474,45 @@ impl Collector<'_> {
         guard
     }
 
+    /// The guarded entry locks this path started with (`started`) or without.
+    fn guarded_started<'s>(
+        &'s self,
+        state: &'s State,
+        started: bool,
+    ) -> impl Iterator<Item = ClassId> + 's {
+        self.guarded
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| state.started_with(*i) == started)
+            .map(|(_, (g, _))| g.held.class)
+    }
+
     /// The locks this path was entered holding: the function's, and its guarded ones
     /// where the path started with them.
     fn entered_with<'s>(&'s self, state: &'s State) -> impl Iterator<Item = ClassId> + 's {
-        let guarded = self
-            .guarded
+        self.entry_held
             .iter()
-            .enumerate()
-            .filter(|(i, _)| state.start & (1 << i) != 0)
-            .map(|(_, (g, _))| g.held.class);
-        self.entry_held.iter().copied().chain(guarded)
+            .copied()
+            .chain(self.guarded_started(state, true))
+    }
+
+    /// The caller's locks this path no longer holds when it sleeps (`below`: in a callee
+    /// whose sleep this is): its entry locks it dropped, and those the callee drops that
+    /// this function neither holds nor takes (a halt helper between the holder and a
+    /// reset that unlocks around its sleep).
+    fn released_before_sleep(&self, state: &State, below: Option<&Sleep>) -> Vec<ClassId> {
+        let below = below.map_or(&[][..], |b| &b.releases[..]);
+        let not_held = |c: &ClassId| !state.held.iter().any(|h| h.class == *c);
+        let mut releases: Vec<ClassId> = self
+            .entered_with(state)
+            .filter(|c| not_held(c) || below.contains(c))
+            .collect();
+        for &c in below {
+            if !releases.contains(&c) && not_held(&c) {
+                releases.push(c);
+            }
+        }
+        releases
     }
 
     /// Locks held on entry (this path's guarded ones included) that it has released.
@@ -527,18 +561,8 @@ impl Collector<'_> {
             None if self.result.may_sleep.is_some() => {
                 // A guarded lock stays released only if this path, entered with it, dropped
                 // it too (a path entered without it does not sleep under it).
-                let entered: Vec<ClassId> = self
-                    .guarded
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| state.start & (1 << i) != 0)
-                    .map(|(_, (g, _))| g.held.class)
-                    .collect();
-                let mine: Vec<ClassId> = self
-                    .entered_with(state)
-                    .filter(|c| !state.held.iter().any(|h| h.class == *c))
-                    .chain(below.map_or(&[][..], |b| &b.releases[..]).iter().copied())
-                    .collect();
+                let entered: Vec<ClassId> = self.guarded_started(state, true).collect();
+                let mine = self.released_before_sleep(state, below);
                 if let Some(s) = &mut self.result.may_sleep {
                     s.guard.retain(|g| guard.contains(g));
                     s.releases
@@ -561,27 +585,12 @@ impl Collector<'_> {
                     ),
                     None => (Chain::from([step]), 1),
                 };
-                // The caller's locks this function no longer holds when it sleeps: its own
-                // entry locks it dropped, and those the callee drops that this function
-                // neither holds nor takes (a halt helper between the holder and a reset
-                // that unlocks around its sleep).
-                let mut releases: Vec<ClassId> = self
-                    .entered_with(state)
-                    .filter(|c| {
-                        !state.held.iter().any(|h| h.class == *c)
-                            || below.is_some_and(|b| b.releases.contains(c))
-                    })
-                    .collect();
-                for &c in below.map_or(&[][..], |b| &b.releases[..]) {
-                    if !releases.contains(&c) && !state.held.iter().any(|h| h.class == c) {
-                        releases.push(c);
-                    }
-                }
+                let mut releases = self.released_before_sleep(state, below);
                 // Guarded locks this path was entered without: a caller holding one passes
                 // the test's other value, and its paths say whether they drop it.
-                for (i, (g, _)) in self.guarded.iter().enumerate() {
-                    if state.start & (1 << i) == 0 && !releases.contains(&g.held.class) {
-                        releases.push(g.held.class);
+                for c in self.guarded_started(state, false) {
+                    if !releases.contains(&c) {
+                        releases.push(c);
                     }
                 }
                 let releases_ctx = state.ctx.dropped | below.map_or(0, |b| b.releases_ctx);
@@ -668,12 +677,7 @@ impl Observer for Collector<'_> {
             // may write it); what it was before is what the callee finds.
             Event::Assign { var, value: None } => {
                 if let Some(atom) = self.function.address_atom(*var) {
-                    let before = state
-                        .values
-                        .iter()
-                        .find(|x| x.0 == *var)
-                        .and_then(|x| dataflow::truth_of(x.1))
-                        .or_else(|| state.facts.iter().find(|x| x.0 == atom).map(|x| x.1));
+                    let before = state.truth_of(*var, atom);
                     self.passed_values.retain(|x| x.0 != *var);
                     self.passed_values.push((*var, before));
                 }
@@ -1583,42 +1587,40 @@ fn held_on_entry(
     }
     // An assertion states a requirement even when a release comes first on some path.
     candidates.sort_by_key(|c| !matches!(c.4, EntryReason::Assertion(_)));
+    let known = |class: ClassId, out: &[(Held, EntryReason)], guarded: &[GuardedEntry]| {
+        out.iter().any(|h| h.0.class == class) || guarded.iter().any(|g| g.held.class == class)
+    };
+    // Held where the entry test that splits the first events says so.
+    let guarded_by = |first: &FirstEvents, held: Held, guessed: bool| {
+        let (atom, truth) = first.split()?;
+        Some(GuardedEntry {
+            held,
+            atom,
+            truth,
+            param: entry_atom(f, atom)?,
+            guessed,
+        })
+    };
     for (lock, class, kind, mode, reason) in candidates {
-        if out.iter().any(|h| h.0.class == class) || guarded.iter().any(|g| g.held.class == class) {
+        if known(class, &out, &guarded) {
             continue;
         }
         let first = first_events(f, locks, lock, class, class_of, arg_lock, effects, false);
+        let held = entry(lock, class, kind, mode);
         if first.release_first && !first.acquire_first {
-            out.push((entry(lock, class, kind, mode), reason));
-        } else if let Some((atom, truth)) = first.split() {
-            if let Some(param) = entry_atom(f, atom) {
-                guarded.push(GuardedEntry {
-                    held: entry(lock, class, kind, mode),
-                    atom,
-                    truth,
-                    param,
-                    guessed: reason == EntryReason::ReleasedFirst,
-                });
-            }
+            out.push((held, reason));
+        } else {
+            let guessed = reason == EntryReason::ReleasedFirst;
+            guarded.extend(guarded_by(&first, held, guessed));
         }
     }
     for (class, kind, mode) in required {
-        if out.iter().any(|h| h.0.class == class) || guarded.iter().any(|g| g.held.class == class) {
+        if known(class, &out, &guarded) {
             continue;
         }
         let lock = dataflow::VIA_CALL;
         let first = first_events(f, locks, lock, class, class_of, arg_lock, effects, true);
-        if let Some((atom, truth)) = first.split() {
-            if let Some(param) = entry_atom(f, atom) {
-                guarded.push(GuardedEntry {
-                    held: entry(lock, class, kind, mode),
-                    atom,
-                    truth,
-                    param,
-                    guessed: false,
-                });
-            }
-        }
+        guarded.extend(guarded_by(&first, entry(lock, class, kind, mode), false));
     }
     for &(class, kind, mode) in contract {
         if !out.iter().any(|h| h.0.class == class) {
@@ -1795,10 +1797,13 @@ fn first_events(
     let mut seen_block = vec![false; f.blocks.len()];
     let mut stack: Vec<(usize, Values, Tests, bool)> = vec![(0, Vec::new(), Vec::new(), true)];
     seen_block[0] = true;
+    // The entry tests, in order, found once.
+    let entry_atoms: Vec<AtomId> = (0..f.atom_vars.len() as AtomId)
+        .filter(|&a| entry_atom(f, a).is_some())
+        .collect();
     let written = |tests: &mut Tests, var: lockorder_ir::VarId| {
-        for (a, vars) in f.atom_vars.iter().enumerate() {
-            if vars.contains(&var) && entry_atom(f, a as AtomId).is_some() {
-                let a = a as AtomId;
+        for &a in &entry_atoms {
+            if f.atom_vars[a as usize].contains(&var) {
                 tests.retain(|x| x.0 != a);
                 tests.push((a, None));
             }
@@ -1893,7 +1898,7 @@ fn first_events(
                                 (*then, None, feasible && t),
                                 (*otherwise, None, feasible && !t),
                             ],
-                            (None, None) if entry_atom(f, *atom).is_some() => vec![
+                            (None, None) if entry_atoms.binary_search(atom).is_ok() => vec![
                                 (*then, Some((*atom, true)), feasible),
                                 (*otherwise, Some((*atom, false)), feasible),
                             ],

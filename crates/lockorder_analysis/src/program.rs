@@ -401,7 +401,7 @@ fn print_debug_summary(
             r.guarded_entry
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| ret.start & (1 << i) == 0)
+                .filter(|(i, _)| !ret.started_with(*i))
                 .map(|(_, g)| cn(&g.0))
                 .collect::<Vec<_>>(),
         );

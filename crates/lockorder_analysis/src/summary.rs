@@ -280,7 +280,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
         .map(|(bit, g)| (g.0, Some(bit)));
     for (c, bit) in r.entry_held.iter().map(|&c| (c, None)).chain(guarded) {
         let entered: Vec<usize> = (0..r.returns.len())
-            .filter(|&i| bit.is_none_or(|b| r.returns[i].start & (1 << b) != 0))
+            .filter(|&i| bit.is_none_or(|b| r.returns[i].started_with(b)))
             .collect();
         if entered.is_empty() {
             continue;
@@ -358,7 +358,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     // taken by it only where the caller's argument says it was not held.
     for (bit, &(class, param, truth)) in r.guarded_entry.iter().enumerate() {
         let everywhere = r.returns.iter().all(|ret| {
-            if ret.start & (1 << bit) != 0 {
+            if ret.started_with(bit) {
                 ret.entry_held_at.contains(&class)
             } else {
                 ret.held.iter().any(|h| h.class == class)
