@@ -945,9 +945,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     /// For `x > 0`, `0 < x` (true where `x` is) and `x <= 0` (true where it is not) on an
-    /// unsigned scalar variable `x`: `x` and that polarity.
-    fn unsigned_zero_test<'t>(&self, l: Node<'t>, r: Node<'t>) -> Option<(Node<'t>, bool)> {
-        let n = l.parent()?;
+    /// unsigned scalar variable `x` (`n` the comparison, `l` and `r` its sides): `x` and
+    /// that polarity.
+    fn unsigned_zero_test<'t>(
+        &self,
+        n: Node<'t>,
+        l: Node<'t>,
+        r: Node<'t>,
+    ) -> Option<(Node<'t>, bool)> {
         let (var, truth) = match self.op(n) {
             ">" if is_zero(self.text(r)) => (l, true),
             "<" if is_zero(self.text(l)) => (r, true),
@@ -2286,6 +2291,16 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 ) else {
                     return self.opaque_cond(n, t, f);
                 };
+                // `instance > 0` on a `u8` is `instance`, `len <= 0` on a `size_t` is `!len`:
+                // for an unsigned variable the test is a truth test.
+                if let Some((var, truth)) = self.unsigned_zero_test(n, l, r) {
+                    if truth {
+                        self.cond(var, t, f);
+                    } else {
+                        self.cond(var, f, t);
+                    }
+                    return;
+                }
                 match self.op(n) {
                     "&&" => {
                         let mid = self.new_block();
@@ -2299,17 +2314,6 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         self.cond(l, t, mid);
                         self.cur = mid;
                         self.cond(r, t, f);
-                        return;
-                    }
-                    // `instance > 0` on a `u8` is `instance`, `len <= 0` on a `size_t` is
-                    // `!len`: for an unsigned variable the test is a truth test.
-                    ">" | "<=" | "<" if self.unsigned_zero_test(l, r).is_some() => {
-                        let (var, truth) = self.unsigned_zero_test(l, r).unwrap_or((l, true));
-                        if truth {
-                            self.cond(var, t, f);
-                        } else {
-                            self.cond(var, f, t);
-                        }
                         return;
                     }
                     "==" | "!=" | "<" => {

@@ -222,18 +222,23 @@ fn run_with(
         c.salt(id.as_bytes())
     });
     let input_paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
-    let reused = cache.as_ref().zip(identity).and_then(|(c, id)| {
-        pool.install(|| RunRecord::reusable(c, id, &input_paths, args.max_file_size))
-    });
-
-    // A file changed since the last run: the others, unchanged by size and time, load
-    // their facts from the cache without being read again.
-    let trusted: Vec<Option<(u64, u128, u128)>> = match (&reused, cache.as_ref().zip(identity)) {
-        (None, Some((c, id))) => RunRecord::load(c, id, &input_paths)
-            .map(|r| r.trusted_hashes(&input_paths))
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
+    let last = cache
+        .as_ref()
+        .zip(identity)
+        .and_then(|(c, id)| RunRecord::load(c, id, &input_paths));
+    // Where a file changed since the last run, the others, unchanged by size and time,
+    // load their facts from the cache without being read again.
+    let trusted: Vec<Option<(u64, u128, u128)>> = last
+        .as_ref()
+        .map(|r| r.trusted_hashes(&input_paths))
+        .unwrap_or_default();
+    let reused = cache
+        .as_ref()
+        .zip(identity)
+        .zip(last)
+        .and_then(|((c, id), r)| {
+            pool.install(|| r.reusable(c, id, &input_paths, args.max_file_size))
+        });
     let t_front = Instant::now();
     let started_ns = run_record::now_ns();
     let mut outcome = if let Some(record) = reused {

@@ -131,14 +131,15 @@ impl RunRecord {
             .collect()
     }
 
-    /// The record for `identity`, if every input is still what it recorded.
+    /// This record (loaded for `identity`), if every input is still what it recorded.
     pub fn reusable(
+        self,
         cache: &Cache,
         identity: Salt,
         inputs: &[PathBuf],
         max_file_size: u64,
     ) -> Option<RunRecord> {
-        let record = RunRecord::load(cache, identity, inputs)?;
+        let record = self;
         let validated_ns = now_ns();
         let checked: Option<Vec<Option<Stamp>>> = inputs
             .par_iter()
