@@ -251,12 +251,13 @@ pub struct NotHeld {
 }
 
 /// Why a function is taken to be entered holding a lock.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum EntryReason {
     /// `__must_hold`, `__releases`: at the definition.
     Annotation,
-    /// `lockdep_assert_held` before any acquisition, at this span.
-    Assertion(Span),
+    /// `lockdep_assert_held` before any acquisition, at this span, reached only where
+    /// the parameters test as the guard says (`if (intr_ctx) lockdep_assert_held(...)`).
+    Assertion(Span, Vec<(u8, bool)>),
     /// The first event on it is a release.
     ReleasedFirst,
     /// An ops callback its framework calls holding the lock (the rules' `held_slot`).
@@ -881,6 +882,11 @@ impl Observer for Collector<'_> {
             }
         }
         for r in &summary.requires {
+            // Required only where the callee's parameter tests so (`if (intr_ctx)
+            // lockdep_assert_held(...)`), and this call passes the other value.
+            if self.ruled_out(state, &r.guard, args) {
+                continue;
+            }
             // Held, or taken by a conditional call whose outcome this path has not tested
             // in a way the analysis follows: reaching the requirement means it succeeded.
             if state.held.iter().any(|h| h.class == r.class)
@@ -928,10 +934,13 @@ impl Observer for Collector<'_> {
             // Not this function's lock: its callers must hold it — when they can name it.
             let via = here.as_deref().and_then(|p| param_path(self.params, p));
             let nameable = via.is_some() || (self.single_instance)(r.class);
-            if nameable
-                && r.depth < MAX_CALL_DEPTH
-                && !self.result.requires.iter().any(|x| x.class == r.class)
-            {
+            let guard = self.caller_guard(state, &r.guard, args);
+            // Required on several paths: only what every one of them tests still guards it.
+            if let Some(x) = self.result.requires.iter_mut().find(|x| x.class == r.class) {
+                x.guard.retain(|g| guard.contains(g));
+                continue;
+            }
+            if nameable && r.depth < MAX_CALL_DEPTH {
                 let step = ChainStep {
                     function: self.me,
                     span,
@@ -940,6 +949,7 @@ impl Observer for Collector<'_> {
                     irq: lockorder_ir::Irq::None,
                     via_param: via,
                     depth: r.depth + 1,
+                    guard,
                     chain: std::iter::once(step)
                         .chain(r.chain.iter().copied())
                         .collect(),
@@ -1234,10 +1244,11 @@ pub fn analyse_function(
         .iter()
         .filter_map(|(h, reason)| {
             let span = match reason {
-                EntryReason::Annotation => f.name_span,
-                EntryReason::Assertion(span) => *span,
+                EntryReason::Annotation => (f.name_span, Vec::new()),
+                EntryReason::Assertion(span, guard) => (*span, guard.clone()),
                 EntryReason::ReleasedFirst | EntryReason::Contract => return None,
             };
+            let (span, guard) = span;
             let via_param = (h.lock != dataflow::VIA_CALL)
                 .then(|| param_path(&f.params, &facts.locks[h.lock as usize].text))
                 .flatten();
@@ -1258,7 +1269,7 @@ pub fn analyse_function(
                     span,
                 }]),
                 dropped: Vec::new(),
-                guard: Vec::new(),
+                guard,
                 handle: LockHandle::Class,
             })
         })
@@ -1549,7 +1560,7 @@ fn held_on_entry(
                     class,
                     kind_of(class),
                     Mode::Exclusive,
-                    EntryReason::Assertion(*span),
+                    EntryReason::Assertion(*span, Vec::new()),
                 ));
             }
             Event::Call {
@@ -1586,7 +1597,7 @@ fn held_on_entry(
         }
     }
     // An assertion states a requirement even when a release comes first on some path.
-    candidates.sort_by_key(|c| !matches!(c.4, EntryReason::Assertion(_)));
+    candidates.sort_by_key(|c| !matches!(c.4, EntryReason::Assertion(..)));
     let known = |class: ClassId, out: &[(Held, EntryReason)], guarded: &[GuardedEntry]| {
         out.iter().any(|h| h.0.class == class) || guarded.iter().any(|g| g.held.class == class)
     };
@@ -1608,6 +1619,19 @@ fn held_on_entry(
         let first = first_events(f, locks, lock, class, class_of, arg_lock, effects, false);
         let held = entry(lock, class, kind, mode);
         if first.release_first && !first.acquire_first {
+            // Asserted only behind tests of the parameters: required only there.
+            let reason = match reason {
+                EntryReason::Assertion(span, _) => {
+                    let guard = first
+                        .release_tests
+                        .iter()
+                        .flatten()
+                        .filter_map(|&(atom, truth)| Some((entry_atom(f, atom)?, truth)))
+                        .collect();
+                    EntryReason::Assertion(span, guard)
+                }
+                reason => reason,
+            };
             out.push((held, reason));
         } else {
             let guessed = reason == EntryReason::ReleasedFirst;
@@ -1715,7 +1739,9 @@ fn bound_locks(
 struct FirstEvents {
     release_first: bool,
     acquire_first: bool,
-    /// Entry tests every release-first path passed (`None`: no such path yet).
+    /// Entry tests every release-first path passed (`None`: no such path yet); when cut
+    /// short, the tests of parameters never written that every path to a block where a
+    /// path met the release first passes, whatever the flags.
     release_tests: Option<Vec<(AtomId, bool)>>,
     acquire_tests: Option<Vec<(AtomId, bool)>>,
     /// Too many paths to follow each: the tests are not known for all of them.
@@ -1795,6 +1821,7 @@ fn first_events(
     let budget = f.blocks.len() * 4;
     let mut visited: HashSet<(usize, Values, Tests, bool)> = HashSet::new();
     let mut seen_block = vec![false; f.blocks.len()];
+    let mut release_blocks = vec![false; f.blocks.len()];
     let mut stack: Vec<(usize, Values, Tests, bool)> = vec![(0, Vec::new(), Vec::new(), true)];
     seen_block[0] = true;
     // The entry tests, in order, found once.
@@ -1867,6 +1894,7 @@ fn first_events(
         }
         match first {
             Some(true) => {
+                release_blocks[b] = true;
                 out.release_first = true;
                 if feasible {
                     meet(&tests, &mut out.release_tests);
@@ -1929,5 +1957,58 @@ fn first_events(
             }
         }
     }
+    if out.cut_short && out.release_first {
+        out.release_tests = Some(guarding_tests(f, &entry_atoms, &release_blocks));
+    }
     out
+}
+
+/// The entry tests, of parameters the function never writes, that every path from the
+/// entry to a `target` block passes: those whose other outcome's edge, alone removed,
+/// leaves no target reachable. Path-insensitive, so it may miss a guard but never
+/// invents one.
+fn guarding_tests(f: &Function, entry_atoms: &[AtomId], target: &[bool]) -> Vec<(AtomId, bool)> {
+    let written = |atom: AtomId| {
+        f.blocks.iter().flat_map(|b| &b.events).any(|e| match e {
+            Event::Assign { var, .. } | Event::Copy { var, .. } => {
+                f.atom_vars[atom as usize].contains(var)
+            }
+            _ => false,
+        })
+    };
+    let reaches_without = |atom: AtomId, truth: bool| {
+        let mut seen = vec![false; f.blocks.len()];
+        let mut stack = vec![0usize];
+        seen[0] = true;
+        while let Some(b) = stack.pop() {
+            if target[b] {
+                return true;
+            }
+            let succ: Vec<u32> = match &f.blocks[b].terminator {
+                Terminator::Goto(t) => vec![*t],
+                Terminator::Fork(ts) => ts.clone(),
+                Terminator::Branch {
+                    atom: a,
+                    then,
+                    otherwise,
+                } if *a == atom => vec![if truth { *otherwise } else { *then }],
+                Terminator::Branch {
+                    then, otherwise, ..
+                } => vec![*then, *otherwise],
+                Terminator::Return { .. } | Terminator::Unreachable => vec![],
+            };
+            for s in succ {
+                if !std::mem::replace(&mut seen[s as usize], true) {
+                    stack.push(s as usize);
+                }
+            }
+        }
+        false
+    };
+    entry_atoms
+        .iter()
+        .filter(|&&a| !written(a))
+        .flat_map(|&a| [(a, true), (a, false)])
+        .filter(|&(a, t)| !reaches_without(a, t))
+        .collect()
 }

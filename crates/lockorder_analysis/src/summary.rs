@@ -559,7 +559,10 @@ pub fn merge_summaries(members: &[Option<&FunctionSummary>]) -> FunctionSummary 
         }
         for l in &s.requires {
             if !out.requires.iter().any(|x| x.class == l.class) {
-                out.requires.push(l.clone());
+                out.requires.push(SummaryLock {
+                    guard: Vec::new(),
+                    ..l.clone()
+                });
             }
         }
     }
