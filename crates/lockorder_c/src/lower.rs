@@ -54,16 +54,25 @@ impl CFrontEnd {
         let t0 = Instant::now();
         let pre = prepass(src.as_bytes(), &rules.prepass);
         let t1 = Instant::now();
-        let tree = self.parser.parse(&pre.text, None);
+        // Only directives: nothing to parse, though its macros may still wrap locks.
+        let tree = if pre.has_code {
+            self.parser.parse(&pre.text, None)
+        } else {
+            None
+        };
         let t2 = Instant::now();
         let mut facts = FileFacts::default();
         facts.stats.bytes = src.len() as u64;
         facts.stats.lines = src.bytes().filter(|&b| b == b'\n').count() as u64;
         facts.stats.prepass_ns = (t1 - t0).as_nanos() as u64;
-        facts.stats.parse_ns = (t2 - t1).as_nanos() as u64;
-        let Some(tree) = tree else {
-            return facts;
+        facts.stats.parse_ns = if pre.has_code {
+            (t2 - t1).as_nanos() as u64
+        } else {
+            0
         };
+        if tree.is_none() && pre.has_code {
+            return facts;
+        }
         // The pre-pass output is `src` with some bytes turned into ASCII: still UTF-8 at
         // every boundary tree-sitter reports, since those are token boundaries.
         let text = String::from_utf8_lossy(&pre.text);
@@ -128,7 +137,10 @@ impl CFrontEnd {
                 span: Span::new(file, start, end),
             });
         }
-        let functions = lowerer.collect_declarations(tree.root_node());
+        let functions = match &tree {
+            Some(tree) => lowerer.collect_declarations(tree.root_node()),
+            None => Vec::new(),
+        };
         for f in functions {
             // A panic in one function loses that function only. What it had added to
             // the file's tables stays: interned entries are complete when added.
@@ -3227,4 +3239,19 @@ fn scan_includes(src: &str) -> Vec<String> {
             Some(inner[..inner.find(close)?].to_string())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_of_directives_is_not_parsed_but_its_lock_macros_are_learned() {
+        let rules = Rules::defaults();
+        let src = "#define REG_A 0x10\n#define hw_lock(h)\tspin_lock(&(h)->lock)\n";
+        let facts = CFrontEnd::new().lower_file(FileId(0), src, &rules, &MacroTable::new());
+        assert_eq!(facts.stats.parse_ns, 0);
+        assert_eq!(facts.macro_wrappers.len(), 1);
+        assert_eq!(facts.macro_wrappers[0].name, "hw_lock");
+    }
 }
