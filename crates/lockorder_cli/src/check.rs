@@ -430,8 +430,11 @@ fn run_with(
                          salt: Option<Salt>|
          -> Vec<(usize, Option<FileFacts>)> {
             pool.install(|| {
+                // Short runs of files per task: otherwise rayon hands each thread long
+                // runs, and one thread's last run leaves the other core idle for seconds.
                 which
                     .par_iter()
+                    .with_max_len(8)
                     .map_init(CFrontEnd::new, |fe, &i| {
                         let r = (i, lower_one(fe, i, macros, salt));
                         progress.inc(1);
