@@ -347,6 +347,38 @@ fn rewrite_macros(src: &[u8], rules: &PrepassRules, out: &mut Prepassed) {
                 blank(&mut out.text, start, close);
                 i = close;
             }
+        } else if has_args && depth > 0 && rules.pointer_declarers.contains(name) {
+            // `closure_type(dc, struct foo, member)` -> `struct foo *dc          `, same
+            // length (the declaration's `;` follows).
+            if let Some((close, commas)) = matching_paren(&buf, next) {
+                if let [c0, c1, ..] = commas[..] {
+                    let var = buf[next + 1..c0].trim_ascii();
+                    let ty = buf[c0 + 1..c1].trim_ascii();
+                    let decl = [ty, b" *", var].concat();
+                    let plain = |s: &[u8]| s.iter().all(|&c| is_ident(c) || c == b' ');
+                    if decl.len() <= close - start && plain(var) && plain(ty) {
+                        blank(&mut out.text, start, close);
+                        out.text[start..start + decl.len()].copy_from_slice(&decl);
+                        i = close;
+                    }
+                }
+            }
+        } else if has_args && depth == 0 && rules.function_definers.contains(name) {
+            // `CLOSURE_CALLBACK(name)` -> `void      name(void)`, same length.
+            if let Some((close, _)) = matching_paren(&buf, next) {
+                let inner = &buf[next + 1..close - 1];
+                let trimmed = inner.trim_ascii();
+                let fits = close - start >= b"void ".len() + trimmed.len() + b"(void)".len();
+                if fits && !trimmed.is_empty() && trimmed.iter().all(|&c| is_ident(c)) {
+                    let mut new = b"void".to_vec();
+                    let pad = close - start - 4 - trimmed.len() - 6;
+                    new.extend(std::iter::repeat_n(b' ', pad));
+                    new.extend_from_slice(trimmed);
+                    new.extend_from_slice(b"(void)");
+                    out.text[start..close].copy_from_slice(&new);
+                    i = close;
+                }
+            }
         } else if has_args && depth == 0 && rules.lock_definers.contains_key(name) {
             if let Some((close, _)) = matching_paren(&buf, next) {
                 let arg_end = find(&buf[..close], next, b",").unwrap_or(close - 1);
@@ -439,6 +471,19 @@ mod tests {
         let header = "/* SPDX */\n#ifndef _REG_H\n#define _REG_H\n  #define A_MASK 0x1 // bit\n#define B(x) \\\n\t((x) << 2)\n#if 0\nint dead;\n#endif\n#endif\n";
         assert!(!run(header).1.has_code);
         assert!(run("#define A 1\nextern spinlock_t a_lock;\n").1.has_code);
+    }
+
+    #[test]
+    fn closure_callbacks_become_functions_and_closure_type_a_declaration() {
+        let (t, _) = run("static CLOSURE_CALLBACK(foo_unlock)\n{\n\tclosure_type(dc, struct cached_dev, sb_write);\n\tup(&dc->sem);\n}\n");
+        assert!(
+            t.starts_with("static void        foo_unlock(void)\n"),
+            "{t}"
+        );
+        assert!(
+            t.contains("\tstruct cached_dev *dc                        ;"),
+            "{t}"
+        );
     }
 
     #[test]

@@ -187,6 +187,12 @@ pub struct PrepassRules {
     pub iterator_markers: Vec<String>,
     /// File-scope lock definitions (`DEFINE_MUTEX(name)`) and the kind they define.
     pub lock_definers: HashMap<String, LockKind>,
+    /// File-scope macros defining the function their one argument names, with no return
+    /// type tree-sitter could see (`static CLOSURE_CALLBACK(name) { ... }`).
+    pub function_definers: HashSet<String>,
+    /// Statement macros declaring their first argument a pointer to the type named by
+    /// their second (`closure_type(dc, struct cached_dev, sb_write);`).
+    pub pointer_declarers: HashSet<String>,
     /// The configuration the conditionals are decided by.
     pub config: KernelConfig,
 }

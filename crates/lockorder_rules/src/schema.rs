@@ -283,6 +283,10 @@ struct PrepassEntry {
     iterator_markers: Vec<String>,
     #[serde(default)]
     lock_definers: Vec<DefinerEntry>,
+    #[serde(default)]
+    function_definers: Vec<String>,
+    #[serde(default)]
+    pointer_declarers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -393,6 +397,8 @@ impl RuleFile {
             let pp = &mut rules.prepass;
             pp.blank_words.extend(p.blank_words);
             pp.blank_calls.extend(p.blank_calls);
+            pp.function_definers.extend(p.function_definers);
+            pp.pointer_declarers.extend(p.pointer_declarers);
             for a in p.annotations {
                 for n in a.names {
                     pp.annotations.insert(n, a.kind);
