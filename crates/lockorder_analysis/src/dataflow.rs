@@ -502,6 +502,7 @@ pub fn run(
                         state.pending.push((atom, h, success));
                     }
                 }
+                hand_off_semaphores(&mut state, f.args(*args), call, *span, effects);
                 continue;
             }
             // `__get_user_pages(..., locked)`: a callee passed the flag of a lock held on
@@ -740,6 +741,39 @@ fn held_of(acq: &lockorder_ir::Acquire, class: ClassId, site: Span) -> Held {
         on_entry: false,
         again: false,
         handle: None,
+    }
+}
+
+/// `closure_return_with_destructor(cl, foo_write_unlock)`: a semaphore held here and
+/// released by a function the call is handed (a completion callback, a closure's
+/// destructor) is released when that runs, not by this function. Semaphores only: they
+/// have no owner, and only they may be released from another context.
+fn hand_off_semaphores(
+    state: &mut State,
+    args: &[u32],
+    call: &lockorder_ir::Call,
+    span: Span,
+    effects: CallEffects,
+) {
+    if call.indirect || !state.held.iter().any(|h| h.kind == LockKind::Semaphore) {
+        return;
+    }
+    for &arg in args.iter().filter(|&&a| a != lockorder_ir::NO_ARG) {
+        let named = lockorder_ir::Call {
+            callee: arg,
+            indirect: false,
+        };
+        let Some(callback) = effects(&named) else {
+            continue;
+        };
+        state.held.retain(|h| {
+            let handed = h.kind == LockKind::Semaphore && callback.releases.contains(&h.class);
+            if handed {
+                state.released.retain(|r| r.0 != h.class);
+                state.released.push((h.class, span));
+            }
+            !handed
+        });
     }
 }
 

@@ -870,6 +870,13 @@ fn common_dirs(a: &str, b: &str) -> usize {
 /// calls; an indirect edge is kept unless it closes a cycle, which is decided by the
 /// position of its target in the direct callees-first order. A dropped call is left
 /// unsummarised, deterministically: summaries are read only from earlier levels.
+fn downs_semaphore(f: &lockorder_ir::Function) -> bool {
+    f.blocks.iter().flat_map(|b| &b.events).any(|e| {
+        matches!(e, lockorder_ir::Event::Acquire { acq, .. } | lockorder_ir::Event::CondAcquire { acq, .. }
+            if acq.kind == lockorder_ir::LockKind::Semaphore)
+    })
+}
+
 pub fn bottom_up_levels(program: &Program, resolver: &CallResolver) -> Vec<Vec<Target>> {
     let mut direct: DiGraph<FuncRef, ()> = DiGraph::new();
     let mut index: Vec<Vec<NodeIndex>> = Vec::with_capacity(program.files.len());
@@ -890,6 +897,25 @@ pub fn bottom_up_levels(program: &Program, resolver: &CallResolver) -> Vec<Vec<T
                     }
                     Some(t) => indirect.push((index[fi][fj], t)),
                     None => {}
+                }
+            }
+            // A function that downs a semaphore may hand it to a callback it passes on
+            // (see `hand_off_semaphores`): the callback's summary comes first.
+            if downs_semaphore(f) {
+                let args = f
+                    .blocks
+                    .iter()
+                    .flat_map(|b| &b.events)
+                    .filter_map(|e| match e {
+                        lockorder_ir::Event::Call { args, .. } => Some(f.args(*args)),
+                        _ => None,
+                    });
+                for args in args {
+                    for &a in args.iter().filter(|&&a| a != lockorder_ir::NO_ARG) {
+                        if let Some((ti, tj)) = resolver.resolve_name(fi, a) {
+                            direct.update_edge(index[fi][fj], index[ti][tj], ());
+                        }
+                    }
                 }
             }
         }
