@@ -254,6 +254,14 @@ pub(crate) fn truth_of(v: ReturnValue) -> Option<bool> {
 }
 
 impl State {
+    /// Releases the held lock at `p` here: its class was last released at `span`.
+    fn release_at(&mut self, p: usize, span: Span) -> Held {
+        let h = self.held.remove(p);
+        self.released.retain(|r| r.0 != h.class);
+        self.released.push((h.class, span));
+        h
+    }
+
     /// Whether this path started holding guarded entry lock `i` (see [`GuardedEntry`]).
     pub fn started_with(&self, i: usize) -> bool {
         self.start & (1 << i) != 0
@@ -766,14 +774,11 @@ fn hand_off_semaphores(
         let Some(callback) = effects(&named) else {
             continue;
         };
-        state.held.retain(|h| {
-            let handed = h.kind == LockKind::Semaphore && callback.releases.contains(&h.class);
-            if handed {
-                state.released.retain(|r| r.0 != h.class);
-                state.released.push((h.class, span));
-            }
-            !handed
-        });
+        let handed =
+            |h: &Held| h.kind == LockKind::Semaphore && callback.releases.contains(&h.class);
+        while let Some(p) = state.held.iter().position(handed) {
+            state.release_at(p, span);
+        }
     }
 }
 
@@ -799,12 +804,7 @@ fn apply_summary(
     arg_lock: &dyn Fn(u32) -> Option<LockId>,
 ) {
     let span = call.span;
-    let release = |state: &mut State, p: usize| {
-        let h = state.held.remove(p);
-        state.released.retain(|r| r.0 != h.class);
-        state.released.push((h.class, span));
-        h
-    };
+    let release = |state: &mut State, p: usize| state.release_at(p, span);
     for &class in &summary.releases {
         if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
             release(state, p);
@@ -966,9 +966,7 @@ fn apply(
         }
         Event::Release { lock, span, .. } => {
             if let Some(p) = released_index(state, *lock, class_of(*lock)) {
-                let h = state.held.remove(p);
-                state.released.retain(|r| r.0 != h.class);
-                state.released.push((h.class, *span));
+                state.release_at(p, *span);
             }
         }
         Event::Downgrade { lock, .. } => {

@@ -1243,12 +1243,11 @@ pub fn analyse_function(
     let requires: Vec<SummaryLock> = entry_reasons
         .iter()
         .filter_map(|(h, reason)| {
-            let span = match reason {
+            let (span, guard) = match reason {
                 EntryReason::Annotation => (f.name_span, Vec::new()),
                 EntryReason::Assertion(span, guard) => (*span, guard.clone()),
                 EntryReason::ReleasedFirst | EntryReason::Contract => return None,
             };
-            let (span, guard) = span;
             let via_param = (h.lock != dataflow::VIA_CALL)
                 .then(|| param_path(&f.params, &facts.locks[h.lock as usize].text))
                 .flatten();

@@ -861,6 +861,14 @@ fn common_dirs(a: &str, b: &str) -> usize {
         .count()
 }
 
+/// Whether `f` downs a semaphore itself (see `hand_off_semaphores`).
+fn downs_semaphore(f: &lockorder_ir::Function) -> bool {
+    f.blocks.iter().flat_map(|b| &b.events).any(|e| {
+        matches!(e, lockorder_ir::Event::Acquire { acq, .. } | lockorder_ir::Event::CondAcquire { acq, .. }
+            if acq.kind == lockorder_ir::LockKind::Semaphore)
+    })
+}
+
 /// Functions grouped so that every callee outside a function's own SCC is in an earlier
 /// group: each group can be analysed in parallel once the previous ones are summarised.
 ///
@@ -870,13 +878,6 @@ fn common_dirs(a: &str, b: &str) -> usize {
 /// calls; an indirect edge is kept unless it closes a cycle, which is decided by the
 /// position of its target in the direct callees-first order. A dropped call is left
 /// unsummarised, deterministically: summaries are read only from earlier levels.
-fn downs_semaphore(f: &lockorder_ir::Function) -> bool {
-    f.blocks.iter().flat_map(|b| &b.events).any(|e| {
-        matches!(e, lockorder_ir::Event::Acquire { acq, .. } | lockorder_ir::Event::CondAcquire { acq, .. }
-            if acq.kind == lockorder_ir::LockKind::Semaphore)
-    })
-}
-
 pub fn bottom_up_levels(program: &Program, resolver: &CallResolver) -> Vec<Vec<Target>> {
     let mut direct: DiGraph<FuncRef, ()> = DiGraph::new();
     let mut index: Vec<Vec<NodeIndex>> = Vec::with_capacity(program.files.len());

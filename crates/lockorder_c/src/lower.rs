@@ -55,24 +55,20 @@ impl CFrontEnd {
         let pre = prepass(src.as_bytes(), &rules.prepass);
         let t1 = Instant::now();
         // Only directives: nothing to parse, though its macros may still wrap locks.
-        let tree = if pre.has_code {
-            self.parser.parse(&pre.text, None)
-        } else {
-            None
-        };
+        let parsed = pre.has_code.then(|| self.parser.parse(&pre.text, None));
         let t2 = Instant::now();
         let mut facts = FileFacts::default();
         facts.stats.bytes = src.len() as u64;
         facts.stats.lines = src.bytes().filter(|&b| b == b'\n').count() as u64;
         facts.stats.prepass_ns = (t1 - t0).as_nanos() as u64;
-        facts.stats.parse_ns = if pre.has_code {
-            (t2 - t1).as_nanos() as u64
-        } else {
-            0
-        };
-        if tree.is_none() && pre.has_code {
-            return facts;
+        if parsed.is_some() {
+            facts.stats.parse_ns = (t2 - t1).as_nanos() as u64;
         }
+        let tree = match parsed {
+            Some(None) => return facts,
+            Some(tree) => tree,
+            None => None,
+        };
         // The pre-pass output is `src` with some bytes turned into ASCII: still UTF-8 at
         // every boundary tree-sitter reports, since those are token boundaries.
         let text = String::from_utf8_lossy(&pre.text);
