@@ -1,8 +1,9 @@
 //! `--write-baseline` and `--baseline`: accepted findings stay quiet, new ones fail the
 //! run, fixed ones are listed as stale, a broken baseline is a located error.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+use tempfile::TempDir;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lockorder"))
@@ -12,12 +13,12 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("lockorder-baseline-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("lockorder.toml"), "").unwrap();
+fn scratch(name: &str) -> TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("lockorder-baseline-{name}-"))
+        .tempdir()
+        .unwrap();
+    std::fs::write(dir.path().join("lockorder.toml"), "").unwrap();
     dir
 }
 
@@ -29,9 +30,10 @@ fn inversion(a: &str, b: &str) -> String {
 
 #[test]
 fn only_new_findings_fail_and_fixed_ones_are_stale() {
-    let dir = scratch("flow");
+    let tmp = scratch("flow");
+    let dir = tmp.path();
     std::fs::write(dir.join("old.c"), inversion("old_a", "old_b")).unwrap();
-    let w = run(&dir, &["check", "--write-baseline", "base.json", "."]);
+    let w = run(dir, &["check", "--write-baseline", "base.json", "."]);
     assert_eq!(w.status.code(), Some(0), "{w:?}");
     let base: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("base.json")).unwrap()).unwrap();
@@ -40,7 +42,7 @@ fn only_new_findings_fail_and_fixed_ones_are_stale() {
     assert_eq!(base["entries"][0]["count"], 1);
 
     let quiet = run(
-        &dir,
+        dir,
         &[
             "check",
             "--baseline",
@@ -61,7 +63,7 @@ fn only_new_findings_fail_and_fixed_ones_are_stale() {
     .unwrap();
     std::fs::write(dir.join("new.c"), inversion("new_a", "new_b")).unwrap();
     let new = run(
-        &dir,
+        dir,
         &[
             "check",
             "--baseline",
@@ -79,7 +81,7 @@ fn only_new_findings_fail_and_fixed_ones_are_stale() {
     std::fs::remove_file(dir.join("old.c")).unwrap();
     std::fs::remove_file(dir.join("new.c")).unwrap();
     std::fs::write(dir.join("fine.c"), "void f(void) { }\n").unwrap();
-    let stale = run(&dir, &["check", "--baseline", "base.json", "."]);
+    let stale = run(dir, &["check", "--baseline", "base.json", "."]);
     assert_eq!(stale.status.code(), Some(0));
     let err = String::from_utf8(stale.stderr).unwrap();
     assert!(err.contains("1 stale baseline entries"), "{err}");
@@ -88,14 +90,15 @@ fn only_new_findings_fail_and_fixed_ones_are_stale() {
 
 #[test]
 fn a_broken_baseline_is_located_and_exits_2() {
-    let dir = scratch("broken");
+    let tmp = scratch("broken");
+    let dir = tmp.path();
     std::fs::write(dir.join("a.c"), "void f(void) { }\n").unwrap();
     std::fs::write(
         dir.join("base.json"),
         "{\n  \"version\": 1,\n  \"entries\": [ { \"code\": 1 } ]\n}\n",
     )
     .unwrap();
-    let out = run(&dir, &["check", "--baseline", "base.json", "."]);
+    let out = run(dir, &["check", "--baseline", "base.json", "."]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("base.json:3:"), "{err}");

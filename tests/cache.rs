@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use tempfile::TempDir;
 
 struct Run {
     out: Output,
@@ -36,13 +37,17 @@ fn reused(stats: &str) -> bool {
     stats.contains("results are reused")
 }
 
-fn scratch(name: &str) -> (PathBuf, PathBuf) {
-    let base = std::env::temp_dir().join(format!("lockorder-cache-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
-    let tree = base.join("tree");
+/// A checked tree and a cache directory beside it, both removed when the test ends.
+fn scratch(name: &str) -> (TempDir, PathBuf, PathBuf) {
+    let base = tempfile::Builder::new()
+        .prefix(&format!("lockorder-cache-{name}-"))
+        .tempdir()
+        .unwrap();
+    let tree = base.path().join("tree");
     std::fs::create_dir_all(&tree).unwrap();
     std::fs::write(tree.join("lockorder.toml"), "").unwrap();
-    (tree, base.join("cache"))
+    let cache = base.path().join("cache");
+    (base, tree, cache)
 }
 
 const WRAPPER_H: &str = "#define foo_lock(f) mutex_lock(&(f)->lock)\n#define foo_unlock(f) mutex_unlock(&(f)->lock)\nstruct foo { struct mutex lock; };\n";
@@ -82,7 +87,7 @@ fn entries(cache: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn warm_runs_give_the_cold_output_and_parse_only_what_changed() {
-    let (tree, cache) = scratch("warm");
+    let (_base, tree, cache) = scratch("warm");
     std::fs::write(tree.join("a.c"), inversion("a_one", "a_two")).unwrap();
     std::fs::write(tree.join("b.c"), inversion("b_one", "b_two")).unwrap();
     std::fs::write(tree.join("c.c"), "void c_idle(void)\n{\n}\n").unwrap();
@@ -151,7 +156,7 @@ fn age(path: &Path) -> std::time::SystemTime {
 /// time is not seen (as `make` would not see it).
 #[test]
 fn files_unchanged_by_size_and_time_are_not_read_again() {
-    let (tree, cache) = scratch("unread");
+    let (_base, tree, cache) = scratch("unread");
     let a = tree.join("a.c");
     std::fs::write(&a, inversion("a_one", "a_two")).unwrap();
     std::fs::write(tree.join("b.c"), inversion("b_one", "b_two")).unwrap();
@@ -185,7 +190,7 @@ fn files_unchanged_by_size_and_time_are_not_read_again() {
 
 #[test]
 fn a_changed_header_macro_relowers_the_files_using_it() {
-    let (tree, cache) = scratch("macro");
+    let (_base, tree, cache) = scratch("macro");
     std::fs::write(tree.join("foo.h"), WRAPPER_H).unwrap();
     std::fs::write(tree.join("twice.c"), TWICE_C).unwrap();
     let first = run(&tree, &cache, &[]);
@@ -208,7 +213,7 @@ fn a_changed_header_macro_relowers_the_files_using_it() {
 
 #[test]
 fn corrupt_and_foreign_entries_are_ignored_and_rebuilt() {
-    let (tree, cache) = scratch("corrupt");
+    let (_base, tree, cache) = scratch("corrupt");
     std::fs::write(tree.join("a.c"), inversion("a_one", "a_two")).unwrap();
     std::fs::write(tree.join("b.c"), inversion("b_one", "b_two")).unwrap();
     let cold = run(&tree, &cache, &[]);
@@ -243,7 +248,7 @@ fn corrupt_and_foreign_entries_are_ignored_and_rebuilt() {
 
 #[test]
 fn no_cache_reads_and_writes_nothing() {
-    let (tree, cache) = scratch("off");
+    let (_base, tree, cache) = scratch("off");
     std::fs::write(tree.join("a.c"), inversion("a_one", "a_two")).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_lockorder"))
         .current_dir(&tree)
@@ -268,7 +273,7 @@ fn no_cache_reads_and_writes_nothing() {
 
 #[test]
 fn an_unwritable_cache_is_one_warning_and_the_run_goes_on() {
-    let (tree, cache) = scratch("unwritable");
+    let (_base, tree, cache) = scratch("unwritable");
     std::fs::write(tree.join("a.c"), inversion("a_one", "a_two")).unwrap();
     // A file where the cache directory should be.
     std::fs::create_dir_all(cache.parent().unwrap()).unwrap();

@@ -2,8 +2,9 @@
 //! unused report, `--select`/`--ignore`, include/exclude globs, and located errors; a
 //! Linux tree's configuration.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+use tempfile::TempDir;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lockorder"))
@@ -15,9 +16,12 @@ fn run(dir: &Path, args: &[&str]) -> Output {
 
 const TWO_ORDERS: &str = "static DEFINE_MUTEX(big_lock);\nstatic DEFINE_MUTEX(small_lock);\n\nvoid take_bs(void)\n{\n\tmutex_lock(&big_lock);\n\tmutex_lock(&small_lock);\n\tmutex_unlock(&small_lock);\n\tmutex_unlock(&big_lock);\n}\n\nvoid take_sb(void)\n{\n\tmutex_lock(&small_lock);\n\tmutex_lock(&big_lock);\n\tmutex_unlock(&big_lock);\n\tmutex_unlock(&small_lock);\n}\n";
 
-fn project(name: &str, config: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lockorder-config-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn project(name: &str, config: &str) -> TempDir {
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!("lockorder-config-{name}-"))
+        .tempdir()
+        .unwrap();
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("vendor")).unwrap();
     std::fs::write(dir.join("a.c"), TWO_ORDERS).unwrap();
     std::fs::write(
@@ -28,7 +32,7 @@ fn project(name: &str, config: &str) -> PathBuf {
     )
     .unwrap();
     std::fs::write(dir.join("lockorder.toml"), config).unwrap();
-    dir
+    tmp
 }
 
 fn concise(out: &Output) -> String {
@@ -41,17 +45,17 @@ fn declared_order_severity_and_exclude() {
         "order",
         "exclude = [\"vendor/**\"]\norder = [[\"a.c::small_lock\", \"a.c::big_lock\"]]\n\n[rules]\nseverity = { LO001 = \"note\" }\n",
     );
-    let out = run(&dir, &["check", "--format", "concise", "."]);
+    let out = run(dir.path(), &["check", "--format", "concise", "."]);
     let s = concise(&out);
     assert!(s.contains("a.c:7:2: error[LO008]"), "{s}");
     assert!(s.contains("note[LO001]"), "{s}");
     assert!(!s.contains("vendor"), "{s}");
     assert_eq!(out.status.code(), Some(1));
     // Only the note left: exit 0.
-    let notes = run(&dir, &["check", "--ignore", "LO008", "."]);
+    let notes = run(dir.path(), &["check", "--ignore", "LO008", "."]);
     assert_eq!(notes.status.code(), Some(0), "{}", concise(&notes));
     let none = run(
-        &dir,
+        dir.path(),
         &[
             "check",
             "--select",
@@ -70,7 +74,7 @@ fn ignore_entries_and_unused_ones() {
         "ignore",
         "[[ignore]]\ncode = \"LO001\"\nfile = \"a.c\"\nlocks = [\"a.c::big_lock\"]\nreason = \"reviewed\"\n\n[[ignore]]\ncode = \"LO002\"\nfunction = \"nowhere\"\nreason = \"stale\"\n",
     );
-    let out = run(&dir, &["check", "--format", "concise", "."]);
+    let out = run(dir.path(), &["check", "--format", "concise", "."]);
     let s = concise(&out);
     let lines: Vec<&str> = s.lines().collect();
     assert_eq!(lines.len(), 2, "{s}");
@@ -96,7 +100,7 @@ fn config_errors_are_located_and_exit_2() {
         ),
     ] {
         let dir = project("errors", text);
-        let out = run(&dir, &["check", "."]);
+        let out = run(dir.path(), &["check", "."]);
         assert_eq!(out.status.code(), Some(2), "{text}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(err.contains(at), "{text}: {err}");
@@ -108,8 +112,11 @@ fn config_errors_are_located_and_exit_2() {
 /// else the first branch. `kunmap_page()` may sleep only with highmem.
 #[test]
 fn kernel_configuration_decides_conditionals() {
-    let dir = std::env::temp_dir().join(format!("lockorder-config-{}-kconfig", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let tmp = tempfile::Builder::new()
+        .prefix("lockorder-config-kconfig-")
+        .tempdir()
+        .unwrap();
+    let dir = tmp.path();
     for d in ["arch/x86", "arch/arm", "kernel"] {
         std::fs::create_dir_all(dir.join(d)).unwrap();
     }
@@ -122,7 +129,7 @@ fn kernel_configuration_decides_conditionals() {
     .unwrap();
     let check = |arch: &str| {
         let out = run(
-            &dir,
+            dir,
             &[
                 "check",
                 "--no-cache",
@@ -141,5 +148,4 @@ fn kernel_configuration_decides_conditionals() {
     assert!(check("x86").contains("LO005"), ".config sets it");
     std::fs::write(dir.join(".config"), "# CONFIG_HIGHMEM is not set\n").unwrap();
     assert_eq!(check("arm"), "", ".config leaves it unset");
-    std::fs::remove_dir_all(&dir).unwrap();
 }

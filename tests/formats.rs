@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use tempfile::TempDir;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lockorder"))
@@ -25,11 +26,12 @@ fn corpus(sub: &str) -> PathBuf {
 }
 
 /// A scratch directory that is its own project (a `lockorder.toml` marks the root).
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lockorder-formats-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("lockorder.toml"), "").unwrap();
+fn scratch(name: &str) -> TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("lockorder-formats-{name}-"))
+        .tempdir()
+        .unwrap();
+    std::fs::write(dir.path().join("lockorder.toml"), "").unwrap();
     dir
 }
 
@@ -74,9 +76,10 @@ fn github_annotations_on_a_call_chain() {
 
 #[test]
 fn github_escapes_properties_and_drops_columns_of_multi_line_spans() {
-    let dir = scratch("github");
+    let tmp = scratch("github");
+    let dir = tmp.path();
     std::fs::write(dir.join("a,b%c.c"), SPLIT).unwrap();
-    let out = stdout(&dir, &["check", "--format", "github", "."]);
+    let out = stdout(dir, &["check", "--format", "github", "."]);
     let first = out.lines().next().unwrap();
     assert!(
         first.starts_with(
@@ -178,8 +181,9 @@ fn git(dir: &Path, args: &[&str]) {
 
 #[test]
 fn changed_since_reports_only_findings_on_changed_lines() {
-    let dir = scratch("changed");
-    git(&dir, &["init", "-q", "-b", "main"]);
+    let tmp = scratch("changed");
+    let dir = tmp.path();
+    git(dir, &["init", "-q", "-b", "main"]);
     // An old inversion, committed before the branch point.
     let old = SPLIT
         .replace("a_lock", "c_lock")
@@ -191,9 +195,9 @@ fn changed_since_reports_only_findings_on_changed_lines() {
         "static DEFINE_MUTEX(a_lock);\nstatic DEFINE_MUTEX(b_lock);\n\nvoid take_ab(void)\n{\n\tmutex_lock(&a_lock);\n\tmutex_lock(&b_lock);\n\tmutex_unlock(&b_lock);\n\tmutex_unlock(&a_lock);\n}\n",
     )
     .unwrap();
-    git(&dir, &["add", "."]);
-    git(&dir, &["commit", "-q", "-m", "base"]);
-    let all = stdout(&dir, &["check", "--format", "concise", "."]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "base"]);
+    let all = stdout(dir, &["check", "--format", "concise", "."]);
     assert_eq!(all.lines().count(), 1, "{all}");
 
     // The working tree adds the opposite order to new.c: a new cycle.
@@ -201,7 +205,7 @@ fn changed_since_reports_only_findings_on_changed_lines() {
     text.push_str("\nvoid take_ba(void)\n{\n\tmutex_lock(&b_lock);\n\tmutex_lock(&a_lock);\n\tmutex_unlock(&a_lock);\n\tmutex_unlock(&b_lock);\n}\n");
     std::fs::write(dir.join("new.c"), text).unwrap();
     let out = run(
-        &dir,
+        dir,
         &[
             "check",
             "--format",
@@ -217,9 +221,9 @@ fn changed_since_reports_only_findings_on_changed_lines() {
     assert!(s.starts_with("new.c:"), "{s}");
 
     // Nothing changed since the working tree's own state: nothing to report.
-    git(&dir, &["commit", "-q", "-am", "more"]);
+    git(dir, &["commit", "-q", "-am", "more"]);
     let out = run(
-        &dir,
+        dir,
         &[
             "check",
             "--format",
@@ -232,6 +236,6 @@ fn changed_since_reports_only_findings_on_changed_lines() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
 
-    let bad = run(&dir, &["check", "--changed-since", "no-such-rev", "."]);
+    let bad = run(dir, &["check", "--changed-since", "no-such-rev", "."]);
     assert_eq!(bad.status.code(), Some(2));
 }
