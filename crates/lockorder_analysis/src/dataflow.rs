@@ -47,6 +47,9 @@ pub struct Held {
     /// The atom whose value is the lock's address, for a lock a callee returned
     /// (`ptl = pmd_lock(mm, pmd)`): returning that value hands the lock on.
     pub handle: Option<AtomId>,
+    /// For a lock a callee leaves held where it writes a pointer through an argument
+    /// (`&orphan_dir`), that variable: not NULL where the lock turns out held.
+    pub witness: Option<VarId>,
 }
 
 impl Held {
@@ -697,6 +700,24 @@ pub(crate) fn assume(
     while i < s.pending.len() {
         if s.pending[i].0 == atom {
             let (_, held, success) = s.pending.remove(i);
+            // The same acquisition pending on another witness (a call's result and the
+            // pointer it wrote): that one now tests as this one did.
+            let held_here = success.held_when(truth);
+            while let Some(j) = s
+                .pending
+                .iter()
+                .position(|p| p.0 != atom && p.1.site == held.site && p.1.class == held.class)
+            {
+                let (twin, _, twin_success) = s.pending.remove(j);
+                let twin_truth = twin_success.held_when(true) == held_here;
+                if s.facts.iter().any(|&(a, v)| a == twin && v != twin_truth) {
+                    return None;
+                }
+                s.learn(twin, twin_truth);
+                if j < i {
+                    i -= 1;
+                }
+            }
             let again = s.held.iter().any(|h| h.same_lock(&held));
             // A trylock of an owned lock this path already holds fails: its success edge
             // cannot be taken (Rust's `if let Ok(g) = m.try_lock()` under `m`'s guard).
@@ -708,6 +729,18 @@ pub(crate) fn assume(
                 && held.mode == Mode::Exclusive
             {
                 return None;
+            }
+            // What the callee wrote through the pointer: not NULL where it left the lock
+            // held, else what the caller had there (NULL, as callers of such helpers
+            // start). A value, unlike a fact, survives the merge with paths that never
+            // made the call.
+            if let Some(var) = held.witness {
+                let value = if held_here {
+                    ReturnValue::NonNull
+                } else {
+                    ReturnValue::Zero
+                };
+                assign_value(&mut s.values, var, Some(value));
             }
             if success.held_when(truth) {
                 if !again {
@@ -749,6 +782,7 @@ fn held_of(acq: &lockorder_ir::Acquire, class: ClassId, site: Span) -> Held {
         on_entry: false,
         again: false,
         handle: None,
+        witness: None,
     }
 }
 
@@ -857,6 +891,7 @@ fn apply_summary(
             on_entry: false,
             again: false,
             handle: None,
+            witness: None,
         };
         let named = bound_lock(f, l.handle, call.result, call.args, arg_lock);
         // A lock nobody here can name (the result thrown away, an argument that is no
@@ -888,6 +923,41 @@ fn apply_summary(
                 .retain(|p| p.0 != atom || p.1.class != h.class);
             state.pending.push((atom, h, *success));
         }
+    }
+    // `req = find(ctx, &bucket); ... if (bucket) spin_unlock(&bucket->lock);`: the lock
+    // pends on the variable too. Both entries are one acquisition (the same site), so the
+    // first test of either tells the other (see `assume`).
+    // A variable nothing tests still learns it is not NULL where the result says the lock
+    // is held (`*ret = orphan_dir;` then hands the lock on in its turn).
+    for (l, param, truth) in &summary.acquires_with_flag {
+        let Some(var) = call
+            .args
+            .get(*param as usize)
+            .and_then(|&a| f.address_var(a))
+        else {
+            continue;
+        };
+        let Some(mut h) = held(l) else { continue };
+        if *truth {
+            h.witness = Some(var);
+            for p in state.pending.iter_mut() {
+                if p.1.site == h.site && p.1.class == h.class {
+                    p.1.witness = Some(var);
+                }
+            }
+        }
+        let Some(atom) = f.atom_testing(var) else {
+            continue;
+        };
+        state
+            .pending
+            .retain(|p| p.0 != atom || p.1.class != h.class);
+        let success = if *truth {
+            Success::Nonzero
+        } else {
+            Success::Zero
+        };
+        state.pending.push((atom, h, success));
     }
 }
 

@@ -1521,6 +1521,7 @@ fn held_on_entry(
         on_entry: true,
         again: false,
         handle: None,
+        witness: None,
     };
     let mut out: Vec<(Held, EntryReason)> = Vec::new();
     let mut guarded: Vec<GuardedEntry> = Vec::new();
@@ -1698,6 +1699,7 @@ fn managed_classes(
                     out.extend(s.releases.iter().copied());
                     out.extend(s.acquires.iter().map(|l| l.class));
                     out.extend(s.cond_acquires.iter().map(|l| l.0.class));
+                    out.extend(s.acquires_with_flag.iter().map(|l| l.0.class));
                 }
             }
             _ => {}
@@ -1726,6 +1728,7 @@ fn bound_locks(
         .acquires
         .iter()
         .chain(s.cond_acquires.iter().map(|c| &c.0))
+        .chain(s.acquires_with_flag.iter().map(|c| &c.0))
     {
         out.extend(bound(l.handle).map(|l| (l, true)));
     }
@@ -1867,6 +1870,7 @@ fn first_events(
                     } else if bound.iter().any(|&(l, take)| take && same(l))
                         || s.acquires.iter().any(|l| l.class == class)
                         || s.cond_acquires.iter().any(|(l, _)| l.class == class)
+                        || s.acquires_with_flag.iter().any(|(l, ..)| l.class == class)
                         // A helper that may take it (`xfs_ilock(ip, flags)`, depending on
                         // its flags): the lock may be this function's own, not its caller's.
                         || s.waits_for.iter().any(|l| l.class == class && l.depth == 1)

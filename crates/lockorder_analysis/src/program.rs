@@ -353,7 +353,7 @@ fn print_debug_summary(
 ) {
     let cn = |c: &crate::classes::ClassId| classes.name(*c).to_string();
     eprintln!(
-        "summary {}::{}: releases {:?} on failure {:?} with flag {:?} params {:?} acquires {:?} cond {:?} waits {:?} requires {:?} sleep {:?} entry {:?} guarded entry {:?}",
+        "summary {}::{}: releases {:?} on failure {:?} with flag {:?} params {:?} acquires {:?} cond {:?} with flag {:?} waits {:?} requires {:?} sleep {:?} entry {:?} guarded entry {:?}",
         program.files[fi].rel_path,
         program.files[fi].facts.functions[fj].name,
         s.releases.iter().map(cn).collect::<Vec<_>>(),
@@ -373,6 +373,10 @@ fn print_debug_summary(
         s.cond_acquires
             .iter()
             .map(|(l, w)| (cn(&l.class), *w, l.guard.clone(), l.handle))
+            .collect::<Vec<_>>(),
+        s.acquires_with_flag
+            .iter()
+            .map(|(l, p, t)| (cn(&l.class), *p, *t))
             .collect::<Vec<_>>(),
         s.waits_for
             .iter()

@@ -131,6 +131,11 @@ pub struct FunctionSummary {
     /// Locks held exactly when the function succeeds (`find_lock_task_mm`, trylock
     /// wrappers): the return value tells, with this polarity.
     pub cond_acquires: Vec<(SummaryLock, Success)>,
+    /// Locks held exactly where the function wrote a value of this truth through the
+    /// parameter (`*out_bucket = hb;` with `hb->lock` held, `NULL` or nothing where it is
+    /// not): the caller's test of the variable whose address it passed says which. A lock
+    /// also in [`Self::cond_acquires`] has two witnesses, and either test tells the other.
+    pub acquires_with_flag: Vec<(SummaryLock, u8, bool)>,
     /// Locks the function (or its callees) waits for, released or not: taken under the
     /// caller's locks, they order after them.
     pub waits_for: Vec<SummaryLock>,
@@ -192,6 +197,7 @@ impl FunctionSummary {
             release_params: Vec::new(),
             acquires: Vec::new(),
             cond_acquires: Vec::new(),
+            acquires_with_flag: Vec::new(),
             waits_for: Vec::new(),
             requires: Vec::new(),
             may_sleep: None,
@@ -206,6 +212,7 @@ impl FunctionSummary {
             && self.release_params.is_empty()
             && self.acquires.is_empty()
             && self.cond_acquires.is_empty()
+            && self.acquires_with_flag.is_empty()
             && self.waits_for.is_empty()
             && self.requires.is_empty()
             && self.may_sleep.is_none()
@@ -235,6 +242,8 @@ pub fn summarize_for_callers(
         .retain(|l| l.handle != LockHandle::Class || !local(l.class));
     s.cond_acquires
         .retain(|(l, _)| l.handle != LockHandle::Class || !local(l.class));
+    s.acquires_with_flag
+        .retain(|(l, ..)| l.handle != LockHandle::Class || !local(l.class));
     s.waits_for.retain(|l| !local(l.class));
     s.requires.retain(|l| !local(l.class));
     s
@@ -299,7 +308,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             if let Some(success) = held_on_success(r, &held, &free) {
                 s.releases_on_failure.push((c, success));
             }
-            if let Some((param, truth)) = released_flag(r, &held, &free) {
+            if let Some((param, truth)) = flag_written(r, &held, &free) {
                 s.releases_with_flag.push((c, param, truth));
             }
         }
@@ -347,7 +356,12 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             (0..r.returns.len()).partition(|&i| r.returns[i].held.iter().any(|h| h.class == class));
         if free.is_empty() {
             s.acquires.push(lock);
-        } else if let Some(success) =
+            continue;
+        }
+        if let Some((param, truth)) = flag_written(r, &free, &held) {
+            s.acquires_with_flag.push((lock.clone(), param, truth));
+        }
+        if let Some(success) =
             held_on_success(r, &held, &free).or_else(|| held_when_zero(r, &held, &free))
         {
             s.cond_acquires.push((lock, success));
@@ -492,16 +506,17 @@ fn held_when_zero(r: &FunctionResult, held: &[usize], free: &[usize]) -> Option<
     .then_some(Success::Zero)
 }
 
-/// The out-parameter that tells whether the function released a caller's lock: every
-/// return without the lock (`free`) wrote the same truth through it, and no return with it
-/// (`held`) did. `(parameter, truth written where released)`.
-fn released_flag(r: &FunctionResult, held: &[usize], free: &[usize]) -> Option<(u8, bool)> {
+/// The out-parameter write that tells two sets of returns apart: every return in `all`
+/// wrote the same truth through the parameter, and no return in `none` did. For a
+/// caller's lock released on some paths, `all` are those without it; for a lock taken on
+/// some, those with it. `(parameter, truth)`.
+fn flag_written(r: &FunctionResult, none: &[usize], all: &[usize]) -> Option<(u8, bool)> {
     let written = |i: usize, w: (u8, bool)| r.returns[i].written_params.contains(&w);
-    r.returns[*free.first()?]
+    r.returns[*all.first()?]
         .written_params
         .iter()
         .copied()
-        .find(|&w| free.iter().all(|&i| written(i, w)) && !held.iter().any(|&i| written(i, w)))
+        .find(|&w| all.iter().all(|&i| written(i, w)) && !none.iter().any(|&i| written(i, w)))
 }
 
 /// A function's place in the program: `(file, function)`.
@@ -590,6 +605,18 @@ pub fn merge_summaries(members: &[Option<&FunctionSummary>]) -> FunctionSummary 
                     s.cond_acquires
                         .iter()
                         .any(|(x, q)| x.class == l.class && q == p)
+                })
+            })
+            .cloned()
+            .collect();
+        out.acquires_with_flag = first
+            .acquires_with_flag
+            .iter()
+            .filter(|(l, p, t)| {
+                rest.iter().all(|s| {
+                    s.acquires_with_flag
+                        .iter()
+                        .any(|(x, q, u)| x.class == l.class && q == p && u == t)
                 })
             })
             .cloned()

@@ -1546,8 +1546,18 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 .map(|&(a, v)| VarFact::Compares(a, v)),
         );
         // `helper(mm, &locked)` where a branch tests `locked`: the helper may say through
-        // it whether it dropped a lock.
-        let tested: HashSet<VarId> = self.atom_var.iter().flatten().copied().collect();
+        // it whether it dropped a lock. Or where it is copied on (`*ret = orphan_dir;`):
+        // a pointer the helper wrote, which it may hand on.
+        let mut tested: HashSet<VarId> = self.atom_var.iter().flatten().copied().collect();
+        tested.extend(
+            blocks
+                .iter()
+                .flat_map(|b| &b.events)
+                .filter_map(|e| match e {
+                    Event::Copy { from, .. } => Some(*from),
+                    _ => None,
+                }),
+        );
         let mut args: Vec<u32> = call_args.iter().copied().filter(|&a| a != NO_ARG).collect();
         args.sort_unstable();
         args.dedup();
@@ -2736,6 +2746,12 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                                 c => Some(c),
                             };
                             self.emit(Event::Assign { var, value });
+                            // `*out_bucket = hb;` after `spin_lock(&hb->lock)`: not NULL.
+                            let r = strip_parens(r);
+                            if value.is_none() && r.kind_name() == "identifier" {
+                                let from = self.var(self.text(r));
+                                self.emit(Event::Copy { var, from });
+                            }
                         }
                     }
                 }

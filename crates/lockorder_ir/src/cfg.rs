@@ -57,11 +57,16 @@ impl Function {
     /// The variable whose address the call argument `arg` (a name index) is, and the
     /// atom that tests it.
     pub fn address_of(&self, arg: u32) -> Option<(VarId, AtomId)> {
-        let var = self.var_facts.iter().find_map(|f| match *f {
+        let var = self.address_var(arg)?;
+        Some((var, self.atom_testing(var)?))
+    }
+
+    /// The variable whose address the call argument `arg` (a name index) is.
+    pub fn address_var(&self, arg: u32) -> Option<VarId> {
+        self.var_facts.iter().find_map(|f| match *f {
             VarFact::AddressOf(a, v) if a == arg => Some(v),
             _ => None,
-        })?;
-        Some((var, self.atom_testing(var)?))
+        })
     }
 
     /// The atom testing `var`, when a call is passed its address (`&locked`).
@@ -304,8 +309,9 @@ pub enum VarFact {
     /// `switch (mode)`): of one variable's such atoms, at most one holds.
     Compares(AtomId, VarId),
     /// A call argument (its text's index in [`crate::FileFacts::names`], `&locked`) is the
-    /// address of a variable a branch tests: what the callee writes through it is the
-    /// variable's value after the call (a flag saying it dropped a lock).
+    /// address of a variable a branch tests or that is copied on: what the callee writes
+    /// through it is the variable's value after the call (a flag saying it dropped a lock,
+    /// a pointer whose lock it left held).
     AddressOf(u32, VarId),
     /// The variable stands for what the parameter (by index) points to: `*locked = false`
     /// writes it, so a return can tell its caller what it wrote.
