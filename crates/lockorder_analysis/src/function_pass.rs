@@ -93,6 +93,10 @@ pub struct UnheldRelease {
 #[derive(Default)]
 pub struct FunctionResult {
     pub edges: Vec<LocalEdge>,
+    /// Locks a callee returned held that this function releases, by the call's span: the
+    /// callee returning them held is its contract with this caller (`reserve_space()`
+    /// returns 0 with the journal head locked; `release_head()` unlocks it).
+    pub released_from_calls: Vec<(Span, ClassId)>,
     pub double_locks: Vec<DoubleLock>,
     pub returns: Vec<ReturnObservation>,
     pub unheld_releases: Vec<UnheldRelease>,
@@ -622,6 +626,17 @@ impl Collector<'_> {
         }
     }
 
+    /// Notes a release of `h` if a call here returned it held (its site is the call's).
+    fn released_from_call(&mut self, h: &dataflow::Held) {
+        let entry = (h.site, h.class);
+        if h.lock == dataflow::VIA_CALL
+            && !h.on_entry
+            && !self.result.released_from_calls.contains(&entry)
+        {
+            self.result.released_from_calls.push(entry);
+        }
+    }
+
     /// The lock the release at `span` names, if a release in this function is there.
     fn released_at(&self, span: Span) -> Option<LockId> {
         self.function
@@ -816,7 +831,8 @@ impl Observer for Collector<'_> {
                 lock, kind, span, ..
             } => {
                 let class = (self.class_of)(*lock);
-                if dataflow::released_index(state, *lock, class).is_some() {
+                if let Some(p) = dataflow::released_index(state, *lock, class) {
+                    self.released_from_call(&state.held[p]);
                     return;
                 }
                 let previous_release = state.released.iter().find(|r| r.0 == class).map(|r| r.1);
@@ -840,6 +856,13 @@ impl Observer for Collector<'_> {
     }
 
     fn summary_call(&mut self, state: &State, summary: &FunctionSummary, span: Span, args: &[u32]) {
+        // `i915_request_add(rq)` after `rq = i915_request_create(ce)`: a callee releasing
+        // what another returned held.
+        for &class in &summary.releases {
+            if let Some(h) = state.held.iter().rev().find(|h| h.class == class) {
+                self.released_from_call(h);
+            }
+        }
         if let Some(s) = summary
             .may_sleep
             .as_ref()

@@ -7,6 +7,7 @@ mod classes;
 mod dataflow;
 mod finding;
 mod function_pass;
+mod handover;
 mod order_graph;
 mod program;
 mod summary;

@@ -126,6 +126,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     let mut program_wide: Vec<Option<Box<ProgramWide>>> = (0..units.len()).map(|_| None).collect();
     // Per unit, the findings of the per-function checks, run as soon as a level is done.
     let mut local_findings: Vec<Vec<Finding>> = (0..units.len()).map(|_| Vec::new()).collect();
+    let mut handovers = crate::handover::Handovers::default();
     let ctx = checks::FunctionContext {
         program,
         classes: &classes,
@@ -242,6 +243,9 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
             .map(|&(fi, fj)| offsets[fi] + fj)
             .filter_map(|u| Some((u, results[u].take()?)))
             .collect();
+        for (u, r) in &taken {
+            handovers.record(program, &resolver, &offsets, (*u, units[*u]), r);
+        }
         let checked: Vec<(usize, Vec<Finding>, Option<Box<ProgramWide>>)> = taken
             .into_par_iter()
             .map(|(u, r)| {
@@ -323,6 +327,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         checks::lock_across_await::check(&pcx, out)
     }));
     phase("program-wide");
+    handovers.drop_handed_over(&classes, &mut local_findings);
     findings.extend(local_findings.into_iter().flatten());
     findings.retain(|f| !program.files[f.primary.span.file.0 as usize].learn_only);
     sort_findings(&mut findings);

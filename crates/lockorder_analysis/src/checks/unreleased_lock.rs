@@ -15,9 +15,11 @@ declare_rule! {
     /// Not reported: functions that return with the lock held on every path (lock
     /// wrappers), functions that return it held exactly when they succeed (held with a
     /// pointer or zero, released with `NULL` or an error code: the `find_lock_task_mm`
-    /// shape), locks the function was entered holding (or is, where a parameter says so:
-    /// `gate_ctrl(fe, 0)` releases what `gate_ctrl(fe, 1)` took), and semaphores, which
-    /// have no owner.
+    /// shape), locks a caller releases after the function returned them held (directly or
+    /// through callers that pass them on: `reserve_space()` returns 0 with the journal
+    /// head locked and its writer calls `release_head()`), locks the function was entered
+    /// holding (or is, where a parameter says so: `gate_ctrl(fe, 0)` releases what
+    /// `gate_ctrl(fe, 1)` took), and semaphores, which have no owner.
     ///
     /// ## Why is this bad?
     /// The next caller that takes the lock waits forever, and lockdep prints "lock held
