@@ -6,16 +6,15 @@ use std::path::Path;
 use std::process::{Command, Output};
 use tempfile::TempDir;
 
+mod common;
+
 const BUG: &str = "static DEFINE_MUTEX(a);\nstatic DEFINE_MUTEX(b);\n\
 void ab(void) { mutex_lock(&a); mutex_lock(&b); mutex_unlock(&b); mutex_unlock(&a); }\n\
 void ba(void) { mutex_lock(&b); mutex_lock(&a); mutex_unlock(&a); mutex_unlock(&b); }\n";
 
 /// A directory removed when the test ends, holding one real finding (`bug.c`).
 fn scratch(name: &str) -> TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix(&format!("lockorder-bad-input-{name}-"))
-        .tempdir()
-        .unwrap();
+    let dir = common::scratch_dir(&format!("bad-input-{name}"));
     std::fs::write(dir.path().join("bug.c"), BUG).unwrap();
     dir
 }

@@ -5,6 +5,8 @@ use std::path::Path;
 use std::process::{Command, Output};
 use tempfile::TempDir;
 
+mod common;
+
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lockorder"))
         .current_dir(dir)
@@ -14,12 +16,7 @@ fn run(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn scratch(name: &str) -> TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix(&format!("lockorder-baseline-{name}-"))
-        .tempdir()
-        .unwrap();
-    std::fs::write(dir.path().join("lockorder.toml"), "").unwrap();
-    dir
+    common::scratch_project(&format!("baseline-{name}"))
 }
 
 fn inversion(a: &str, b: &str) -> String {

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
 
+mod common;
+
 struct Run {
     out: Output,
     stats: String,
@@ -39,10 +41,7 @@ fn reused(stats: &str) -> bool {
 
 /// A checked tree and a cache directory beside it, both removed when the test ends.
 fn scratch(name: &str) -> (TempDir, PathBuf, PathBuf) {
-    let base = tempfile::Builder::new()
-        .prefix(&format!("lockorder-cache-{name}-"))
-        .tempdir()
-        .unwrap();
+    let base = common::scratch_dir(&format!("cache-{name}"));
     let tree = base.path().join("tree");
     std::fs::create_dir_all(&tree).unwrap();
     std::fs::write(tree.join("lockorder.toml"), "").unwrap();

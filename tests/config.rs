@@ -6,6 +6,8 @@ use std::path::Path;
 use std::process::{Command, Output};
 use tempfile::TempDir;
 
+mod common;
+
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lockorder"))
         .current_dir(dir)
@@ -17,10 +19,7 @@ fn run(dir: &Path, args: &[&str]) -> Output {
 const TWO_ORDERS: &str = "static DEFINE_MUTEX(big_lock);\nstatic DEFINE_MUTEX(small_lock);\n\nvoid take_bs(void)\n{\n\tmutex_lock(&big_lock);\n\tmutex_lock(&small_lock);\n\tmutex_unlock(&small_lock);\n\tmutex_unlock(&big_lock);\n}\n\nvoid take_sb(void)\n{\n\tmutex_lock(&small_lock);\n\tmutex_lock(&big_lock);\n\tmutex_unlock(&big_lock);\n\tmutex_unlock(&small_lock);\n}\n";
 
 fn project(name: &str, config: &str) -> TempDir {
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!("lockorder-config-{name}-"))
-        .tempdir()
-        .unwrap();
+    let tmp = common::scratch_dir(&format!("config-{name}"));
     let dir = tmp.path();
     std::fs::create_dir_all(dir.join("vendor")).unwrap();
     std::fs::write(dir.join("a.c"), TWO_ORDERS).unwrap();
@@ -112,10 +111,7 @@ fn config_errors_are_located_and_exit_2() {
 /// else the first branch. `kunmap_page()` may sleep only with highmem.
 #[test]
 fn kernel_configuration_decides_conditionals() {
-    let tmp = tempfile::Builder::new()
-        .prefix("lockorder-config-kconfig-")
-        .tempdir()
-        .unwrap();
+    let tmp = common::scratch_dir("config-kconfig");
     let dir = tmp.path();
     for d in ["arch/x86", "arch/arm", "kernel"] {
         std::fs::create_dir_all(dir.join(d)).unwrap();

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
 
+mod common;
+
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lockorder"))
         .current_dir(dir)
@@ -27,12 +29,7 @@ fn corpus(sub: &str) -> PathBuf {
 
 /// A scratch directory that is its own project (a `lockorder.toml` marks the root).
 fn scratch(name: &str) -> TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix(&format!("lockorder-formats-{name}-"))
-        .tempdir()
-        .unwrap();
-    std::fs::write(dir.path().join("lockorder.toml"), "").unwrap();
-    dir
+    common::scratch_project(&format!("formats-{name}"))
 }
 
 /// An inversion whose second acquisition spans two lines, in a file whose name needs
