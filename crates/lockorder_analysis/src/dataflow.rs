@@ -926,9 +926,9 @@ fn apply_summary(
     }
     // `req = find(ctx, &bucket); ... if (bucket) spin_unlock(&bucket->lock);`: the lock
     // pends on the variable too. Both entries are one acquisition (the same site), so the
-    // first test of either tells the other (see `assume`).
-    // A variable nothing tests still learns it is not NULL where the result says the lock
-    // is held (`*ret = orphan_dir;` then hands the lock on in its turn).
+    // first test of either tells the other (see `assume`). A variable nothing tests is
+    // still the lock's witness: not NULL where the result says the lock is held, so
+    // `*ret = orphan_dir;` hands the lock on in its turn.
     for (l, param, truth) in &summary.acquires_with_flag {
         let Some(var) = call
             .args
