@@ -229,6 +229,7 @@ pub(crate) fn assign_value(
 /// `var = from`, after its `assign_value(var, None)`: `var` holds what `from` does.
 pub(crate) fn copy_value(values: &mut Vec<(VarId, ReturnValue)>, var: VarId, from: VarId) {
     if let Some(&(_, v)) = values.iter().find(|x| x.0 == from) {
+        values.retain(|x| x.0 != var);
         values.push((var, v));
     }
 }
@@ -272,12 +273,12 @@ impl State {
 
     /// What this path knows of variable `var`, tested as `atom`: its constant, else the
     /// outcome of a test of it.
-    pub fn truth_of(&self, var: VarId, atom: AtomId) -> Option<bool> {
+    pub fn truth_of(&self, var: VarId, atom: Option<AtomId>) -> Option<bool> {
         self.values
             .iter()
             .find(|x| x.0 == var)
             .and_then(|x| truth_of(x.1))
-            .or_else(|| self.facts.iter().find(|x| x.0 == atom).map(|x| x.1))
+            .or_else(|| self.facts.iter().find(|x| Some(x.0) == atom).map(|x| x.1))
     }
 
     /// Equal held and pending locks, whatever the sites, facts and release history.
@@ -1059,6 +1060,11 @@ fn apply(
                 }
             }
             assign_value(&mut state.values, *var, *value);
+            // What a pointer parameter points to, written with something unknown: still
+            // written (see `pointee_written`), just not known.
+            if value.is_none() && f.pointees().any(|(v, _)| v == *var) {
+                state.values.push((*var, ReturnValue::Other));
+            }
         }
         Event::Copy { var, from } => copy_value(&mut state.values, *var, *from),
         Event::Context { op, span } => state.ctx.apply(*op, *span),

@@ -97,6 +97,10 @@ pub struct FunctionResult {
     /// callee returning them held is its contract with this caller (`reserve_space()`
     /// returns 0 with the journal head locked; `release_head()` unlocks it).
     pub released_from_calls: Vec<(Span, ClassId)>,
+    /// Callers' locks a callee drops where it writes the flag this function passes on
+    /// from its own parameter (a wrapper around `__get_user_pages_locked`), as
+    /// [`FunctionSummary::releases_with_flag`] has them for this function.
+    pub forwarded_flag_releases: Vec<(ClassId, u8, bool)>,
     pub double_locks: Vec<DoubleLock>,
     pub returns: Vec<ReturnObservation>,
     pub unheld_releases: Vec<UnheldRelease>,
@@ -440,11 +444,11 @@ impl Collector<'_> {
     /// passes (`&locked` after `locked = 1`) as this path knows it.
     fn arg_truth(&self, state: &State, args: &[u32], p: u8) -> Option<bool> {
         if p & POINTEE != 0 {
-            let (var, atom) = self
+            let var = self
                 .function
-                .address_of(*args.get((p & !POINTEE) as usize)?)?;
+                .address_var(*args.get((p & !POINTEE) as usize)?)?;
             return state
-                .truth_of(var, atom)
+                .truth_of(var, self.function.atom_testing(var))
                 .or_else(|| self.passed_values.iter().find(|x| x.0 == var)?.1);
         }
         self.arg_text(args, p)
@@ -462,12 +466,18 @@ impl Collector<'_> {
     ) -> Vec<(u8, bool)> {
         let mut guard = self.path_guard(state);
         for &(p, truth) in callee_guard {
-            let Some(text) = self.arg_text(args, p) else {
+            let Some(text) = self.arg_text(args, p & !POINTEE) else {
                 continue;
             };
             let mine = self.params.iter().position(|q| q == text).and_then(|q| {
-                let q = u8::try_from(q).ok()?;
-                self.fixed_params.contains(&q).then_some(q)
+                let q = u8::try_from(q).ok().filter(|&q| q < POINTEE)?;
+                self.fixed_params.contains(&q).then_some(())?;
+                if p & POINTEE == 0 {
+                    return Some(q);
+                }
+                // A pointer passed on (`locked`): what it points to is still the caller's
+                // where this path has not written it.
+                (!self.pointee_written(state, q)).then_some(q | POINTEE)
             });
             if let Some(q) = mine {
                 if !guard.iter().any(|g| g.0 == q) {
@@ -477,6 +487,13 @@ impl Collector<'_> {
         }
         guard.sort_unstable();
         guard
+    }
+
+    /// Whether this path wrote what parameter `q` points to (`*locked = 1`).
+    fn pointee_written(&self, state: &State, q: u8) -> bool {
+        self.function
+            .pointees()
+            .any(|(v, i)| i == q && state.values.iter().any(|x| x.0 == v))
     }
 
     /// The guarded entry locks this path started with (`started`) or without.
@@ -691,12 +708,10 @@ impl Observer for Collector<'_> {
         match event {
             // `helper(mm, &locked)` forgets `locked` just before the call (the callee
             // may write it); what it was before is what the callee finds.
-            Event::Assign { var, value: None } => {
-                if let Some(atom) = self.function.address_atom(*var) {
-                    let before = state.truth_of(*var, atom);
-                    self.passed_values.retain(|x| x.0 != *var);
-                    self.passed_values.push((*var, before));
-                }
+            Event::Assign { var, value: None } if self.function.address_passed(*var) => {
+                let before = state.truth_of(*var, self.function.atom_testing(*var));
+                self.passed_values.retain(|x| x.0 != *var);
+                self.passed_values.push((*var, before));
             }
             Event::Call { call, .. } => {
                 let (hard, soft) = (state.hardirqs_off(), state.softirqs_off());
@@ -856,6 +871,23 @@ impl Observer for Collector<'_> {
     }
 
     fn summary_call(&mut self, state: &State, summary: &FunctionSummary, span: Span, args: &[u32]) {
+        // `__get_user_pages_locked(mm, ..., locked, ...)` in a wrapper passing its own
+        // `locked` on: the callee's word on the caller's lock is the wrapper's.
+        for &(class, p, truth) in &summary.releases_with_flag {
+            let mine = self
+                .arg_text(args, p)
+                .and_then(|text| self.params.iter().position(|q| q == text))
+                .and_then(|q| u8::try_from(q).ok())
+                .filter(|&q| {
+                    q < POINTEE && self.fixed_params.contains(&q) && !self.pointee_written(state, q)
+                });
+            if let Some(q) = mine {
+                let forwarded = (class, q, truth);
+                if !self.result.forwarded_flag_releases.contains(&forwarded) {
+                    self.result.forwarded_flag_releases.push(forwarded);
+                }
+            }
+        }
         // `i915_request_add(rq)` after `rq = i915_request_create(ce)`: a callee releasing
         // what another returned held.
         for &class in &summary.releases {

@@ -313,6 +313,11 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             }
         }
     }
+    for &(c, q, truth) in &r.forwarded_flag_releases {
+        if !s.releases.contains(&c) && !s.releases_with_flag.iter().any(|x| x.0 == c) {
+            s.releases_with_flag.push((c, q, truth));
+        }
+    }
     let mut classes: Vec<(ClassId, LockKind, Mode, Span, lockorder_ir::Irq)> = Vec::new();
     for ret in &r.returns {
         for h in &ret.held {

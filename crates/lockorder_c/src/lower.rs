@@ -1545,31 +1545,26 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 .iter()
                 .map(|&(a, v)| VarFact::Compares(a, v)),
         );
-        // `helper(mm, &locked)` where a branch tests `locked`: the helper may say through
-        // it whether it dropped a lock. Or where it is copied on (`*ret = orphan_dir;`):
-        // a pointer the helper wrote, which it may hand on.
-        let mut tested: HashSet<VarId> = self.atom_var.iter().flatten().copied().collect();
-        tested.extend(
-            blocks
-                .iter()
-                .flat_map(|b| &b.events)
-                .filter_map(|e| match e {
-                    Event::Copy { from, .. } => Some(*from),
-                    _ => None,
-                }),
-        );
+        // `helper(mm, &locked)`: the helper may say through it whether it dropped a lock,
+        // or hand back a pointer whose lock it left held.
+        let tested: HashSet<VarId> = self.atom_var.iter().flatten().copied().collect();
         let mut args: Vec<u32> = call_args.iter().copied().filter(|&a| a != NO_ARG).collect();
         args.sort_unstable();
         args.dedup();
         for a in args {
             let text = &self.fl.facts.names[a as usize];
-            // `&locked`, or a pointer parameter passed on: `locked` for `*locked`.
+            // `&locked` (what the callee finds there is this function's to know: `locked =
+            // 1` before the call), or a pointer parameter passed on: `locked` for
+            // `*locked`, where this function tests it.
             let var = match text.strip_prefix('&') {
                 Some(name) => self.vars.get(name),
-                None if params.iter().any(|p| p == text) => self.vars.get(&pointee_name(text)),
+                None if params.iter().any(|p| p == text) => self
+                    .vars
+                    .get(&pointee_name(text))
+                    .filter(|v| tested.contains(v)),
                 None => None,
             };
-            if let Some(&v) = var.filter(|v| tested.contains(v)) {
+            if let Some(&v) = var {
                 facts.push(VarFact::AddressOf(a, v));
             }
         }

@@ -69,13 +69,11 @@ impl Function {
         })
     }
 
-    /// The atom testing `var`, when a call is passed its address (`&locked`).
-    pub fn address_atom(&self, var: VarId) -> Option<AtomId> {
+    /// Whether a call is passed the address of `var` (`&locked`).
+    pub fn address_passed(&self, var: VarId) -> bool {
         self.var_facts
             .iter()
             .any(|f| matches!(*f, VarFact::AddressOf(_, v) if v == var))
-            .then(|| self.atom_testing(var))
-            .flatten()
     }
 
     /// The atom that is the plain variable `var` (`if (locked)`), if a branch tests it.
@@ -309,9 +307,10 @@ pub enum VarFact {
     /// `switch (mode)`): of one variable's such atoms, at most one holds.
     Compares(AtomId, VarId),
     /// A call argument (its text's index in [`crate::FileFacts::names`], `&locked`) is the
-    /// address of a variable a branch tests or that is copied on: what the callee writes
-    /// through it is the variable's value after the call (a flag saying it dropped a lock,
-    /// a pointer whose lock it left held).
+    /// address of a variable (or, for a pointer parameter passed on, of what it points to,
+    /// where the function tests that): what the callee finds there is the variable's value
+    /// before the call, and what it writes there its value after (a flag saying it
+    /// dropped a lock, a pointer whose lock it left held).
     AddressOf(u32, VarId),
     /// The variable stands for what the parameter (by index) points to: `*locked = false`
     /// writes it, so a return can tell its caller what it wrote.
