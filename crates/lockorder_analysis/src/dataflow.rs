@@ -375,6 +375,7 @@ pub fn run(
     guarded: &[GuardedEntry],
     class_of: &dyn Fn(LockId) -> ClassId,
     arg_lock: &dyn Fn(u32) -> Option<LockId>,
+    arg_truth: &dyn Fn(u32) -> Option<bool>,
     effects: CallEffects,
     observer: &mut dyn Observer,
 ) -> DataflowStats {
@@ -496,6 +497,7 @@ pub fn run(
                         span: *span,
                         result: *result,
                         args,
+                        arg_truth,
                     };
                     apply_summary(&mut state, summary, &call, f, class_of, arg_lock);
                     // `return not_found(pvmw);` where not_found() always returns false.
@@ -824,6 +826,8 @@ struct SummarisedCall<'a> {
     result: Option<AtomId>,
     /// Its arguments' texts, as in [`Function::call_args`].
     args: &'a [u32],
+    /// The truth of an argument that is a constant (`true`, `NULL`, `0`).
+    arg_truth: &'a dyn Fn(u32) -> Option<bool>,
 }
 
 /// A summarised call: the caller's locks the callee releases, then those it leaves held
@@ -862,6 +866,19 @@ fn apply_summary(
                 Success::Nonzero
             };
             state.pending.push((atom, h, success));
+        }
+    }
+    // `netlink_dump(sk, true)`: entered holding the lock where that argument says so, the
+    // callee releases it.
+    for &(class, param, truth) in &summary.releases_guarded {
+        let passed = call
+            .args
+            .get(param as usize)
+            .and_then(|&a| (call.arg_truth)(a));
+        if passed == Some(truth) {
+            if let Some(p) = state.held.iter().rposition(|h| h.class == class) {
+                release(state, p);
+            }
         }
     }
     // `ret = helper(dev); if (ret) return ret;` where the helper drops the caller's lock

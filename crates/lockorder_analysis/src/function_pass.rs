@@ -1430,7 +1430,10 @@ pub fn analyse_function(
         .iter()
         .filter_map(|h| Some((h.class, c.lock_param(h.lock)?)))
         .collect();
-    let stats = dataflow::run(f, entry, &guarded, &class_of, &arg_lock, effects, &mut c);
+    let arg_truth = |arg: u32| lockorder_ir::constant_truth(facts.names.get(arg as usize)?);
+    let stats = dataflow::run(
+        f, entry, &guarded, &class_of, &arg_lock, &arg_truth, effects, &mut c,
+    );
     let mut result = c.result;
     result.call_irqs = c
         .call_irqs

@@ -358,7 +358,7 @@ fn print_debug_summary(
 ) {
     let cn = |c: &crate::classes::ClassId| classes.name(*c).to_string();
     eprintln!(
-        "summary {}::{}: releases {:?} on failure {:?} with flag {:?} params {:?} acquires {:?} cond {:?} with flag {:?} waits {:?} requires {:?} sleep {:?} entry {:?} guarded entry {:?}",
+        "summary {}::{}: releases {:?} on failure {:?} with flag {:?} guarded {:?} params {:?} acquires {:?} cond {:?} with flag {:?} waits {:?} requires {:?} sleep {:?} entry {:?} guarded entry {:?}",
         program.files[fi].rel_path,
         program.files[fi].facts.functions[fj].name,
         s.releases.iter().map(cn).collect::<Vec<_>>(),
@@ -367,6 +367,10 @@ fn print_debug_summary(
             .map(|(c, w)| (cn(c), *w))
             .collect::<Vec<_>>(),
         s.releases_with_flag
+            .iter()
+            .map(|(c, p, t)| (cn(c), *p, *t))
+            .collect::<Vec<_>>(),
+        s.releases_guarded
             .iter()
             .map(|(c, p, t)| (cn(c), *p, *t))
             .collect::<Vec<_>>(),

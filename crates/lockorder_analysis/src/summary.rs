@@ -123,6 +123,11 @@ pub struct FunctionSummary {
     /// truth through the parameter (`*mmap_locked = false`), keeping them elsewhere: the
     /// caller's test of the variable whose address it passed says which.
     pub releases_with_flag: Vec<(ClassId, u8, bool)>,
+    /// Caller's locks the function releases on every path entered with them, where it is
+    /// entered with them exactly where a parameter tests so (`netlink_dump(sk,
+    /// lock_taken)`: `if (!lock_taken) mutex_lock(...)`, unlocked at every return): a
+    /// call passing a constant of that truth releases the caller's lock.
+    pub releases_guarded: Vec<(ClassId, u8, bool)>,
     /// Parameters that are locks the function releases for its caller (`spin_unlock(ptl)`
     /// on a `spinlock_t *ptl` it did not take): the caller's argument is released.
     pub release_params: Vec<u8>,
@@ -194,6 +199,7 @@ impl FunctionSummary {
             releases: Vec::new(),
             releases_on_failure: Vec::new(),
             releases_with_flag: Vec::new(),
+            releases_guarded: Vec::new(),
             release_params: Vec::new(),
             acquires: Vec::new(),
             cond_acquires: Vec::new(),
@@ -209,6 +215,7 @@ impl FunctionSummary {
         self.releases.is_empty()
             && self.releases_on_failure.is_empty()
             && self.releases_with_flag.is_empty()
+            && self.releases_guarded.is_empty()
             && self.release_params.is_empty()
             && self.acquires.is_empty()
             && self.cond_acquires.is_empty()
@@ -237,6 +244,7 @@ pub fn summarize_for_callers(
     s.releases.retain(|&c| !local(c));
     s.releases_on_failure.retain(|x| !local(x.0));
     s.releases_with_flag.retain(|x| !local(x.0));
+    s.releases_guarded.retain(|x| !local(x.0));
     // A returned lock is known to the caller by the variable it keeps the result in.
     s.acquires
         .retain(|l| l.handle != LockHandle::Class || !local(l.class));
@@ -311,6 +319,21 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             if let Some((param, truth)) = flag_written(r, &held, &free) {
                 s.releases_with_flag.push((c, param, truth));
             }
+        }
+    }
+    // Guarded by a plain parameter: released on every path entered with the lock.
+    for (bit, &(c, param, truth)) in r.guarded_entry.iter().enumerate() {
+        let entered: Vec<&crate::function_pass::ReturnObservation> = r
+            .returns
+            .iter()
+            .filter(|ret| ret.started_with(bit))
+            .collect();
+        if param & POINTEE == 0
+            && !entered.is_empty()
+            && !entered.iter().any(|ret| held_at(ret, c))
+            && !s.releases_guarded.iter().any(|x| x.0 == c)
+        {
+            s.releases_guarded.push((c, param, truth));
         }
     }
     for &(c, q, truth) in &r.forwarded_flag_releases {
