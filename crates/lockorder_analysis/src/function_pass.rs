@@ -466,12 +466,7 @@ impl Collector<'_> {
     ) -> Vec<(u8, bool)> {
         let mut guard = self.path_guard(state);
         for &(p, truth) in callee_guard {
-            let Some(text) = self.arg_text(args, p & !POINTEE) else {
-                continue;
-            };
-            let mine = self.params.iter().position(|q| q == text).and_then(|q| {
-                let q = u8::try_from(q).ok().filter(|&q| q < POINTEE)?;
-                self.fixed_params.contains(&q).then_some(())?;
+            let mine = self.passed_param(args, p & !POINTEE).and_then(|q| {
                 if p & POINTEE == 0 {
                     return Some(q);
                 }
@@ -487,6 +482,15 @@ impl Collector<'_> {
         }
         guard.sort_unstable();
         guard
+    }
+
+    /// This function's parameter, never assigned here, that a call passes straight on as
+    /// the callee's parameter `p`.
+    fn passed_param(&self, args: &[u32], p: u8) -> Option<u8> {
+        let text = self.arg_text(args, p)?;
+        let q = self.params.iter().position(|q| q == text)?;
+        let q = u8::try_from(q).ok().filter(|&q| q < POINTEE)?;
+        self.fixed_params.contains(&q).then_some(q)
     }
 
     /// Whether this path wrote what parameter `q` points to (`*locked = 1`).
@@ -875,12 +879,8 @@ impl Observer for Collector<'_> {
         // `locked` on: the callee's word on the caller's lock is the wrapper's.
         for &(class, p, truth) in &summary.releases_with_flag {
             let mine = self
-                .arg_text(args, p)
-                .and_then(|text| self.params.iter().position(|q| q == text))
-                .and_then(|q| u8::try_from(q).ok())
-                .filter(|&q| {
-                    q < POINTEE && self.fixed_params.contains(&q) && !self.pointee_written(state, q)
-                });
+                .passed_param(args, p)
+                .filter(|&q| !self.pointee_written(state, q));
             if let Some(q) = mine {
                 let forwarded = (class, q, truth);
                 if !self.result.forwarded_flag_releases.contains(&forwarded) {
