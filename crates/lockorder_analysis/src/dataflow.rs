@@ -649,11 +649,7 @@ fn flag_held(
         if f.atom_var.get(g.atom as usize).copied().flatten() != Some(var) {
             continue;
         }
-        let success = if g.truth {
-            Success::Nonzero
-        } else {
-            Success::Zero
-        };
+        let success = Success::held_where(g.truth);
         if state.held.iter().any(|h| h.class == g.held.class) {
             to_flag.push((g.atom, g.held.class, success));
         } else if let Some(p) = state
@@ -860,11 +856,7 @@ fn apply_summary(
             // Released on the paths the flag will tell apart: a release before the test
             // may be the second.
             let h = release(state, p);
-            let success = if truth {
-                Success::Zero
-            } else {
-                Success::Nonzero
-            };
+            let success = Success::held_where(!truth);
             state.pending.push((atom, h, success));
         }
     }
@@ -970,12 +962,7 @@ fn apply_summary(
         state
             .pending
             .retain(|p| p.0 != atom || p.1.class != h.class);
-        let success = if *truth {
-            Success::Nonzero
-        } else {
-            Success::Zero
-        };
-        state.pending.push((atom, h, success));
+        state.pending.push((atom, h, Success::held_where(*truth)));
     }
 }
 
@@ -1076,12 +1063,14 @@ fn apply(
                     h.handle = None;
                 }
             }
-            assign_value(&mut state.values, *var, *value);
             // What a pointer parameter points to, written with something unknown: still
             // written (see `pointee_written`), just not known.
-            if value.is_none() && f.pointees().any(|(v, _)| v == *var) {
-                state.values.push((*var, ReturnValue::Other));
-            }
+            let value = value.or_else(|| {
+                f.pointees()
+                    .any(|(v, _)| v == *var)
+                    .then_some(ReturnValue::Other)
+            });
+            assign_value(&mut state.values, *var, value);
         }
         Event::Copy { var, from } => copy_value(&mut state.values, *var, *from),
         Event::Context { op, span } => state.ctx.apply(*op, *span),

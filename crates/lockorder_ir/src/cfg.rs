@@ -142,6 +142,15 @@ impl Function {
 }
 
 impl Success {
+    /// The polarity of a lock held exactly where its atom evaluates to `truth`.
+    pub fn held_where(truth: bool) -> Success {
+        if truth {
+            Success::Nonzero
+        } else {
+            Success::Zero
+        }
+    }
+
     /// Whether the lock is held when its atom evaluated to `truth`.
     pub fn held_when(self, truth: bool) -> bool {
         match self {
