@@ -274,8 +274,8 @@ enum EntryReason {
 
 struct Collector<'a> {
     function: &'a Function,
-    /// Locks held on entry where a parameter says so, with the test's guard index.
-    guarded: Vec<(GuardedEntry, u8)>,
+    /// Locks held on entry where a parameter says so.
+    guarded: &'a [GuardedEntry],
     /// Variables whose address the next call is passed, with their truth just before.
     passed_values: Vec<(lockorder_ir::VarId, Option<bool>)>,
     /// The lock this function names by an argument's text.
@@ -345,7 +345,7 @@ impl Collector<'_> {
         // Taken on several paths: only what every one of them tests still guards it. Paths
         // entered with and without a guarded lock stay apart: a caller's flag tells which
         // one it takes (and which drops its lock first).
-        let guards: Vec<u8> = self.guarded.iter().map(|g| g.1).collect();
+        let guards: Vec<u8> = self.guarded.iter().map(|g| g.param).collect();
         let entered = |g: &[(u8, bool)]| -> Vec<(u8, bool)> {
             g.iter()
                 .copied()
@@ -397,7 +397,7 @@ impl Collector<'_> {
                 self.guarded
                     .iter()
                     .enumerate()
-                    .map(|(i, (g, p))| (*p, g.truth == state.started_with(i))),
+                    .map(|(i, g)| (g.param, g.truth == state.started_with(i))),
             )
             .collect();
         guard.sort_unstable();
@@ -426,14 +426,8 @@ impl Collector<'_> {
     /// The truth of a parameter of this function the call passes on for `p`, as this
     /// path has tested it.
     fn tested_param_truth(&self, state: &State, args: &[u32], p: u8) -> Option<bool> {
-        let text = self.arg_text(args, p)?;
-        let q = self.params.iter().position(|q| q == text)?;
-        let var = self
-            .function
-            .var_params
-            .iter()
-            .find(|x| x.1 as usize == q)?
-            .0;
+        let q = self.passed_param(args, p)?;
+        let var = self.function.var_params.iter().find(|x| x.1 == q)?.0;
         let atom = self.function.atom_testing(var)?;
         self.param_atoms.contains_key(&atom).then_some(())?;
         state.facts.iter().find(|x| x.0 == atom).map(|x| x.1)
@@ -510,7 +504,7 @@ impl Collector<'_> {
             .iter()
             .enumerate()
             .filter(move |(i, _)| state.started_with(*i) == started)
-            .map(|(_, (g, _))| g.held.class)
+            .map(|(_, g)| g.held.class)
     }
 
     /// The locks this path was entered holding: the function's, and its guarded ones
@@ -629,8 +623,8 @@ impl Collector<'_> {
                 let mut guarded_releases: Vec<(ClassId, u8, bool)> = self
                     .guarded
                     .iter()
-                    .filter(|(g, _)| releases.contains(&g.held.class))
-                    .map(|(g, p)| (g.held.class, *p, g.truth))
+                    .filter(|g| releases.contains(&g.held.class))
+                    .map(|g| (g.held.class, g.param, g.truth))
                     .collect();
                 guarded_releases.sort_unstable();
                 self.result.may_sleep = Some(Sleep {
@@ -1339,7 +1333,7 @@ pub fn analyse_function(
     let assigned = assigned_vars(f);
     let mut c = Collector {
         function: f,
-        guarded: guarded.iter().map(|g| (g.clone(), g.param)).collect(),
+        guarded: &guarded,
         passed_values: Vec::new(),
         arg_lock: &arg_lock,
         entry_params: Vec::new(),
@@ -2029,13 +2023,12 @@ fn first_events(
 /// leaves no target reachable. Path-insensitive, so it may miss a guard but never
 /// invents one.
 fn guarding_tests(f: &Function, entry_atoms: &[AtomId], target: &[bool]) -> Vec<(AtomId, bool)> {
+    // A copy is always the second half of an assignment to the same variable.
+    let assigned = assigned_vars(f);
     let written = |atom: AtomId| {
-        f.blocks.iter().flat_map(|b| &b.events).any(|e| match e {
-            Event::Assign { var, .. } | Event::Copy { var, .. } => {
-                f.atom_vars[atom as usize].contains(var)
-            }
-            _ => false,
-        })
+        f.atom_vars[atom as usize]
+            .iter()
+            .any(|v| assigned.contains(v))
     };
     let reaches_without = |atom: AtomId, truth: bool| {
         let mut seen = vec![false; f.blocks.len()];

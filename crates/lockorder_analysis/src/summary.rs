@@ -285,28 +285,38 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     let held_at = |ret: &crate::function_pass::ReturnObservation, c: ClassId| {
         ret.entry_held_at.contains(&c) || ret.held.iter().any(|h| h.class == c)
     };
-    // A lock held on entry only where what a pointer parameter points to says so: the
-    // paths entered without it say nothing of what the function does with it, and
-    // callers read what it does through their flag (one guarded by a plain parameter
-    // has no such reading).
+    // A lock held on entry only where a parameter says so: the paths entered without it
+    // say nothing of what the function does with it.
     let guarded = r
         .guarded_entry
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.1 & POINTEE != 0)
-        .map(|(bit, g)| (g.0, Some(bit)));
-    for (c, bit) in r.entry_held.iter().map(|&c| (c, None)).chain(guarded) {
+        .map(|(bit, &(c, param, truth))| (c, Some((bit, param, truth))));
+    for (c, guard) in r.entry_held.iter().map(|&c| (c, None)).chain(guarded) {
         let entered: Vec<usize> = (0..r.returns.len())
-            .filter(|&i| bit.is_none_or(|b| r.returns[i].started_with(b)))
+            .filter(|&i| guard.is_none_or(|g| r.returns[i].started_with(g.0)))
             .collect();
         if entered.is_empty() {
             continue;
         }
-        // Released on every path: for a guarded lock only what the flag says (a caller
-        // that passes `locked = 0` holds nothing to release).
-        if bit.is_none() && !entered.iter().any(|&i| held_at(&r.returns[i], c)) {
-            s.releases.push(c);
-            continue;
+        let released = !entered.iter().any(|&i| held_at(&r.returns[i], c));
+        match guard {
+            None if released => {
+                s.releases.push(c);
+                continue;
+            }
+            // Guarded by a plain parameter: released for a caller passing that value
+            // (`netlink_dump(sk, true)`); its other outcomes have no reading for callers.
+            Some((_, param, truth)) if param & POINTEE == 0 => {
+                if released && !s.releases_guarded.iter().any(|x| x.0 == c) {
+                    s.releases_guarded.push((c, param, truth));
+                }
+                continue;
+            }
+            // Guarded by what a pointer parameter points to: callers read what the
+            // function did through their flag (a caller that passes `locked = 0` holds
+            // nothing to release).
+            _ => {}
         }
         // Kept where the function succeeds, dropped where it fails (a helper that unlocks
         // its caller's lock before `return -ENOMEM`): the caller's test of the result says.
@@ -319,21 +329,6 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             if let Some((param, truth)) = flag_written(r, &held, &free) {
                 s.releases_with_flag.push((c, param, truth));
             }
-        }
-    }
-    // Guarded by a plain parameter: released on every path entered with the lock.
-    for (bit, &(c, param, truth)) in r.guarded_entry.iter().enumerate() {
-        let entered: Vec<&crate::function_pass::ReturnObservation> = r
-            .returns
-            .iter()
-            .filter(|ret| ret.started_with(bit))
-            .collect();
-        if param & POINTEE == 0
-            && !entered.is_empty()
-            && !entered.iter().any(|ret| held_at(ret, c))
-            && !s.releases_guarded.iter().any(|x| x.0 == c)
-        {
-            s.releases_guarded.push((c, param, truth));
         }
     }
     for &(c, q, truth) in &r.forwarded_flag_releases {
