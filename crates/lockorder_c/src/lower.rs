@@ -272,20 +272,34 @@ impl<'a> FileLowerer<'a> {
     /// returns the function definitions (also those tree-sitter left inside ERROR nodes).
     fn collect_declarations<'t>(&mut self, root: Node<'t>) -> Vec<Node<'t>> {
         let mut functions = Vec::new();
-        let mut stack = vec![root];
-        while let Some(node) = stack.pop() {
-            match node.kind_name() {
+        // One cursor in document order; a child list per node allocated for every node
+        // of a file's data tables cost as much as lowering the file's functions.
+        let mut cursor = root.walk();
+        loop {
+            let node = cursor.node();
+            let descend = match node.kind_name() {
                 "function_definition" => {
                     self.record_return_type(node);
                     functions.push(node);
-                    continue;
+                    false
                 }
-                "ERROR" => self.facts.stats.error_nodes += 1,
-                "declaration" => self.record_global(node),
-                "type_definition" => self.record_typedef(node),
-                "struct_specifier" | "union_specifier" => {
+                // A table's values declare nothing; `record_global` reads its ops.
+                "initializer_list" => false,
+                "ERROR" => {
+                    self.facts.stats.error_nodes += 1;
+                    true
+                }
+                "declaration" => {
+                    self.record_global(node);
+                    true
+                }
+                "type_definition" => {
+                    self.record_typedef(node);
+                    true
+                }
+                kind @ ("struct_specifier" | "union_specifier") => {
                     if let Some(name) = node.child_by_field_id(FIELDS.name) {
-                        let kw = if node.kind_name() == "struct_specifier" {
+                        let kw = if kind == "struct_specifier" {
                             "struct"
                         } else {
                             "union"
@@ -293,15 +307,20 @@ impl<'a> FileLowerer<'a> {
                         let name = format!("{kw} {}", self.text_of(name));
                         self.record_struct(node, name);
                     }
+                    true
                 }
-                _ => {}
+                _ => true,
+            };
+            if descend && cursor.goto_first_child() {
+                continue;
             }
-            let mut cursor = node.walk();
-            let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
-            stack.extend(children.into_iter().rev());
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    functions.sort_by_key(|n| n.start_byte());
+                    return functions;
+                }
+            }
         }
-        functions.sort_by_key(|n| n.start_byte());
-        functions
     }
 
     fn record_struct(&mut self, node: Node, name: String) {
