@@ -246,10 +246,11 @@ trait KindName {
 
 impl KindName for Node<'_> {
     fn kind_name(&self) -> &'static str {
-        KIND_NAMES
-            .get(self.kind_id() as usize)
-            .copied()
-            .unwrap_or("")
+        match self.kind_id() {
+            // Tree-sitter's error symbol is `(TSSymbol)-1`, past the grammar's kinds.
+            u16::MAX => "ERROR",
+            id => KIND_NAMES.get(id as usize).copied().unwrap_or(""),
+        }
     }
 }
 
@@ -3279,5 +3280,13 @@ mod tests {
         assert_eq!(facts.stats.parse_ns, 0);
         assert_eq!(facts.macro_wrappers.len(), 1);
         assert_eq!(facts.macro_wrappers[0].name, "hw_lock");
+    }
+
+    #[test]
+    fn syntax_errors_are_seen_as_errors() {
+        let rules = Rules::defaults();
+        let src = "int a = 1 +;\n}\nvoid f(void)\n{\n}\n";
+        let facts = CFrontEnd::new().lower_file(FileId(0), src, &rules, &MacroTable::new());
+        assert!(facts.stats.error_nodes > 0);
     }
 }
