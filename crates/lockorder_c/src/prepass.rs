@@ -266,6 +266,10 @@ fn rewrite_macros(src: &[u8], rules: &PrepassRules, out: &mut Prepassed) {
     let mut line_start = true;
     // Start of the previous identifier token, for `static DEFINE_MUTEX(...)`.
     let mut prev_ident: Option<(usize, usize)> = None;
+    // Per open brace, whether it opens a `do` body; and whether the last token closed
+    // one, so that `} for_each_vma_range(vmi, vma, end);` is read as the loop's `while`.
+    let mut opens_do_body: Vec<bool> = Vec::new();
+    let mut after_do_body = false;
     while i < buf.len() {
         let b = buf[i];
         match b {
@@ -304,14 +308,21 @@ fn rewrite_macros(src: &[u8], rules: &PrepassRules, out: &mut Prepassed) {
             continue;
         }
         out.has_code = true;
+        let follows_do_body = std::mem::take(&mut after_do_body);
         match b {
             b'"' | b'\'' => {
                 i = skip_literal(&buf, i) + 1;
                 prev_ident = None;
                 continue;
             }
-            b'{' => depth += 1,
-            b'}' => depth = depth.saturating_sub(1),
+            b'{' => {
+                depth += 1;
+                opens_do_body.push(prev_ident.is_some_and(|(s, e)| &buf[s..e] == b"do"));
+            }
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                after_do_body = opens_do_body.pop().unwrap_or(false);
+            }
             _ => {}
         }
         if !is_ident_start(b) || (i > 0 && is_ident(buf[i - 1])) {
@@ -423,7 +434,8 @@ fn rewrite_macros(src: &[u8], rules: &PrepassRules, out: &mut Prepassed) {
                     Some(b';' | b')' | b',' | b'.' | b'-' | b'=' | b'?' | b':' | b'&' | b'|')
                         | None
                 );
-                if is_statement_head {
+                let ends_do_loop = follows_do_body && buf.get(after) == Some(&b';');
+                if is_statement_head || ends_do_loop {
                     out.text[start..start + 5].copy_from_slice(b"while");
                     blank(&mut out.text, start + 5, end);
                     if name == "scoped_cond_guard" && commas.len() >= 2 {
@@ -440,12 +452,14 @@ fn rewrite_macros(src: &[u8], rules: &PrepassRules, out: &mut Prepassed) {
 }
 
 /// A loop macro: its name holds a marker in any case (`list_for_each_entry`,
-/// `NCSI_FOR_EACH_CHANNEL`) or starts with `for_` (`for_i915_gem_ww`). Only a use followed
-/// by a statement is rewritten, so calls and declarations of such names are left alone.
+/// `NCSI_FOR_EACH_CHANNEL`) or starts with `for_` (`for_i915_gem_ww`) or, closing a `do`
+/// body, `while_` (`while_each_thread`). Only a use followed by a statement, or ending a
+/// `do` loop, is rewritten, so calls and declarations of such names are left alone.
 fn is_iterator(name: &str, rules: &PrepassRules) -> bool {
     let lower = name.to_ascii_lowercase();
     name.len() >= 5
         && (lower.starts_with("for_")
+            || lower.starts_with("while_")
             || rules
                 .iterator_markers
                 .iter()
@@ -503,6 +517,18 @@ mod tests {
         assert!(t.contains(" while       (mutex, &m) {"));
         assert!(t.contains(" while                (np, nc) z();"), "{t}");
         assert!(t.contains(" while          (&ww, err, true) {"), "{t}");
+    }
+
+    #[test]
+    fn an_iterator_after_a_do_body_is_its_while() {
+        let (t, _) = run("void f(void) {\n do { if (x) { y(); } } for_each_vma_range(vmi, v, end);\n for_each_x(a);\n { z(); } for_each_y(b);\n do { w(); } while_each_thread(g, t);\n}\n");
+        assert!(t.contains("} while             (vmi, v, end);"), "{t}");
+        assert!(t.contains("} while            (g, t);"), "{t}");
+        // A call of such a name is left alone, after any other block too.
+        assert!(
+            t.contains("for_each_x(a);") && t.contains("for_each_y(b);"),
+            "{t}"
+        );
     }
 
     #[test]
