@@ -1624,7 +1624,15 @@ fn held_on_entry(
                         required.push((l.class, l.kind, l.mode));
                     }
                 }
-                for &c in &s.releases {
+                // A callee that drops it where it fails (`wait_task_zombie` drops the
+                // task list lock where it returns a pid) is entered with it, unless a
+                // flag the caller passes says whether it was (GUP's `*locked`).
+                let on_failure = s
+                    .releases_on_failure
+                    .iter()
+                    .map(|x| &x.0)
+                    .filter(|&&c| !s.releases_with_flag.iter().any(|w| w.0 == c));
+                for &c in s.releases.iter().chain(on_failure) {
                     candidates.push((
                         dataflow::VIA_CALL,
                         c,
@@ -1915,6 +1923,7 @@ fn first_events(
                     let bound = bound_locks(f, s, *result, f.args(*args), arg_lock);
                     if s.releases.contains(&class)
                         || s.releases_with_flag.iter().any(|x| x.0 == class)
+                        || s.releases_on_failure.iter().any(|x| x.0 == class)
                         || (required && s.requires.iter().any(|x| x.class == class))
                         || bound.iter().any(|&(l, take)| !take && same(l))
                     {

@@ -323,7 +323,9 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
         let (held, free): (Vec<usize>, Vec<usize>) =
             entered.iter().partition(|&&i| held_at(&r.returns[i], c));
         if !free.is_empty() && !s.releases_on_failure.iter().any(|x| x.0 == c) {
-            if let Some(success) = held_on_success(r, &held, &free) {
+            if let Some(success) =
+                held_on_success(r, &held, &free).or_else(|| kept_at_zero(r, &held, &free))
+            {
                 s.releases_on_failure.push((c, success));
             }
             if let Some((param, truth)) = flag_written(r, &held, &free) {
@@ -526,6 +528,19 @@ fn held_when_zero(r: &FunctionResult, held: &[usize], free: &[usize]) -> Option<
             .iter()
             .all(|i| matches!(value(i), ReturnValue::Error | ReturnValue::Other))
         && free.iter().any(|i| value(i) == ReturnValue::Error))
+    .then_some(Success::Zero)
+}
+
+/// For a caller's lock: kept at `return 0;` only, dropped where the function returns
+/// anything else, constant or not (`wait_task_zombie` unlocks `tasklist_lock` and returns
+/// the pid it reaped). A caller can only know what it holds from the result, so a caller
+/// that still holds the lock is one that saw 0.
+fn kept_at_zero(r: &FunctionResult, held: &[usize], free: &[usize]) -> Option<Success> {
+    let value = |i: &usize| r.returns[*i].value;
+    (held.iter().all(|i| value(i) == ReturnValue::Zero)
+        && free
+            .iter()
+            .all(|i| matches!(value(i), ReturnValue::Error | ReturnValue::Other)))
     .then_some(Success::Zero)
 }
 
