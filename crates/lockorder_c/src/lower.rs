@@ -1799,6 +1799,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .own_macros
             .get(name)
             .or_else(|| self.fl.header_macros.get(name))
+            .filter(|w| !w.calls.is_empty())
             .cloned()
         else {
             return false;
@@ -1891,11 +1892,16 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             return ArgRange::default();
         };
         let texts: Vec<String> = named_children(args)
-            .take(8)
             .map(|a| self.text(a).split_whitespace().collect())
             .collect();
+        self.path_arg_ids(texts)
+    }
+
+    /// [`FnBuilder::path_args`] for the arguments' texts.
+    fn path_arg_ids(&mut self, texts: Vec<String>) -> ArgRange {
         let ids = texts
             .iter()
+            .take(8)
             .map(|t| {
                 let plain = t.trim_start_matches('&');
                 let is_path = plain.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
@@ -2952,12 +2958,33 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             let noreturn = self.fl.rules.noreturn.contains(name);
             // A local or parameter called is a function pointer (`fn(x)`, `cb(data)`).
             let indirect = self.lookup_var_type(name).is_some();
+            let alias = self
+                .fl
+                .own_macros
+                .get(name)
+                .and_then(|w| Some((w.alias.clone()?, w.params.clone())));
             let callee = if indirect {
                 self.slot(func)
+            } else if let Some(((target, _), _)) = &alias {
+                self.fl.intern_name(target)
             } else {
                 self.fl.intern_name(name)
             };
-            let args = self.path_args(n);
+            let args = match &alias {
+                // `foo_lock(f)` for `__foo_lock(f, __LINE__)`: the function's arguments.
+                Some(((_, templates), params)) => {
+                    let given: Vec<&str> = n
+                        .child_by_field_id(FIELDS.arguments)
+                        .map(|a| named_children(a).map(|x| self.text(x)).collect())
+                        .unwrap_or_default();
+                    let texts = templates
+                        .iter()
+                        .map(|t| macros::substitute(t, params, &given))
+                        .collect();
+                    self.path_arg_ids(texts)
+                }
+                None => self.path_args(n),
+            };
             self.emit(Event::Call {
                 call: Call { callee, indirect },
                 span,

@@ -66,11 +66,58 @@ fn parse_definition(def: &str, rules: &Rules) -> Option<MacroWrapper> {
             from = args_end;
         }
     }
-    (!calls.is_empty() && !rules.apis.contains_key(name)).then(|| MacroWrapper {
+    if rules.apis.contains_key(name) {
+        return None;
+    }
+    if !calls.is_empty() {
+        return Some(MacroWrapper {
+            name: name.to_string(),
+            params,
+            calls,
+            alias: None,
+        });
+    }
+    let alias = call_alias(name, &params, body, rules)?;
+    Some(MacroWrapper {
         name: name.to_string(),
         params,
         calls,
+        alias: Some(alias),
     })
+}
+
+/// A body that is one call of a function no rule knows, the whole body (`__foo_lock(p,
+/// __LINE__)`, parenthesised or not): that function and its argument templates.
+fn call_alias(
+    name: &str,
+    params: &[String],
+    body: &str,
+    rules: &Rules,
+) -> Option<(String, Vec<String>)> {
+    if params.iter().any(|p| p.contains("...")) {
+        return None;
+    }
+    let mut body = body.trim();
+    while let Some(inner) = body
+        .strip_prefix('(')
+        .filter(|_| matching(body, 0) == Some(body.len() - 1))
+    {
+        body = inner[..inner.len() - 1].trim();
+    }
+    let (start, end) = next_identifier(body, 0)?;
+    let target = &body[start..end];
+    if start != 0 || target == name || rules.knows_call(name) || rules.knows_call(target) {
+        return None;
+    }
+    let open = end + body[end..].find('(')?;
+    if !body[end..open].trim().is_empty() || matching(body, open)? != body.len() - 1 {
+        return None;
+    }
+    let args = split_top_level(&body[open + 1..body.len() - 1])
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    Some((target.to_string(), args))
 }
 
 /// The byte range of the first identifier starting at or after `from`.
@@ -201,5 +248,28 @@ mod tests {
             substitute("&(d)->lock/*é*/", &["d".to_string()], &["x"]),
             "&x->lock/*é*/"
         );
+    }
+
+    #[test]
+    fn a_macro_that_is_one_call_of_an_unknown_function_is_its_alias() {
+        let rules = Rules::defaults();
+        let src = "#define nd_lock(p) _nd_lock(p, __LINE__)\n#define nd_wrap(p) (_nd_wrap((p), 1))\n#define nd_sum(a, b) (f(a) + g(b))\n#define nd_sleep(x) msleep(x)\n";
+        let w = scan_macro_wrappers(src, &rules);
+        let alias = |name: &str| {
+            w.iter()
+                .find(|w| w.name == name)
+                .and_then(|w| w.alias.clone())
+        };
+        assert_eq!(
+            alias("nd_lock"),
+            Some((
+                "_nd_lock".to_string(),
+                vec!["p".to_string(), "__LINE__".to_string()]
+            ))
+        );
+        assert_eq!(alias("nd_wrap").map(|a| a.0), Some("_nd_wrap".to_string()));
+        // Two calls, or a call a rule gives a meaning of its own, are no alias.
+        assert_eq!(alias("nd_sum"), None);
+        assert_eq!(alias("nd_sleep"), None);
     }
 }

@@ -458,7 +458,9 @@ fn run_with(
         // In file order, the first definition of a name wins.
         let mut macros = MacroTable::new();
         for facts in lowered.iter().flatten() {
-            for w in &facts.macro_wrappers {
+            // A call alias is followed in its own file only: a header's would re-route
+            // calls all over the tree.
+            for w in facts.macro_wrappers.iter().filter(|w| w.alias.is_none()) {
                 macros.entry(w.name.clone()).or_insert_with(|| w.clone());
             }
         }

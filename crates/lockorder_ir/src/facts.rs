@@ -136,6 +136,11 @@ pub struct MacroWrapper {
     pub name: String,
     pub params: Vec<String>,
     pub calls: Vec<(String, String)>,
+    /// For a macro that is one call of a plain function (`#define foo_lock(p)
+    /// __foo_lock(p, __LINE__)`), that function and its argument templates: a use is a
+    /// call of it. Only the defining file's own are followed.
+    #[serde(default)]
+    pub alias: Option<(String, Vec<String>)>,
 }
 
 /// Everything the analysis needs from one source file.

@@ -279,6 +279,26 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// Whether any rule gives a call of `name` a meaning of its own (a lock operation, a
+    /// sleep, a context change, a registration, ...).
+    pub fn knows_call(&self, name: &str) -> bool {
+        self.apis.contains_key(name)
+            || self.guards.contains_key(name)
+            || self.noreturn.contains(name)
+            || self.assert_held.contains(name)
+            || self.blocking.contains_key(name)
+            || self.context_ops.contains_key(name)
+            || self.registrations.contains_key(name)
+            || self.waits.contains_key(name)
+            || self.failure_tests.contains(name)
+            || self.set_class.contains(name)
+            || self.novalidate.contains(name)
+            || self.semaphore_inits.contains_key(name)
+            || self.typed_results.contains_key(name)
+            || self.prepass.blank_calls.contains(name)
+            || self.prepass.annotations.contains_key(name)
+    }
+
     /// Whether GFP flags written as `flags` let an allocation sleep: a sleeping flag and
     /// no atomic one. Flags passed in a variable (`gfp`, `gfp & ~__GFP_DIRECT_RECLAIM`)
     /// are the caller's: not a sleep here.
