@@ -1142,11 +1142,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                             ty,
                             function: self.function.clone(),
                         },
-                        None => {
-                            let file_static =
-                                self.fl.file_globals.get(&name).copied().unwrap_or(false);
-                            LockRoot::Global { name, file_static }
-                        }
+                        None => self.global_root(name),
                     };
                 }
                 _ => break LockRoot::Opaque,
@@ -1219,10 +1215,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     ty,
                     function: self.function.clone(),
                 },
-                None => LockRoot::Global {
-                    name: name.to_string(),
-                    file_static: self.fl.file_globals.get(name).copied().unwrap_or(false),
-                },
+                None => self.global_root(name.to_string()),
             }
         };
         self.fl.intern_lock(LockExpr {
@@ -1230,6 +1223,21 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             path,
             text: t,
         })
+    }
+
+    /// The root a name no local declares starts: a file-scope object, or a name the rules
+    /// type (`current->sighand->siglock` starts in `struct task_struct`) unless this file
+    /// declares an object of that name.
+    fn global_root(&self, name: String) -> LockRoot {
+        match self.fl.file_globals.get(&name) {
+            None if self.fl.rules.typed_names.contains_key(&name) => LockRoot::Typed {
+                ty: self.fl.rules.typed_names[&name].clone(),
+            },
+            file_static => LockRoot::Global {
+                file_static: file_static.copied().unwrap_or(false),
+                name,
+            },
+        }
     }
 
     /// The root of `f(x)->lock`: a `container_of`-style macro names its type; any other

@@ -268,6 +268,9 @@ pub struct Rules {
     pub semaphore_inits: HashMap<String, usize>,
     /// Calls returning a pointer to the type named by an argument (`container_of`).
     pub typed_results: HashMap<String, usize>,
+    /// Names no declaration types that point to a known type (`current`, a macro for
+    /// `get_current()`): the struct a lock path from them starts in.
+    pub typed_names: HashMap<String, String>,
     /// Implicit locks of lock-like APIs (`rtnl_mutex`, `{0}->sk_lock`).
     pub lock_templates: Vec<String>,
     /// Per template, the argument type a `{0}->field` template starts from, if known.

@@ -43,6 +43,8 @@ pub(crate) struct RuleFile {
     #[serde(default)]
     typed_result: Vec<TypedResultEntry>,
     #[serde(default)]
+    typed_name: Vec<TypedNameEntry>,
+    #[serde(default)]
     assert_held: Option<CallList>,
     #[serde(default)]
     lockdep_class: Option<LockdepClassEntry>,
@@ -223,6 +225,14 @@ struct SemaphoreInitEntry {
 struct TypedResultEntry {
     calls: Vec<String>,
     type_arg: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypedNameEntry {
+    names: Vec<String>,
+    #[serde(rename = "type")]
+    ty: String,
 }
 
 #[derive(Deserialize)]
@@ -487,6 +497,11 @@ impl RuleFile {
         for e in self.typed_result {
             for c in e.calls {
                 rules.typed_results.insert(c, e.type_arg);
+            }
+        }
+        for e in self.typed_name {
+            for n in e.names {
+                rules.typed_names.insert(n, e.ty.clone());
             }
         }
         let rust = &mut rules.rust;
