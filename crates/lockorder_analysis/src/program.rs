@@ -34,6 +34,8 @@ pub struct Program {
     pub held_slots: Vec<(String, String, lockorder_ir::Mode)>,
     /// Lock orders declared in the configuration, in displayed class names.
     pub declared_order: Vec<Vec<String>>,
+    /// Functions that run before the scheduler does, sorted (from the rules).
+    pub booting: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]

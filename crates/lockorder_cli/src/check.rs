@@ -495,6 +495,11 @@ fn run_with(
             context_slots,
             held_slots,
             declared_order: std::mem::take(&mut config.order),
+            booting: {
+                let mut b: Vec<String> = rules.booting.iter().cloned().collect();
+                b.sort();
+                b
+            },
         };
         progress.set_message("analysing");
         let t_analysis = Instant::now();

@@ -268,6 +268,9 @@ pub struct Rules {
     pub semaphore_inits: HashMap<String, usize>,
     /// Calls returning a pointer to the type named by an argument (`container_of`).
     pub typed_results: HashMap<String, usize>,
+    /// Functions that run before the scheduler does (`start_kernel`): the kernel checks
+    /// no sleep there, so their atomic sections do not make sleeping calls errors.
+    pub booting: HashSet<String>,
     /// Names no declaration types that point to a known type (`current`, a macro for
     /// `get_current()`): the struct a lock path from them starts in.
     pub typed_names: HashMap<String, String>,

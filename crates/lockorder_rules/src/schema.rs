@@ -45,6 +45,8 @@ pub(crate) struct RuleFile {
     #[serde(default)]
     typed_name: Vec<TypedNameEntry>,
     #[serde(default)]
+    booting: Option<BootingEntry>,
+    #[serde(default)]
     assert_held: Option<CallList>,
     #[serde(default)]
     lockdep_class: Option<LockdepClassEntry>,
@@ -225,6 +227,12 @@ struct SemaphoreInitEntry {
 struct TypedResultEntry {
     calls: Vec<String>,
     type_arg: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BootingEntry {
+    functions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -498,6 +506,9 @@ impl RuleFile {
             for c in e.calls {
                 rules.typed_results.insert(c, e.type_arg);
             }
+        }
+        if let Some(b) = self.booting {
+            rules.booting.extend(b.functions);
         }
         for e in self.typed_name {
             for n in e.names {

@@ -15,7 +15,9 @@ declare_rule! {
     /// `msleep`, `schedule`, `wait_event*`, `wait_for_completion*`, `copy_*_user`,
     /// `synchronize_rcu`, `flush_work`, sleeping locks, and allocations whose GFP flags
     /// may sleep (`GFP_KERNEL`, not `GFP_ATOMIC`); a callee that may sleep is found from
-    /// its body, up to two calls deep, anywhere in the checked tree.
+    /// its body, up to two calls deep, anywhere in the checked tree. Functions that run
+    /// before the scheduler does (`start_kernel`; `[booting]` in the rules) have no
+    /// atomic sections for this check: the kernel checks no sleep while it boots.
     ///
     /// ## Why is this bad?
     /// A task that sleeps while holding a spinlock or with preemption off can deadlock the
@@ -58,7 +60,13 @@ fn op_text(op: ContextOp) -> (&'static str, &'static str) {
 
 pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>) {
     let function = ctx.function_name(unit);
+    // Before the scheduler runs (`system_state == SYSTEM_BOOTING`) `__might_sleep` checks
+    // nothing and no other task can hold what a sleep would wait for.
+    let booting = ctx.program.booting.binary_search(&function).is_ok();
     for s in &unit.result.sleeps_in_atomic {
+        if booting && matches!(s.reason, SleepReason::Atomic(_)) {
+            continue;
+        }
         let mut related = Vec::new();
         let (why, help, key) = match &s.reason {
             SleepReason::Atomic(AtomicReason::Lock { class, site }) => {
