@@ -13,7 +13,7 @@ use lockorder_ir::{
 use lockorder_rules::{Op, Rules};
 use tree_sitter::{Node, Parser};
 
-use crate::macros::{self, scan_macro_wrappers, split_top_level, MacroTable};
+use crate::macros::{self, scan_defines, split_top_level, MacroTable};
 use crate::prepass::prepass;
 
 /// Statement nesting beyond which a function is degraded instead of lowered further:
@@ -72,7 +72,9 @@ impl CFrontEnd {
         // The pre-pass output is `src` with some bytes turned into ASCII: still UTF-8 at
         // every boundary tree-sitter reports, since those are token boundaries.
         let text = String::from_utf8_lossy(&pre.text);
-        facts.macro_wrappers = scan_macro_wrappers(src, rules);
+        let defines = scan_defines(src, rules);
+        facts.macro_wrappers = defines.wrappers;
+        facts.typed_macros = defines.typed;
         facts.includes = scan_includes(src);
         facts.suppressions = lockorder_ir::scan_suppressions(src, file);
         let own_macros: MacroTable = facts

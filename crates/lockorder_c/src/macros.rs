@@ -11,9 +11,24 @@ use lockorder_rules::Rules;
 /// Macro wrappers visible to a file: those of the headers, then its own.
 pub type MacroTable = HashMap<String, MacroWrapper>;
 
+/// What a file's `#define`s tell the lowering.
+#[derive(Default)]
+pub struct Defines {
+    /// Lock wrappers and call aliases.
+    pub wrappers: Vec<MacroWrapper>,
+    /// Accessors that are one `container_of`-style call (`#define unix_sk(ptr)
+    /// container_of_const(ptr, struct unix_sock, sk)`), with the type they point to.
+    pub typed: Vec<(String, String)>,
+}
+
 /// The lock wrapper macros defined in `src`.
 pub fn scan_macro_wrappers(src: &str, rules: &Rules) -> Vec<MacroWrapper> {
-    let mut out = Vec::new();
+    scan_defines(src, rules).wrappers
+}
+
+/// The macros defined in `src` that the lowering reads.
+pub fn scan_defines(src: &str, rules: &Rules) -> Defines {
+    let mut out = Defines::default();
     let mut lines = src.lines();
     while let Some(line) = lines.next() {
         let t = line.trim_start();
@@ -33,14 +48,20 @@ pub fn scan_macro_wrappers(src: &str, rules: &Rules) -> Vec<MacroWrapper> {
                 None => break,
             }
         }
-        if let Some(w) = parse_definition(def.trim(), rules) {
-            out.push(w);
+        let Some((name, params, body)) = split_definition(def.trim()) else {
+            continue;
+        };
+        if let Some(w) = parse_definition(name, params.clone(), body, rules) {
+            out.wrappers.push(w);
+        } else if let Some(ty) = typed_accessor(&params, body, rules) {
+            out.typed.push((name.to_string(), ty));
         }
     }
     out
 }
 
-fn parse_definition(def: &str, rules: &Rules) -> Option<MacroWrapper> {
+/// A function-like macro's name, parameters and body.
+fn split_definition(def: &str) -> Option<(&str, Vec<String>, &str)> {
     let name_end = def.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
     let (name, rest) = def.split_at(name_end);
     // Function-like only: the parameter list follows the name directly.
@@ -51,7 +72,15 @@ fn parse_definition(def: &str, rules: &Rules) -> Option<MacroWrapper> {
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
-    let body = &rest[close + 1..];
+    Some((name, params, &rest[close + 1..]))
+}
+
+fn parse_definition(
+    name: &str,
+    params: Vec<String>,
+    body: &str,
+    rules: &Rules,
+) -> Option<MacroWrapper> {
     let mut calls = Vec::new();
     let mut from = 0;
     while let Some((start, end)) = next_identifier(body, from) {
@@ -97,6 +126,35 @@ fn call_alias(
     if params.iter().any(|p| p.contains("...")) {
         return None;
     }
+    let (target, args) = one_call(body)?;
+    if target == name || rules.knows_call(name) || rules.knows_call(target) {
+        return None;
+    }
+    Some((
+        target.to_string(),
+        args.into_iter().map(str::to_string).collect(),
+    ))
+}
+
+/// The type a body that is one `container_of`-style call points to (`struct unix_sock`),
+/// when that call names it plainly and the macro has parameters to take it from.
+fn typed_accessor(params: &[String], body: &str, rules: &Rules) -> Option<String> {
+    if params.is_empty() {
+        return None;
+    }
+    let (target, args) = one_call(body)?;
+    let ty = args.get(*rules.typed_results.get(target)?)?;
+    let ty: Vec<&str> = ty.split_whitespace().filter(|w| *w != "const").collect();
+    let plain = |w: &str| w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    match ty.as_slice() {
+        [kw @ ("struct" | "union"), name] if plain(name) => Some(format!("{kw} {name}")),
+        _ => None,
+    }
+}
+
+/// A body that is one call, the whole body, parenthesised or not: the callee and the
+/// arguments' texts.
+fn one_call(body: &str) -> Option<(&str, Vec<&str>)> {
     let mut body = body.trim();
     while let Some(inner) = body
         .strip_prefix('(')
@@ -105,19 +163,17 @@ fn call_alias(
         body = inner[..inner.len() - 1].trim();
     }
     let (start, end) = next_identifier(body, 0)?;
-    let target = &body[start..end];
-    if start != 0 || target == name || rules.knows_call(name) || rules.knows_call(target) {
+    if start != 0 {
         return None;
     }
     let open = end + body[end..].find('(')?;
     if !body[end..open].trim().is_empty() || matching(body, open)? != body.len() - 1 {
         return None;
     }
-    let args = split_top_level(&body[open + 1..body.len() - 1])
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    Some((target.to_string(), args))
+    Some((
+        &body[start..end],
+        split_top_level(&body[open + 1..body.len() - 1]),
+    ))
 }
 
 /// The byte range of the first identifier starting at or after `from`.
@@ -271,5 +327,19 @@ mod tests {
         // Two calls, or a call a rule gives a meaning of its own, are no alias.
         assert_eq!(alias("nd_sum"), None);
         assert_eq!(alias("nd_sleep"), None);
+    }
+
+    #[test]
+    fn a_macro_that_is_one_container_of_is_typed() {
+        let rules = Rules::defaults();
+        let src = "#define unix_sk(ptr) container_of_const(ptr, struct unix_sock, sk)\n#define to_foo(d) (container_of((d), const struct foo_dev, dev))\n#define to_any(d) container_of(d, typeof(*x), m)\n#define FOO container_of(p, struct bar, m)\n";
+        let typed = scan_defines(src, &rules).typed;
+        assert_eq!(
+            typed,
+            vec![
+                ("unix_sk".to_string(), "struct unix_sock".to_string()),
+                ("to_foo".to_string(), "struct foo_dev".to_string()),
+            ]
+        );
     }
 }

@@ -160,6 +160,11 @@ pub struct FileFacts {
     pub return_types: Vec<(String, String)>,
     /// Lock wrapper macros defined here.
     pub macro_wrappers: Vec<MacroWrapper>,
+    /// Accessor macros defined here that are one `container_of`-style call, with the type
+    /// they point to (`unix_sk` is a `struct unix_sock *`): typed like functions'
+    /// returns, after them.
+    #[serde(default)]
+    pub typed_macros: Vec<(String, String)>,
     pub structs: Vec<StructDef>,
     /// `typedef struct foo foo_t;` as ("foo_t", "struct foo").
     pub typedefs: Vec<(String, String)>,
