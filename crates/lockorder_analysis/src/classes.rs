@@ -375,6 +375,11 @@ fn class_name(
             if e.path.is_empty() {
                 return format!("{prefix}{name}");
             }
+            // An element of a global array of locks (`hugetlb_fault_mutex_table[hash]`):
+            // the array's own class, not every global array of that lock type's.
+            if e.path.iter().all(|s| *s == PathStep::Index) {
+                return format!("{prefix}{name}{}", render_path(&e.path));
+            }
             match ty {
                 Some(ty) => env.resolve_path(ty, &e.path),
                 None => format!("{prefix}{name}.{}", render_path(&e.path)),
