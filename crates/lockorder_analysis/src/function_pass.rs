@@ -576,6 +576,8 @@ impl Collector<'_> {
                 });
             }
             Some(_) => {}
+            // The handling of a bug the kernel warns about: not a sleep callers see.
+            None if self.function.on_warning_path(span) => {}
             // Another sleeping path: only the tests both pass still guard the sleep. A
             // path entered without a guarded lock does not sleep under it.
             None if self.result.may_sleep.is_some() => {

@@ -841,6 +841,8 @@ struct FnBuilder<'f, 'a> {
     /// The parameters' names.
     params: Vec<String>,
     degraded: bool,
+    /// Byte ranges of branches taken where a warning fires (`if (WARN_ON(x)) ...`).
+    warning_paths: Vec<(u32, u32)>,
     /// Nesting beyond [`MAX_NESTING`] was cut off.
     too_deep: bool,
     nesting: usize,
@@ -873,6 +875,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             assign_target: None,
             call_args: Vec::new(),
             degraded: false,
+            warning_paths: Vec::new(),
             too_deep: false,
             nesting: 0,
         }
@@ -1607,6 +1610,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     Some(VarFact::Pointee(*self.vars.get(&pointee_name(p))?, i as u8))
                 }),
         );
+        facts.extend(
+            self.warning_paths
+                .iter()
+                .map(|&(start, end)| VarFact::WarningPath(start, end)),
+        );
         facts
     }
 
@@ -1974,6 +1982,12 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         self.cur = then_b;
         if let Some(c) = n.child_by_field_id(FIELDS.consequence) {
+            if n.child_by_field_id(FIELDS.condition)
+                .is_some_and(|cond| self.is_warning(cond))
+            {
+                self.warning_paths
+                    .push((c.start_byte() as u32, c.end_byte() as u32));
+            }
             self.stmt(c);
         }
         self.goto(join);
@@ -1986,6 +2000,29 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             self.goto(join);
         }
         self.cur = join;
+    }
+
+    /// `WARN_ON(x)`, `unlikely(WARN_ON_ONCE(x))`: a condition true where a warning fires.
+    fn is_warning(&self, cond: Node) -> bool {
+        let mut n = strip_parens(cond);
+        loop {
+            if n.kind_name() != "call_expression" {
+                return false;
+            }
+            let Some(name) = n.child_by_field_id(FIELDS.function).map(|f| self.text(f)) else {
+                return false;
+            };
+            if self.fl.rules.warn_if.contains(name) {
+                return true;
+            }
+            match (name, n.child_by_field_id(FIELDS.arguments)) {
+                ("unlikely" | "likely", Some(args)) => match named_children(args).next() {
+                    Some(a) => n = strip_parens(a),
+                    None => return false,
+                },
+                _ => return false,
+            }
+        }
     }
 
     fn while_stmt(&mut self, n: Node) {

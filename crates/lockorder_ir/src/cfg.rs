@@ -39,6 +39,14 @@ pub enum Success {
 }
 
 impl Function {
+    /// Whether `span` lies in a branch taken where a warning fires.
+    pub fn on_warning_path(&self, span: Span) -> bool {
+        self.var_facts.iter().any(|f| {
+            matches!(*f, VarFact::WarningPath(start, end)
+                if start <= span.start && span.end <= end)
+        })
+    }
+
     /// The lock this function names by the variable `atom` reads, when `atom` is a plain
     /// variable holding a lock's address.
     pub fn lock_named_by(&self, atom: AtomId) -> Option<LockId> {
@@ -117,7 +125,10 @@ impl Function {
     fn lock_pointers(&self) -> impl Iterator<Item = (LockId, VarId)> + '_ {
         self.var_facts.iter().filter_map(|f| match *f {
             VarFact::LockAddress(l, v) | VarFact::LockRoot(l, v) => Some((l, v)),
-            VarFact::Compares(..) | VarFact::AddressOf(..) | VarFact::Pointee(..) => None,
+            VarFact::Compares(..)
+            | VarFact::AddressOf(..)
+            | VarFact::Pointee(..)
+            | VarFact::WarningPath(..) => None,
         })
     }
 
@@ -324,6 +335,9 @@ pub enum VarFact {
     /// The variable stands for what the parameter (by index) points to: `*locked = false`
     /// writes it, so a return can tell its caller what it wrote.
     Pointee(VarId, u8),
+    /// The byte range of a branch taken where a warning fires (`if (WARN_ON(x)) { ... }`):
+    /// what it calls is the handling of a bug, not what the function does for callers.
+    WarningPath(u32, u32),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

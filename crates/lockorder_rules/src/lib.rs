@@ -260,6 +260,9 @@ pub struct Rules {
     /// Checks that stop the kernel when their argument is true (`BUG_ON(x)`): the code
     /// after one runs only where the argument is false.
     pub fatal_if: HashSet<String>,
+    /// Calls that warn when their argument is true (`WARN_ON(x)`): the branch of an `if`
+    /// they test true is a path the kernel reports as a bug.
+    pub warn_if: HashSet<String>,
     /// Calls giving a lock the class of a key (`lockdep_set_class(&x->lock, &key)`).
     pub set_class: HashSet<String>,
     /// Calls taking a lock out of order checking (`lockdep_set_novalidate_class`).
@@ -297,6 +300,8 @@ impl Rules {
             || self.registrations.contains_key(name)
             || self.waits.contains_key(name)
             || self.failure_tests.contains(name)
+            || self.fatal_if.contains(name)
+            || self.warn_if.contains(name)
             || self.set_class.contains(name)
             || self.novalidate.contains(name)
             || self.semaphore_inits.contains_key(name)

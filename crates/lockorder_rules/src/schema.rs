@@ -55,6 +55,8 @@ pub(crate) struct RuleFile {
     #[serde(default)]
     fatal_if: Option<CallList>,
     #[serde(default)]
+    warn_if: Option<CallList>,
+    #[serde(default)]
     blocking: Vec<BlockingEntry>,
     #[serde(default)]
     gfp: Option<GfpEntry>,
@@ -489,6 +491,9 @@ impl RuleFile {
         }
         if let Some(t) = self.fatal_if {
             rules.fatal_if.extend(t.calls);
+        }
+        if let Some(t) = self.warn_if {
+            rules.warn_if.extend(t.calls);
         }
         if let Some(l) = self.lockdep_class {
             rules.set_class.extend(l.set_class);

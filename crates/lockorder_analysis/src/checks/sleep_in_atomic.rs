@@ -17,7 +17,9 @@ declare_rule! {
     /// may sleep (`GFP_KERNEL`, not `GFP_ATOMIC`); a callee that may sleep is found from
     /// its body, up to two calls deep, anywhere in the checked tree. Functions that run
     /// before the scheduler does (`start_kernel`; `[booting]` in the rules) have no
-    /// atomic sections for this check: the kernel checks no sleep while it boots.
+    /// atomic sections for this check: the kernel checks no sleep while it boots. A sleep
+    /// a callee makes only in a branch where a warning fires (`if (WARN_ON(x)) ...`;
+    /// `[warn_if]` in the rules) is the handling of a bug, not passed on to its callers.
     ///
     /// ## Why is this bad?
     /// A task that sleeps while holding a spinlock or with preemption off can deadlock the
