@@ -342,6 +342,10 @@ impl Collector<'_> {
         dropped: Vec<ClassId>,
         guard: Vec<(u8, bool)>,
     ) {
+        // Taken only where a warning fires: the handling of a bug orders nothing for callers.
+        if self.function.on_warning_path(span) {
+            return;
+        }
         // Taken on several paths: only what every one of them tests still guards it. Paths
         // entered with and without a guarded lock stay apart: a caller's flag tells which
         // one it takes (and which drops its lock first).
