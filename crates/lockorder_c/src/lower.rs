@@ -1234,12 +1234,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// type (`current->sighand->siglock` starts in `struct task_struct`) unless this file
     /// declares an object of that name.
     fn global_root(&self, name: String) -> LockRoot {
-        match self.fl.file_globals.get(&name) {
-            None if self.fl.rules.typed_names.contains_key(&name) => LockRoot::Typed {
-                ty: self.fl.rules.typed_names[&name].clone(),
-            },
-            file_static => LockRoot::Global {
-                file_static: file_static.copied().unwrap_or(false),
+        let file_static = self.fl.file_globals.get(&name).copied();
+        match (file_static, self.fl.rules.typed_names.get(&name)) {
+            (None, Some(ty)) => LockRoot::Typed { ty: ty.clone() },
+            (file_static, _) => LockRoot::Global {
+                file_static: file_static.unwrap_or(false),
                 name,
             },
         }

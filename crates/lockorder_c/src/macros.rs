@@ -51,7 +51,7 @@ pub fn scan_defines(src: &str, rules: &Rules) -> Defines {
         let Some((name, params, body)) = split_definition(def.trim()) else {
             continue;
         };
-        if let Some(w) = parse_definition(name, params.clone(), body, rules) {
+        if let Some(w) = parse_definition(name, &params, body, rules) {
             out.wrappers.push(w);
         } else if let Some(ty) = typed_accessor(&params, body, rules) {
             out.typed.push((name.to_string(), ty));
@@ -77,7 +77,7 @@ fn split_definition(def: &str) -> Option<(&str, Vec<String>, &str)> {
 
 fn parse_definition(
     name: &str,
-    params: Vec<String>,
+    params: &[String],
     body: &str,
     rules: &Rules,
 ) -> Option<MacroWrapper> {
@@ -98,20 +98,16 @@ fn parse_definition(
     if rules.apis.contains_key(name) {
         return None;
     }
-    if !calls.is_empty() {
-        return Some(MacroWrapper {
-            name: name.to_string(),
-            params,
-            calls,
-            alias: None,
-        });
-    }
-    let alias = call_alias(name, &params, body, rules)?;
+    let alias = if calls.is_empty() {
+        Some(call_alias(name, params, body, rules)?)
+    } else {
+        None
+    };
     Some(MacroWrapper {
         name: name.to_string(),
-        params,
+        params: params.to_vec(),
         calls,
-        alias: Some(alias),
+        alias,
     })
 }
 
