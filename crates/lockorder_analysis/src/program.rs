@@ -117,6 +117,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
         })
         .collect();
     let entry_contexts = entry_contexts(program, &classes, &resolver, &offsets);
+    let waited_for = waited_for(program, &resolver, &offsets);
     let entry_locks = entry_locks(program, &classes, &resolver, &offsets);
     phase("entry");
     // Slots kept small: most functions have no summary and no program-wide observation,
@@ -253,7 +254,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
             .map(|(u, r)| {
                 let (fi, fj) = units[u];
                 let found = local_checks(&ctx, &internal, fi, fj, &r);
-                (u, found, r.into_program_wide())
+                (u, found, r.into_program_wide(waited_for[u]))
             })
             .collect();
         for (u, found, r) in checked {
@@ -265,7 +266,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     // Only the program-wide results are read from here on: the peak of a kernel run is in
     // the checks below.
     drop((results, summaries, group_summaries, levels, entry_locks));
-    drop((unit_level, group_level));
+    drop((unit_level, group_level, waited_for));
     for (&(fi, fj), r) in units.iter().zip(&mut program_wide) {
         let Some(r) = r else { continue };
         stats.state_cap_hits += r.stats.state_cap_hits;
@@ -555,6 +556,25 @@ fn slot_bound_functions<'p, T>(
                 Some((class, resolver.resolve_name(fi, name)?))
             })
     })
+}
+
+/// Per function, whether a registration makes something wait for it to finish
+/// (`INIT_WORK` then `cancel_work_sync`, `request_irq` then `free_irq`): the functions
+/// whose waited-for locks `wait_under_lock` reads.
+fn waited_for(program: &Program, resolver: &CallResolver, offsets: &[usize]) -> Vec<bool> {
+    let total = program.files.iter().map(|f| f.facts.functions.len()).sum();
+    let mut out = vec![false; total];
+    for (fi, file) in program.files.iter().enumerate() {
+        for r in &file.facts.registrations {
+            if r.object.is_none() || r.waited_by.is_none() {
+                continue;
+            }
+            if let Some((ti, tj)) = resolver.resolve_name(fi, r.function) {
+                out[offsets[ti] + tj] = true;
+            }
+        }
+    }
+    out
 }
 
 /// Per function, the locks its callers hold by contract: ops bound to a slot of the
