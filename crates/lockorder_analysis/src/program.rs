@@ -29,6 +29,9 @@ pub struct Program {
     pub files: Vec<SourceFile>,
     /// Ops-table slots whose functions run in a context by contract (from the rules).
     pub context_slots: Vec<(String, lockorder_ir::ExecContext)>,
+    /// Context slots a field set true in the function's file opts out of: (slot, field),
+    /// sorted (from the rules).
+    pub context_slot_unless: Vec<(String, String)>,
     /// Ops-table slots whose functions are called holding a lock: (slot, class name,
     /// mode), from the rules.
     pub held_slots: Vec<(String, String, lockorder_ir::Mode)>,
@@ -514,10 +517,27 @@ fn entry_contexts(
         .iter()
         .filter_map(|(name, c)| Some((classes.slot_class_named(name)?, *c)))
         .collect();
+    // `pcm->nonatomic = true;` in the function's file: its framework calls it unlocked.
+    let unless: Vec<(u32, &str)> = program
+        .context_slot_unless
+        .iter()
+        .filter_map(|(name, field)| Some((classes.slot_class_named(name)?, field.as_str())))
+        .collect();
     for (class, target) in slot_bound_functions(program, classes, resolver, &slots) {
         let Some(&(_, context)) = slots.iter().find(|s| s.0 == class) else {
             continue;
         };
+        let opted_out = unless.iter().any(|&(c, field)| {
+            c == class
+                && program.files[target.0]
+                    .facts
+                    .fields_set
+                    .iter()
+                    .any(|f| f == field)
+        });
+        if opted_out {
+            continue;
+        }
         let span = program.files[target.0].facts.functions[target.1].name_span;
         set(
             target,

@@ -76,6 +76,7 @@ impl CFrontEnd {
         facts.macro_wrappers = defines.wrappers;
         facts.typed_macros = defines.typed;
         facts.includes = scan_includes(src);
+        facts.fields_set = scan_fields_set(src, rules.context_slot_unless.values());
         facts.suppressions = lockorder_ir::scan_suppressions(src, file);
         let own_macros: MacroTable = facts
             .macro_wrappers
@@ -3341,9 +3342,44 @@ fn scan_includes(src: &str) -> Vec<String> {
         .collect()
 }
 
+/// Which of `fields` the text sets true: `->field = true;`, `.field = 1`.
+fn scan_fields_set<'r>(src: &str, fields: impl Iterator<Item = &'r String>) -> Vec<String> {
+    let mut out: Vec<String> = fields
+        .filter(|field| {
+            src.match_indices(field.as_str()).any(|(at, _)| {
+                let before = src[..at].trim_end();
+                let after = src[at + field.len()..].trim_start();
+                (before.ends_with("->") || before.ends_with('.'))
+                    && after.strip_prefix('=').is_some_and(|v| {
+                        let v = v.trim_start();
+                        !v.starts_with('=')
+                            && ["true", "1"].iter().any(|t| {
+                                v.strip_prefix(t)
+                                    .is_some_and(|rest| rest.trim_start().starts_with([';', ',']))
+                            })
+                    })
+            })
+        })
+        .cloned()
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_set_true_are_found() {
+        let fields = ["nonatomic".to_string(), "atomic".to_string()];
+        let src = "pcm->nonatomic = true;\nx.atomic == 1;\ny->atomic = 10;\n";
+        assert_eq!(
+            scan_fields_set(src, fields.iter()),
+            vec!["nonatomic".to_string()]
+        );
+    }
 
     #[test]
     fn a_header_of_directives_is_not_parsed_but_its_lock_macros_are_learned() {

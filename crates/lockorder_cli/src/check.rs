@@ -495,6 +495,15 @@ fn run_with(
             context_slots,
             held_slots,
             declared_order: std::mem::take(&mut config.order),
+            context_slot_unless: {
+                let mut u: Vec<(String, String)> = rules
+                    .context_slot_unless
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                u.sort();
+                u
+            },
             booting: {
                 let mut b: Vec<String> = rules.booting.iter().cloned().collect();
                 b.sort();

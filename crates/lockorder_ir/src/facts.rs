@@ -165,6 +165,10 @@ pub struct FileFacts {
     /// returns, after them.
     #[serde(default)]
     pub typed_macros: Vec<(String, String)>,
+    /// The fields the rules' context opt-outs name that this file sets true
+    /// (`pcm->nonatomic = true;`).
+    #[serde(default)]
+    pub fields_set: Vec<String>,
     pub structs: Vec<StructDef>,
     /// `typedef struct foo foo_t;` as ("foo_t", "struct foo").
     pub typedefs: Vec<(String, String)>,

@@ -189,6 +189,10 @@ struct WaitEntry {
 struct ContextSlotEntry {
     slots: Vec<String>,
     context: ExecContext,
+    /// A field whose setting to true in the functions' file opts them out
+    /// (`pcm->nonatomic = true;`).
+    #[serde(default)]
+    unless_set: Option<String>,
 }
 
 /// Ops whose framework calls them holding a lock (`ethtool_ops` under RTNL).
@@ -478,6 +482,9 @@ impl RuleFile {
         }
         for e in self.context_slot {
             for s in e.slots {
+                if let Some(field) = &e.unless_set {
+                    rules.context_slot_unless.insert(s.clone(), field.clone());
+                }
                 rules.context_slots.insert(s, e.context);
             }
         }
