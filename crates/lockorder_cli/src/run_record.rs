@@ -133,33 +133,31 @@ impl RunRecord {
 
     /// This record (loaded for `identity`), if every input is still what it recorded.
     pub fn reusable(
-        self,
+        mut self,
         cache: &Cache,
         identity: Salt,
         inputs: &[PathBuf],
         max_file_size: u64,
     ) -> Option<RunRecord> {
-        let record = self;
         let validated_ns = now_ns();
         let checked: Option<Vec<Option<Stamp>>> = inputs
             .par_iter()
-            .zip(&record.stamps)
-            .map(|(path, stamp)| unchanged(path, stamp.as_ref()?, record.started_ns, max_file_size))
+            .zip(&self.stamps)
+            .map(|(path, stamp)| unchanged(path, stamp.as_ref()?, self.started_ns, max_file_size))
             .collect();
         let refreshed = checked?;
-        let mut record = record;
         if refreshed.iter().any(Option::is_some) {
-            for (old, new) in record.stamps.iter_mut().zip(refreshed) {
+            for (old, new) in self.stamps.iter_mut().zip(refreshed) {
                 if let Some(new) = new {
                     *old = Some(new);
                 }
             }
             // Touched files: stamp them anew so the next run need not read them. Their
             // texts were compared after `validated_ns`.
-            record.started_ns = validated_ns;
-            let _ = record.store(cache, identity);
+            self.started_ns = validated_ns;
+            let _ = self.store(cache, identity);
         }
-        Some(record)
+        Some(self)
     }
 
     pub fn store(&self, cache: &Cache, identity: Salt) -> std::io::Result<()> {
