@@ -27,11 +27,9 @@ pub struct SourceFile {
 /// The whole program: files in a deterministic (sorted) order; `FileId(i)` is `files[i]`.
 pub struct Program {
     pub files: Vec<SourceFile>,
-    /// Ops-table slots whose functions run in a context by contract (from the rules).
-    pub context_slots: Vec<(String, lockorder_ir::ExecContext)>,
-    /// Context slots a field set true in the function's file opts out of: (slot, field),
-    /// sorted (from the rules).
-    pub context_slot_unless: Vec<(String, String)>,
+    /// Ops-table slots whose functions run in a context by contract, unless the
+    /// function's file sets the field named true (from the rules).
+    pub context_slots: Vec<(String, lockorder_ir::ExecContext, Option<String>)>,
     /// Ops-table slots whose functions are called holding a lock: (slot, class name,
     /// mode), from the rules.
     pub held_slots: Vec<(String, String, lockorder_ir::Mode)>,
@@ -512,30 +510,20 @@ fn entry_contexts(
             }
         }
     }
-    let slots: Vec<(u32, lockorder_ir::ExecContext)> = program
+    let slots: Vec<(u32, (lockorder_ir::ExecContext, Option<&str>))> = program
         .context_slots
         .iter()
-        .filter_map(|(name, c)| Some((classes.slot_class_named(name)?, *c)))
-        .collect();
-    // `pcm->nonatomic = true;` in the function's file: its framework calls it unlocked.
-    let unless: Vec<(u32, &str)> = program
-        .context_slot_unless
-        .iter()
-        .filter_map(|(name, field)| Some((classes.slot_class_named(name)?, field.as_str())))
+        .filter_map(|(name, c, unless)| {
+            Some((classes.slot_class_named(name)?, (*c, unless.as_deref())))
+        })
         .collect();
     for (class, target) in slot_bound_functions(program, classes, resolver, &slots) {
-        let Some(&(_, context)) = slots.iter().find(|s| s.0 == class) else {
+        let Some(&(_, (context, unless))) = slots.iter().find(|s| s.0 == class) else {
             continue;
         };
-        let opted_out = unless.iter().any(|&(c, field)| {
-            c == class
-                && program.files[target.0]
-                    .facts
-                    .fields_set
-                    .iter()
-                    .any(|f| f == field)
-        });
-        if opted_out {
+        // `pcm->nonatomic = true;` in the function's file: its framework calls it unlocked.
+        let fields_set = &program.files[target.0].facts.fields_set;
+        if unless.is_some_and(|field| fields_set.iter().any(|f| f == field)) {
             continue;
         }
         let span = program.files[target.0].facts.functions[target.1].name_span;
@@ -584,15 +572,8 @@ fn slot_bound_functions<'p, T>(
 fn waited_for(program: &Program, resolver: &CallResolver, offsets: &[usize]) -> Vec<bool> {
     let total = program.files.iter().map(|f| f.facts.functions.len()).sum();
     let mut out = vec![false; total];
-    for (fi, file) in program.files.iter().enumerate() {
-        for r in &file.facts.registrations {
-            if r.object.is_none() || r.waited_by.is_none() {
-                continue;
-            }
-            if let Some((ti, tj)) = resolver.resolve_name(fi, r.function) {
-                out[offsets[ti] + tj] = true;
-            }
-        }
+    for (.., (ti, tj)) in checks::wait_under_lock::waited_registrations(program, resolver) {
+        out[offsets[ti] + tj] = true;
     }
     out
 }

@@ -76,7 +76,10 @@ impl CFrontEnd {
         facts.macro_wrappers = defines.wrappers;
         facts.typed_macros = defines.typed;
         facts.includes = scan_includes(src);
-        facts.fields_set = scan_fields_set(src, rules.context_slot_unless.values());
+        facts.fields_set = scan_fields_set(
+            src,
+            rules.context_slots.values().filter_map(|s| s.1.as_ref()),
+        );
         facts.suppressions = lockorder_ir::scan_suppressions(src, file);
         let own_macros: MacroTable = facts
             .macro_wrappers
@@ -3342,9 +3345,12 @@ fn scan_includes(src: &str) -> Vec<String> {
         .collect()
 }
 
-/// Which of `fields` the text sets true: `->field = true;`, `.field = 1`.
+/// Which of `fields` the text sets true: `->field = true;`, `.field = 1`. Each field is
+/// looked for once, however many rules name it.
 fn scan_fields_set<'r>(src: &str, fields: impl Iterator<Item = &'r String>) -> Vec<String> {
-    let mut out: Vec<String> = fields
+    let fields: std::collections::BTreeSet<&String> = fields.collect();
+    fields
+        .into_iter()
         .filter(|field| {
             src.match_indices(field.as_str()).any(|(at, _)| {
                 let before = src[..at].trim_end();
@@ -3361,10 +3367,7 @@ fn scan_fields_set<'r>(src: &str, fields: impl Iterator<Item = &'r String>) -> V
             })
         })
         .cloned()
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+        .collect()
 }
 
 #[cfg(test)]

@@ -481,10 +481,10 @@ fn run_with(
                 learn_only: input.learn_only,
             })
             .collect();
-        let mut context_slots: Vec<(String, lockorder_ir::ExecContext)> = rules
+        let mut context_slots: Vec<(String, lockorder_ir::ExecContext, Option<String>)> = rules
             .context_slots
             .iter()
-            .map(|(k, v)| (k.clone(), *v))
+            .map(|(k, (c, unless))| (k.clone(), *c, unless.clone()))
             .collect();
         context_slots.sort();
         let mut held_slots = rules.held_slots.clone();
@@ -495,15 +495,6 @@ fn run_with(
             context_slots,
             held_slots,
             declared_order: std::mem::take(&mut config.order),
-            context_slot_unless: {
-                let mut u: Vec<(String, String)> = rules
-                    .context_slot_unless
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                u.sort();
-                u
-            },
             booting: {
                 let mut b: Vec<String> = rules.booting.iter().cloned().collect();
                 b.sort();

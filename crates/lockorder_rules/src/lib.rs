@@ -249,11 +249,9 @@ pub struct Rules {
     /// Waiting calls: what they wait for and their object argument.
     pub waits: HashMap<String, (WaitKind, usize)>,
     /// Ops-table slot classes (`struct net_device_ops::ndo_start_xmit`) whose functions
-    /// run in a context by contract.
-    pub context_slots: HashMap<String, ExecContext>,
-    /// Context slots whose functions a field set true in their file takes out of that
-    /// context (`struct snd_pcm_ops::trigger` with `pcm->nonatomic = true`), by slot.
-    pub context_slot_unless: HashMap<String, String>,
+    /// run in a context by contract, unless their file sets the field named true
+    /// (`struct snd_pcm_ops::trigger` with `pcm->nonatomic = true`).
+    pub context_slots: HashMap<String, (ExecContext, Option<String>)>,
     /// Ops-table slot classes whose functions are called holding a lock: (slot, the
     /// lock's class name, its mode); a slot may be held under several.
     pub held_slots: Vec<(String, String, Mode)>,

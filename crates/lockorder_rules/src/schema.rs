@@ -482,10 +482,9 @@ impl RuleFile {
         }
         for e in self.context_slot {
             for s in e.slots {
-                if let Some(field) = &e.unless_set {
-                    rules.context_slot_unless.insert(s.clone(), field.clone());
-                }
-                rules.context_slots.insert(s, e.context);
+                rules
+                    .context_slots
+                    .insert(s, (e.context, e.unless_set.clone()));
             }
         }
         for e in self.held_slot {

@@ -1,8 +1,9 @@
-use lockorder_ir::WaitKind;
+use lockorder_ir::{LockId, Registration, WaitKind};
 
 use crate::checks::{call_chain, declare_rule, ProgramContext};
 use crate::finding::{fingerprint, Finding, Severity, Site};
-use crate::summary::{parent_dir, FuncRef};
+use crate::program::Program;
+use crate::summary::{parent_dir, CallResolver, FuncRef};
 
 declare_rule! {
     /// ## What it does
@@ -42,19 +43,32 @@ fn kind_text(k: WaitKind) -> (&'static str, &'static str) {
     }
 }
 
+/// Registrations something waits for (`INIT_WORK` then `cancel_work_sync`, `request_irq`
+/// then `free_irq`): the registering file, the object waited on, the wait's kind, the
+/// registration and the function registered. Only these functions' waited-for locks are
+/// read here (the analysis keeps them for nothing else).
+pub fn waited_registrations<'p>(
+    program: &'p Program,
+    resolver: &'p CallResolver,
+) -> impl Iterator<Item = (usize, LockId, WaitKind, &'p Registration, FuncRef)> + 'p {
+    program
+        .files
+        .iter()
+        .enumerate()
+        .flat_map(move |(fi, file)| {
+            file.facts.registrations.iter().filter_map(move |r| {
+                let (object, kind) = (r.object?, r.waited_by?);
+                Some((fi, object, kind, r, resolver.resolve_name(fi, r.function)?))
+            })
+        })
+}
+
 pub fn check(cx: &ProgramContext, out: &mut Vec<Finding>) {
     // Registrations by (object class, wait kind): the functions a wait waits for.
-    let mut targets: Vec<(u32, WaitKind, FuncRef, usize, lockorder_ir::Span)> = Vec::new();
-    for (fi, file) in cx.program.files.iter().enumerate() {
-        for r in &file.facts.registrations {
-            let (Some(object), Some(kind)) = (r.object, r.waited_by) else {
-                continue;
-            };
-            if let Some(f) = cx.resolver.resolve_name(fi, r.function) {
-                targets.push((cx.classes.class_of(fi, object), kind, f, fi, r.span));
-            }
-        }
-    }
+    let mut targets: Vec<(u32, WaitKind, FuncRef, usize, lockorder_ir::Span)> =
+        waited_registrations(cx.program, cx.resolver)
+            .map(|(fi, object, kind, r, f)| (cx.classes.class_of(fi, object), kind, f, fi, r.span))
+            .collect();
     targets.sort_by_key(|t| (t.0, t.1, t.2, t.3, t.4.start));
     let fname = |f: FuncRef| cx.program.files[f.0].facts.functions[f.1].name.clone();
     let mut reported = foldhash::HashSet::default();
