@@ -266,6 +266,13 @@ impl State {
         h
     }
 
+    /// `h`, held from here where `atom` tests as `success` says, in place of what of its
+    /// class pended on that atom before.
+    fn pend(&mut self, atom: AtomId, h: Held, success: Success) {
+        self.pending.retain(|p| p.0 != atom || p.1.class != h.class);
+        self.pending.push((atom, h, success));
+    }
+
     /// Whether this path started holding guarded entry lock `i` (see [`GuardedEntry`]).
     pub fn started_with(&self, i: usize) -> bool {
         self.start & (1 << i) != 0
@@ -928,10 +935,7 @@ fn apply_summary(
     if let Some(atom) = call.result {
         for (l, success) in &summary.cond_acquires {
             let Some(h) = held(l) else { continue };
-            state
-                .pending
-                .retain(|p| p.0 != atom || p.1.class != h.class);
-            state.pending.push((atom, h, *success));
+            state.pend(atom, h, *success);
         }
     }
     // `req = find(ctx, &bucket); ... if (bucket) spin_unlock(&bucket->lock);`: the lock
@@ -959,10 +963,7 @@ fn apply_summary(
         let Some(atom) = f.atom_testing(var) else {
             continue;
         };
-        state
-            .pending
-            .retain(|p| p.0 != atom || p.1.class != h.class);
-        state.pending.push((atom, h, Success::held_where(*truth)));
+        state.pend(atom, h, Success::held_where(*truth));
     }
 }
 

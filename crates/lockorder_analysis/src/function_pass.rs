@@ -1769,9 +1769,7 @@ fn managed_classes(
                     let bound = bound_locks(f, s, *result, f.args(*args), arg_lock);
                     out.extend(bound.into_iter().map(|(l, _)| class_of(l)));
                     out.extend(s.releases.iter().copied());
-                    out.extend(s.acquires.iter().map(|l| l.class));
-                    out.extend(s.cond_acquires.iter().map(|l| l.0.class));
-                    out.extend(s.acquires_with_flag.iter().map(|l| l.0.class));
+                    out.extend(s.left_held().map(|l| l.class));
                 }
             }
             _ => {}
@@ -1796,12 +1794,7 @@ fn bound_locks(
         .iter()
         .filter_map(|&i| Some((bound(LockHandle::Param(i))?, false)))
         .collect();
-    for l in s
-        .acquires
-        .iter()
-        .chain(s.cond_acquires.iter().map(|c| &c.0))
-        .chain(s.acquires_with_flag.iter().map(|c| &c.0))
-    {
+    for l in s.left_held() {
         out.extend(bound(l.handle).map(|l| (l, true)));
     }
     out
@@ -1941,9 +1934,7 @@ fn first_events(
                     {
                         Some(true)
                     } else if bound.iter().any(|&(l, take)| take && same(l))
-                        || s.acquires.iter().any(|l| l.class == class)
-                        || s.cond_acquires.iter().any(|(l, _)| l.class == class)
-                        || s.acquires_with_flag.iter().any(|(l, ..)| l.class == class)
+                        || s.left_held().any(|l| l.class == class)
                         // A helper that may take it (`xfs_ilock(ip, flags)`, depending on
                         // its flags): the lock may be this function's own, not its caller's.
                         || s.waits_for.iter().any(|l| l.class == class && l.depth == 1)

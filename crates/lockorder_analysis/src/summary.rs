@@ -193,6 +193,14 @@ impl SummarySlot {
 }
 
 impl FunctionSummary {
+    /// The locks a call may leave held: always, on success, or where it writes a flag.
+    pub fn left_held(&self) -> impl Iterator<Item = &SummaryLock> {
+        self.acquires
+            .iter()
+            .chain(self.cond_acquires.iter().map(|c| &c.0))
+            .chain(self.acquires_with_flag.iter().map(|c| &c.0))
+    }
+
     /// A summary that says only that every return gives `value`.
     const fn returning(value: ReturnValue) -> Self {
         FunctionSummary {
@@ -516,19 +524,17 @@ pub fn held_on_success(r: &FunctionResult, held: &[usize], free: &[usize]) -> Op
     }
 }
 
-/// For callers only, a weaker reading than [`held_on_success`]: held at `return 0;` only,
-/// and free where it returns an error or a variable, an error among them (`return 0` after
+/// For callers only, a weaker reading than [`held_on_success`]: [`kept_at_zero`], held at
+/// `return 0;` only and free where it returns an error or a variable, with an error among
+/// them (`return 0` after
 /// `spin_lock_irq`, `return ret` on the way out of a failure ladder, as `blkg_conf_prep`
 /// does). LO003 does not take this as a contract: an early `return 0;` that forgets the
 /// unlock looks the same.
 fn held_when_zero(r: &FunctionResult, held: &[usize], free: &[usize]) -> Option<Success> {
-    let value = |i: &usize| r.returns[*i].value;
-    (held.iter().all(|i| value(i) == ReturnValue::Zero)
-        && free
-            .iter()
-            .all(|i| matches!(value(i), ReturnValue::Error | ReturnValue::Other))
-        && free.iter().any(|i| value(i) == ReturnValue::Error))
-    .then_some(Success::Zero)
+    let error = free
+        .iter()
+        .any(|&i| r.returns[i].value == ReturnValue::Error);
+    kept_at_zero(r, held, free).filter(|_| error)
 }
 
 /// For a caller's lock: kept at `return 0;` only, dropped where the function returns
