@@ -422,6 +422,28 @@ pub fn run(
             tests[atom] += 2;
         }
     }
+    // Likewise its tests against named constants, where the function never writes it
+    // (`flags |= MPOL_MF_DISCONTIG_OK` makes them its own).
+    let mut constant_tests = f.constant_tests().peekable();
+    if constant_tests.peek().is_some() {
+        let assigned: Vec<VarId> = f
+            .blocks
+            .iter()
+            .flat_map(|b| &b.events)
+            .filter_map(|e| match e {
+                Event::Assign { var, .. } => Some(*var),
+                _ => None,
+            })
+            .collect();
+        for (atom, var, ..) in constant_tests {
+            if let Some(n) = tests
+                .get_mut(atom as usize)
+                .filter(|_| !assigned.contains(&var))
+            {
+                *n += 2;
+            }
+        }
+    }
     // Variables copied into others (`ret = key`): what is known of them is worth keeping.
     let mut copied: Vec<VarId> = f
         .blocks

@@ -13,6 +13,7 @@ use crate::classes::{ClassId, ClassTable};
 use crate::dataflow::{
     self, AtomicReason, CallEffects, DataflowStats, GuardedEntry, Held, Observer, State,
 };
+use crate::guards::{self, ConstantTests, GuardKey};
 use crate::order_graph::LocalEdge;
 use crate::program::Program;
 use crate::summary::{
@@ -271,7 +272,7 @@ enum EntryReason {
     Annotation,
     /// `lockdep_assert_held` before any acquisition, at this span, reached only where
     /// the parameters test as the guard says (`if (intr_ctx) lockdep_assert_held(...)`).
-    Assertion(Span, Vec<(u8, bool)>),
+    Assertion(Span, Vec<(GuardKey, bool)>),
     /// The first event on it is a release.
     ReleasedFirst,
     /// An ops callback its framework calls holding the lock (the rules' `held_slot`).
@@ -304,8 +305,10 @@ struct Collector<'a> {
     locks: &'a [lockorder_ir::LockExpr],
     names: &'a [String],
     params: &'a [String],
-    /// Atoms that test a parameter the function never assigns, with its index.
-    param_atoms: HashMap<AtomId, u8>,
+    /// Atoms that test a parameter the function never assigns, as guard keys.
+    param_atoms: HashMap<AtomId, GuardKey>,
+    /// The program's tests of parameters against named constants.
+    constant_tests: &'a ConstantTests,
     /// The parameters the function never assigns: what it passes of them is its caller's.
     fixed_params: Vec<u8>,
     single_instance: &'a dyn Fn(ClassId) -> bool,
@@ -346,7 +349,7 @@ impl Collector<'_> {
         span: Span,
         below: Option<&Chain>,
         dropped: Vec<ClassId>,
-        guard: Vec<(u8, bool)>,
+        guard: Vec<(GuardKey, bool)>,
     ) {
         // Taken only where a warning fires: the handling of a bug orders nothing for callers.
         if self.function.on_warning_path(span) {
@@ -355,8 +358,12 @@ impl Collector<'_> {
         // Taken on several paths: only what every one of them tests still guards it. Paths
         // entered with and without a guarded lock stay apart: a caller's flag tells which
         // one it takes (and which drops its lock first).
-        let guards: Vec<u8> = self.guarded.iter().map(|g| g.param).collect();
-        let entered = |g: &[(u8, bool)]| -> Vec<(u8, bool)> {
+        let guards: Vec<GuardKey> = self
+            .guarded
+            .iter()
+            .map(|g| guards::key(g.param, None))
+            .collect();
+        let entered = |g: &[(GuardKey, bool)]| -> Vec<(GuardKey, bool)> {
             g.iter()
                 .copied()
                 .filter(|x| guards.contains(&x.0))
@@ -398,8 +405,8 @@ impl Collector<'_> {
 
     /// What this path has tested of the parameters the function never assigns, and
     /// what it started from of those that guard an entry lock.
-    fn path_guard(&self, state: &State) -> Vec<(u8, bool)> {
-        let mut guard: Vec<(u8, bool)> = state
+    fn path_guard(&self, state: &State) -> Vec<(GuardKey, bool)> {
+        let mut guard: Vec<(GuardKey, bool)> = state
             .facts
             .iter()
             .filter_map(|&(atom, truth)| Some((*self.param_atoms.get(&atom)?, truth)))
@@ -407,7 +414,7 @@ impl Collector<'_> {
                 self.guarded
                     .iter()
                     .enumerate()
-                    .map(|(i, g)| (g.param, g.truth == state.started_with(i))),
+                    .map(|(i, g)| (guards::key(g.param, None), g.truth == state.started_with(i))),
             )
             .collect();
         guard.sort_unstable();
@@ -415,17 +422,20 @@ impl Collector<'_> {
         guard
     }
 
-    /// Whether the constants this call passes satisfy every test of `guard`.
-    fn guard_met(&self, state: &State, guard: &[(u8, bool)], args: &[u32]) -> bool {
-        guard
-            .iter()
-            .all(|&(p, truth)| self.arg_truth(state, args, p) == Some(truth))
+    /// Whether the constants this call passes satisfy every test of `guard`. A test
+    /// against a named constant the argument does not decide (another enumerator) counts
+    /// as met: only a flag's own value is the caller's to choose.
+    fn guard_met(&self, state: &State, guard: &[(GuardKey, bool)], args: &[u32]) -> bool {
+        guard.iter().all(|&(p, truth)| {
+            let passed = self.arg_truth(state, args, p);
+            passed == Some(truth) || (passed.is_none() && guards::test(p).is_some())
+        })
     }
 
     /// Whether a call passes a constant that fails one of the callee's guards, or one of
     /// this function's parameters this path tested the other way (a test that only rules
     /// out: `if (!bufs)` before passing `bufs` on says nothing of a lock).
-    fn ruled_out(&self, state: &State, guard: &[(u8, bool)], args: &[u32]) -> bool {
+    fn ruled_out(&self, state: &State, guard: &[(GuardKey, bool)], args: &[u32]) -> bool {
         guard.iter().any(|&(p, truth)| {
             self.arg_truth(state, args, p)
                 .or_else(|| self.tested_param_truth(state, args, p))
@@ -435,18 +445,26 @@ impl Collector<'_> {
 
     /// The truth of a parameter of this function the call passes on for `p`, as this
     /// path has tested it.
-    fn tested_param_truth(&self, state: &State, args: &[u32], p: u8) -> Option<bool> {
-        let q = self.passed_param(args, p)?;
+    fn tested_param_truth(&self, state: &State, args: &[u32], p: GuardKey) -> Option<bool> {
+        if guards::test(p).is_some() {
+            return None;
+        }
+        let q = self.passed_param(args, guards::param(p))?;
         let var = self.function.var_params.iter().find(|x| x.1 == q)?.0;
         let atom = self.function.atom_testing(var)?;
         self.param_atoms.contains_key(&atom).then_some(())?;
         state.facts.iter().find(|x| x.0 == atom).map(|x| x.1)
     }
 
-    /// The truth of a constant the call passes for parameter `p` (`true`, `0`, `NULL`);
-    /// for a guard on what the parameter points to, of the variable whose address it
-    /// passes (`&locked` after `locked = 1`) as this path knows it.
-    fn arg_truth(&self, state: &State, args: &[u32], p: u8) -> Option<bool> {
+    /// The truth of a constant the call passes for parameter `p` (`true`, `0`, `NULL`), or
+    /// of the callee's test of it against a named constant; for a guard on what the
+    /// parameter points to, of the variable whose address it passes (`&locked` after
+    /// `locked = 1`) as this path knows it.
+    fn arg_truth(&self, state: &State, args: &[u32], key: GuardKey) -> Option<bool> {
+        let p = guards::param(key);
+        if let Some(test) = guards::test(key) {
+            return self.constant_tests.truth(test, self.arg_text(args, p)?);
+        }
         if p & POINTEE != 0 {
             let var = self
                 .function
@@ -455,8 +473,22 @@ impl Collector<'_> {
                 .truth_of(var, self.function.atom_testing(var))
                 .or_else(|| self.passed_values.iter().find(|x| x.0 == var)?.1);
         }
-        self.arg_text(args, p)
-            .and_then(lockorder_ir::constant_truth)
+        let text = self.arg_text(args, p)?;
+        lockorder_ir::constant_truth(text)
+            .or_else(|| self.reaches_held(state, text).then_some(true))
+    }
+
+    /// Whether a lock this path holds is reached through the pointer `text` (`tz` with
+    /// `tz->lock` held): it is not NULL.
+    fn reaches_held(&self, state: &State, text: &str) -> bool {
+        state.held.iter().any(|h| {
+            self.locks.get(h.lock as usize).is_some_and(|l| {
+                l.text
+                    .trim_start_matches('&')
+                    .strip_prefix(text)
+                    .is_some_and(|rest| rest.starts_with("->"))
+            })
+        })
     }
 
     /// The guard of something a callee does under `callee_guard`, as seen here: this
@@ -465,18 +497,19 @@ impl Collector<'_> {
     fn caller_guard(
         &self,
         state: &State,
-        callee_guard: &[(u8, bool)],
+        callee_guard: &[(GuardKey, bool)],
         args: &[u32],
-    ) -> Vec<(u8, bool)> {
+    ) -> Vec<(GuardKey, bool)> {
         let mut guard = self.path_guard(state);
-        for &(p, truth) in callee_guard {
+        for &(k, truth) in callee_guard {
+            let p = guards::param(k);
             let mine = self.passed_param(args, p & !POINTEE).and_then(|q| {
                 if p & POINTEE == 0 {
-                    return Some(q);
+                    return Some(guards::with_param(k, q));
                 }
                 // A pointer passed on (`locked`): what it points to is still the caller's
                 // where this path has not written it.
-                (!self.pointee_written(state, q)).then_some(q | POINTEE)
+                (!self.pointee_written(state, q)).then_some(guards::with_param(k, q | POINTEE))
             });
             if let Some(q) = mine {
                 if !guard.iter().any(|g| g.0 == q) {
@@ -560,7 +593,7 @@ impl Collector<'_> {
         what: std::sync::Arc<str>,
         span: Span,
         below: Option<&Sleep>,
-        guard: Vec<(u8, bool)>,
+        guard: Vec<(GuardKey, bool)>,
     ) {
         let reason = match self.entry_context {
             Some(e) if e.context != lockorder_ir::ExecContext::Process => {
@@ -911,7 +944,9 @@ impl Observer for Collector<'_> {
             let kept: Vec<ClassId> = s
                 .guarded_releases
                 .iter()
-                .filter(|&&(_, p, truth)| self.arg_truth(state, args, p) == Some(!truth))
+                .filter(|&&(_, p, truth)| {
+                    self.arg_truth(state, args, guards::key(p, None)) == Some(!truth)
+                })
                 .map(|g| g.0)
                 .collect();
             let narrowed;
@@ -1251,9 +1286,9 @@ impl Collector<'_> {
 pub fn analyse_function(
     program: &Program,
     classes: &ClassTable,
+    constant_tests: &ConstantTests,
     effects: CallEffects,
-    fi: usize,
-    fj: usize,
+    (fi, fj): FuncRef,
     entry_context: Option<EntryContext>,
     entry_locks: &[EntryLock],
 ) -> FunctionResult {
@@ -1364,7 +1399,8 @@ pub fn analyse_function(
         locks: &facts.locks,
         names: &facts.names,
         params: &f.params,
-        param_atoms: param_atoms(f, &assigned),
+        param_atoms: param_atoms(f, &assigned, constant_tests.of_function(fi, fj)),
+        constant_tests,
         fixed_params: fixed_params(f, &assigned),
         single_instance: &single_instance,
         result: FunctionResult::default(),
@@ -1483,17 +1519,26 @@ fn fixed_params(f: &Function, assigned: &HashSet<lockorder_ir::VarId>) -> Vec<u8
         .collect()
 }
 
-/// The atoms that are a parameter the function never assigns: what a branch on one knows
-/// is what the caller passed.
-fn param_atoms(f: &Function, assigned: &HashSet<lockorder_ir::VarId>) -> HashMap<AtomId, u8> {
+/// The atoms that are a parameter the function never assigns, or a test of one against a
+/// named constant (`tests`, by id): what a branch on one knows is what the caller passed.
+fn param_atoms(
+    f: &Function,
+    assigned: &HashSet<lockorder_ir::VarId>,
+    tests: &[(AtomId, lockorder_ir::VarId, u32)],
+) -> HashMap<AtomId, GuardKey> {
+    let fixed = |var: lockorder_ir::VarId| {
+        let &(_, p) = f.var_params.iter().find(|(v, _)| *v == var)?;
+        (!assigned.contains(&var) && p < POINTEE).then_some(p)
+    };
     f.atom_var
         .iter()
         .enumerate()
-        .filter_map(|(atom, var)| {
-            let var = (*var)?;
-            let &(_, p) = f.var_params.iter().find(|(v, _)| *v == var)?;
-            (!assigned.contains(&var)).then_some((atom as AtomId, p))
-        })
+        .filter_map(|(atom, var)| Some((atom as AtomId, guards::key(fixed((*var)?)?, None))))
+        .chain(
+            tests
+                .iter()
+                .filter_map(|&(atom, var, id)| Some((atom, guards::key(fixed(var)?, Some(id))))),
+        )
         .collect()
 }
 
@@ -1698,7 +1743,9 @@ fn held_on_entry(
                         .release_tests
                         .iter()
                         .flatten()
-                        .filter_map(|&(atom, truth)| Some((entry_atom(f, atom)?, truth)))
+                        .filter_map(|&(atom, truth)| {
+                            Some((guards::key(entry_atom(f, atom)?, None), truth))
+                        })
                         .collect();
                     EntryReason::Assertion(span, guard)
                 }

@@ -7,6 +7,7 @@ mod classes;
 mod dataflow;
 mod finding;
 mod function_pass;
+mod guards;
 mod handover;
 mod order_graph;
 mod program;

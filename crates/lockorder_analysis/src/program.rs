@@ -92,6 +92,7 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
     };
     let internal = Mutex::new(Vec::<String>::new());
     let classes = ClassTable::build(program);
+    let constant_tests = crate::guards::ConstantTests::build(program);
     let mut graph = OrderGraph::default();
     let mut stats = AnalysisStats::default();
 
@@ -193,9 +194,9 @@ pub fn analyze(program: &Program, export_graph: bool) -> Analysis {
                         function_pass::analyse_function(
                             program,
                             &classes,
+                            &constant_tests,
                             &effects,
-                            fi,
-                            fj,
+                            (fi, fj),
                             entry,
                             &entry_locks[offsets[fi] + fj],
                         )

@@ -12,6 +12,8 @@ use rayon::prelude::*;
 
 use crate::classes::ClassId;
 use crate::function_pass::{FunctionResult, HeldAtReturn};
+pub use crate::guards::POINTEE;
+use crate::guards::{self, GuardKey};
 use crate::program::Program;
 
 /// One step of the path from a summarised function down to an acquisition: in
@@ -45,7 +47,7 @@ pub struct Sleep {
     /// value while holding one sleeps under it.
     pub guarded_releases: Vec<(ClassId, u8, bool)>,
     /// Parameter tests every sleeping path passes (see [`SummaryLock::guard`]).
-    pub guard: Vec<(u8, bool)>,
+    pub guard: Vec<(GuardKey, bool)>,
 }
 
 /// A lock a callee leaves held for its caller.
@@ -67,18 +69,15 @@ pub struct SummaryLock {
     /// The caller's locks (held on entry) released on the way to this acquisition: they
     /// do not order before it (`spin_unlock(&pm->lock); lock_sock(ssk); spin_lock(...)`).
     pub dropped: Vec<ClassId>,
-    /// `(parameter index, truth)`: the lock is taken only where that parameter tests so
-    /// (`if (!locked) mutex_lock(&m)`): a caller passing a constant of the other truth
-    /// does not take it. An index with [`POINTEE`] set tests what the parameter points
-    /// to on entry (`if (!*locked)`), which a caller passing `&locked` knows.
-    pub guard: Vec<(u8, bool)>,
+    /// `(test of a parameter, truth)`: the lock is taken only where that parameter tests
+    /// so (`if (!locked) mutex_lock(&m)`, `if (mode == MODE_LOCKED)`): a caller passing a
+    /// constant that fails it does not take it. A key with [`POINTEE`] set tests what the
+    /// parameter points to on entry (`if (!*locked)`), which a caller passing `&locked`
+    /// knows (see [`crate::guards`]).
+    pub guard: Vec<(GuardKey, bool)>,
     /// How a caller names a lock that has no name outside the function.
     pub handle: LockHandle,
 }
-
-/// The bit of a guard's parameter index that says the test reads what the parameter
-/// points to (see [`SummaryLock::guard`]).
-pub const POINTEE: u8 = 0x80;
 
 /// How a caller knows a lock its callee takes or drops.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -432,7 +431,7 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
                     span: h.site,
                 }]),
                 dropped: Vec::new(),
-                guard: vec![(param, !truth)],
+                guard: vec![(guards::key(param, None), !truth)],
                 handle: h.handle,
             });
         }
@@ -591,6 +590,17 @@ pub struct IndirectStats {
     pub over_cap: u64,
 }
 
+/// The tests every one of `guards` makes.
+fn common_guard<'g>(
+    mut guards: impl Iterator<Item = &'g Vec<(GuardKey, bool)>>,
+) -> Vec<(GuardKey, bool)> {
+    let mut out = guards.next().cloned().unwrap_or_default();
+    for g in guards {
+        out.retain(|x| g.contains(x));
+    }
+    out
+}
+
 /// Merges the summaries of the functions an indirect call may reach: what any of them
 /// waits for or requires, it may; what all of them leave held or release, it does.
 pub fn merge_summaries(members: &[Option<&FunctionSummary>]) -> FunctionSummary {
@@ -598,11 +608,13 @@ pub fn merge_summaries(members: &[Option<&FunctionSummary>]) -> FunctionSummary 
     let mut out = FunctionSummary::default();
     let all = present.len() == members.len();
     // Which target runs is unknown: the call may sleep only if every one of them may.
-    // Targets guard differently, if at all: a merged entry carries no guard.
+    // Targets guard differently, if at all: a merged entry keeps the tests every target
+    // makes (the slot's parameters are the same for all).
     if all && present.iter().all(|s| s.may_sleep.is_some()) {
         out.may_sleep = present.first().and_then(|s| s.may_sleep.clone());
         if let Some(s) = &mut out.may_sleep {
-            s.guard.clear();
+            let guards = present.iter().filter_map(|p| p.may_sleep.as_ref());
+            s.guard = common_guard(guards.map(|x| &x.guard));
         }
     }
     for s in &present {
@@ -610,8 +622,11 @@ pub fn merge_summaries(members: &[Option<&FunctionSummary>]) -> FunctionSummary 
             if out.waits_for.len() < MAX_WAITS_FOR
                 && !out.waits_for.iter().any(|x| x.class == l.class)
             {
+                let guards = present
+                    .iter()
+                    .flat_map(|p| p.waits_for.iter().filter(|x| x.class == l.class));
                 out.waits_for.push(SummaryLock {
-                    guard: Vec::new(),
+                    guard: common_guard(guards.map(|x| &x.guard)),
                     ..l.clone()
                 });
             }

@@ -829,6 +829,9 @@ struct FnBuilder<'f, 'a> {
     atom_groups: Vec<(AtomId, VarId)>,
     /// Per variable, the places that compare it with constants (a switch, an `if`).
     compare_sites: HashMap<VarId, u32>,
+    /// Tests of a parameter against a named constant: atom, variable, the constant's
+    /// interned text, whether it tests a bit (see `VarFact::Equals`, `VarFact::Masks`).
+    constant_tests: Vec<(AtomId, VarId, u32, bool)>,
     /// Switches whose dispatch may become tests of their value (see `switch_tests`).
     switches: Vec<SwitchTests>,
     vars: HashMap<String, VarId>,
@@ -871,6 +874,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             atom_var: Vec::new(),
             atom_groups: Vec::new(),
             compare_sites: HashMap::new(),
+            constant_tests: Vec::new(),
             switches: Vec::new(),
             vars: HashMap::new(),
             pointers: Default::default(),
@@ -1618,7 +1622,28 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 .iter()
                 .map(|&(start, end)| VarFact::WarningPath(start, end)),
         );
+        facts.extend(self.constant_tests.iter().map(|&(a, v, c, mask)| {
+            if mask {
+                VarFact::Masks(a, v, c)
+            } else {
+                VarFact::Equals(a, v, c)
+            }
+        }));
         facts
+    }
+
+    /// Records that `atom` tests parameter `lhs` against the constant `value` (`mask`: a
+    /// bit of it), when `lhs` is one.
+    fn constant_test(&mut self, atom: AtomId, lhs: &str, value: &str, mask: bool) {
+        if !self.params.iter().any(|p| p == lhs) {
+            return;
+        }
+        let var = self.var(lhs);
+        let constant = self.fl.intern_name(value);
+        let test = (atom, var, constant, mask);
+        if !self.constant_tests.contains(&test) {
+            self.constant_tests.push(test);
+        }
     }
 
     /// `return value;` (`n` the statement). A returned test of a conditional lock call
@@ -1929,7 +1954,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     && plain
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || "_>-.".contains(c));
-                if is_path || lockorder_ir::constant_truth(t).is_some() {
+                if is_path || lockorder_ir::constant_truth(t).is_some() || is_constant_flags(t) {
                     self.fl.intern_name(t)
                 } else {
                     NO_ARG
@@ -2544,13 +2569,17 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             Some(key) => (self.atom_keyed(n, key), f, t),
             None => (self.atom(n), t, f),
         };
-        if matches!(self.op(n), "==" | "!=") {
-            if let (Some(l), Some(r)) = (
-                n.child_by_field_id(FIELDS.left),
-                n.child_by_field_id(FIELDS.right),
-            ) {
-                self.equality_group(atom, l, r);
+        match self.op(n) {
+            "==" | "!=" => {
+                if let (Some(l), Some(r)) = (
+                    n.child_by_field_id(FIELDS.left),
+                    n.child_by_field_id(FIELDS.right),
+                ) {
+                    self.equality_group(atom, l, r);
+                }
             }
+            "&" => self.mask_test(atom, n),
+            _ => {}
         }
         if n.kind_name() == "call_expression" {
             self.tag_call_result(n, atom);
@@ -2578,6 +2607,25 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         if !self.atom_groups.contains(&(atom, var)) {
             self.atom_groups.push((atom, var));
         }
+        let value: String = self.text(value).split_whitespace().collect();
+        self.constant_test(atom, &key, &value, false);
+    }
+
+    /// `flags & C` with `C` an upper-case constant: a test of a bit of `flags`.
+    fn mask_test(&mut self, atom: AtomId, n: Node) {
+        let (Some(l), Some(r)) = (
+            n.child_by_field_id(FIELDS.left),
+            n.child_by_field_id(FIELDS.right),
+        ) else {
+            return;
+        };
+        let (l, r) = (strip_parens(l), strip_parens(r));
+        if l.kind_name() == "identifier" && r.kind_name() == "identifier" {
+            let (flags, bit) = (self.text(l), self.text(r));
+            if is_constant_label(bit) {
+                self.constant_test(atom, flags, bit, true);
+            }
+        }
     }
 
     /// Turns the dispatch of each switch on a value compared elsewhere too into its tests
@@ -2602,6 +2650,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 if !self.atom_groups.contains(&(atom, sw.var)) {
                     self.atom_groups.push((atom, sw.var));
                 }
+                self.constant_test(atom, &sw.lhs, &label, false);
                 let next = if k + 1 == n {
                     sw.default
                 } else {
@@ -3126,7 +3175,10 @@ fn drop_unused_args(
         let text = names[*a as usize].trim_start_matches('&');
         let root = &text[..text.find(['-', '.', '[']).unwrap_or(text.len())];
         // A constant tells a callee which branch on that parameter runs.
-        if !params.iter().any(|p| p == root) && lockorder_ir::constant_truth(text).is_none() {
+        if !params.iter().any(|p| p == root)
+            && lockorder_ir::constant_truth(text).is_none()
+            && !is_constant_flags(text)
+        {
             *a = NO_ARG;
         }
     }
@@ -3203,6 +3255,14 @@ fn is_constant_label(text: &str) -> bool {
         || (first.is_some_and(|c| c.is_ascii_uppercase() || c == '_')
             && t.chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+}
+
+/// Upper-case constants or numbers or'ed together (`MBX_POLL`, `QMFLAGS_A | QMFLAGS_B`),
+/// as a caller passes flags.
+fn is_constant_flags(text: &str) -> bool {
+    text.split('|')
+        .map(|t| t.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()))
+        .all(|t| !t.is_empty() && is_constant_label(t))
 }
 
 fn strip_parens(mut n: Node) -> Node {

@@ -106,6 +106,16 @@ impl Function {
         })
     }
 
+    /// Atoms testing a variable against a named constant: `(atom, variable, constant's
+    /// name index, whether the test is of a bit)`.
+    pub fn constant_tests(&self) -> impl Iterator<Item = (AtomId, VarId, u32, bool)> + '_ {
+        self.var_facts.iter().filter_map(|f| match *f {
+            VarFact::Equals(a, v, c) => Some((a, v, c, false)),
+            VarFact::Masks(a, v, c) => Some((a, v, c, true)),
+            _ => None,
+        })
+    }
+
     /// The atoms that test a pointer a held `lock` shows is not NULL: the variable holding
     /// its address (`if (root_lock)`), or the one it is reached through (`if (resource)`
     /// after `mutex_lock(&resource->conf_update)`).
@@ -128,7 +138,9 @@ impl Function {
             VarFact::Compares(..)
             | VarFact::AddressOf(..)
             | VarFact::Pointee(..)
-            | VarFact::WarningPath(..) => None,
+            | VarFact::WarningPath(..)
+            | VarFact::Equals(..)
+            | VarFact::Masks(..) => None,
         })
     }
 
@@ -338,6 +350,14 @@ pub enum VarFact {
     /// The byte range of a branch taken where a warning fires (`if (WARN_ON(x)) { ... }`):
     /// what it calls is the handling of a bug, not what the function does for callers.
     WarningPath(u32, u32),
+    /// The atom tests a parameter against a named constant (its text's index in
+    /// [`crate::FileFacts::names`]): `locked == MBOX_THD_LOCKED`, a `case MBX_POLL:` of
+    /// `switch (flag)`. A caller passing that constant, or another one the function
+    /// compares the parameter with, decides the test.
+    Equals(AtomId, VarId, u32),
+    /// The atom tests a bit of a parameter (`flags & QMFLAGS_NO_MUTEX_LOCK`): a caller
+    /// passing the constant among the ones it ors together sets it, one passing 0 not.
+    Masks(AtomId, VarId, u32),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
