@@ -108,6 +108,9 @@ pub struct Ctx {
     pub bh: u8,
     pub preempt: u8,
     pub rcu: u8,
+    /// `pagefault_disable` depth: user accesses do not fault. Not atomic, so neither in
+    /// `since` nor in `dropped`.
+    pub pagefault: u8,
     pub since: Option<(ContextOp, Span)>,
     /// Kinds (bits as in [`Ctx::bit`]) enabled more often than disabled on this path: the
     /// function undid its caller's section (`rcu_read_unlock(); cond_resched();
@@ -129,10 +132,22 @@ impl Ctx {
             ContextOp::BhDisable | ContextOp::BhEnable => 2,
             ContextOp::PreemptDisable | ContextOp::PreemptEnable => 4,
             ContextOp::RcuLock | ContextOp::RcuUnlock => 8,
+            ContextOp::PagefaultDisable | ContextOp::PagefaultEnable => 16,
         }
     }
 
     fn apply(&mut self, op: ContextOp, span: Span) {
+        match op {
+            ContextOp::PagefaultDisable => {
+                self.pagefault = (self.pagefault + 1).min(MAX_CTX_DEPTH);
+                return;
+            }
+            ContextOp::PagefaultEnable => {
+                self.pagefault = self.pagefault.saturating_sub(1);
+                return;
+            }
+            _ => {}
+        }
         let bit = Ctx::bit(op);
         // (the counter, +1 / -1 / 0 for "back to none")
         let (counter, step) = match op {
@@ -145,6 +160,7 @@ impl Ctx {
             ContextOp::PreemptEnable => (&mut self.preempt, -1),
             ContextOp::RcuLock => (&mut self.rcu, 1),
             ContextOp::RcuUnlock => (&mut self.rcu, -1),
+            ContextOp::PagefaultDisable | ContextOp::PagefaultEnable => return,
         };
         let up = step > 0;
         if !up && *counter == 0 {

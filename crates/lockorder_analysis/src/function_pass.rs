@@ -786,7 +786,9 @@ impl Observer for Collector<'_> {
                     }
                 }
             }
-            Event::Sleep { name, span } => {
+            // A user access where page faults are disabled fails instead of sleeping.
+            Event::Sleep { fault: true, .. } if state.ctx.pagefault > 0 => {}
+            Event::Sleep { name, span, .. } => {
                 let what: std::sync::Arc<str> = format!("`{}`", self.names[*name as usize]).into();
                 self.sleep_at(state, what, *span, None, self.path_guard(state));
             }
@@ -813,6 +815,8 @@ impl Observer for Collector<'_> {
                     });
                 }
             }
+            // Nor does it fault, which would take the mmap_lock (`__might_fault`).
+            Event::Acquire { acq, .. } if acq.fault && state.ctx.pagefault > 0 => {}
             Event::Acquire { acq, span } | Event::CondAcquire { acq, span, .. } => {
                 let class = (self.class_of)(acq.lock);
                 // Once per acquisition and interrupt state, however many paths reach it.

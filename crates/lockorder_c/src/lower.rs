@@ -1043,8 +1043,14 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     .is_some_and(|a| self.fl.rules.gfp_may_sleep(self.text(*a))),
             };
             if sleeps {
+                let fault = self
+                    .fl
+                    .rules
+                    .apis
+                    .get(name)
+                    .is_some_and(|r| r.op == Op::Fault);
                 let name = self.fl.intern_name(name);
-                self.emit(Event::Sleep { name, span });
+                self.emit(Event::Sleep { name, span, fault });
             }
         }
         if let Some(&(kind, object_arg)) = self.fl.rules.waits.get(name) {
@@ -1867,10 +1873,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 irq: rule.irq,
                 nested: rule.nested,
                 waits: rule.op != Op::Trylock && !rule.backs_off,
+                fault: rule.op == Op::Fault,
             };
             match rule.op {
                 Op::Acquire => self.emit(Event::Acquire { acq, span }),
-                Op::Transient => {
+                Op::Transient | Op::Fault => {
                     self.emit(Event::Acquire { acq, span });
                     self.emit(Event::Release {
                         lock,
@@ -1927,6 +1934,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             irq: rule.irq,
             nested: rule.nested,
             waits: rule.op != Op::Trylock && !rule.backs_off,
+            fault: rule.op == Op::Fault,
         };
         Some((acq, rule.success.unwrap_or(Success::Nonzero)))
     }
@@ -2259,6 +2267,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             irq: rule.irq,
             nested: false,
             waits: rule.cond != Some(Op::Trylock),
+            fault: false,
         };
         let body_b = self.new_block();
         if rule.cond.is_some() || is_cond_form {
@@ -2797,6 +2806,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             irq: rule.irq,
             nested: rule.nested,
             waits: rule.op != Op::Trylock && !rule.backs_off,
+            fault: rule.op == Op::Fault,
         })
     }
 
@@ -2949,6 +2959,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     irq: rule.irq,
                     nested: false,
                     waits: true,
+                    fault: false,
                 };
                 let span = self.span(n);
                 self.emit(Event::Acquire { acq, span });
@@ -3040,7 +3051,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                             self.emit(Event::Downgrade { lock, span });
                         }
                     }
-                    Op::Transient => {
+                    Op::Transient | Op::Fault => {
                         if let Some(acq) = self.acquire_of(n, rule) {
                             self.emit(Event::Acquire { acq, span });
                             self.emit(Event::Release {

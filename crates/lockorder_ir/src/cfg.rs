@@ -28,6 +28,10 @@ pub struct Acquire {
     pub nested: bool,
     /// False for trylocks, which never wait and so never close a deadlock cycle.
     pub waits: bool,
+    /// The mmap_lock a user access takes if it faults: not where page faults are
+    /// disabled (`pagefault_disable()` makes the access fail instead).
+    #[serde(default)]
+    pub fault: bool,
 }
 
 /// The value a conditional acquisition returns when it took the lock.
@@ -207,6 +211,9 @@ pub enum ContextOp {
     PreemptEnable,
     RcuLock,
     RcuUnlock,
+    /// `pagefault_disable`: a user access fails instead of faulting. Not atomic.
+    PagefaultDisable,
+    PagefaultEnable,
 }
 
 /// What a waiting call waits for (LO009).
@@ -272,6 +279,10 @@ pub enum Event {
     Sleep {
         name: u32,
         span: Span,
+        /// A user access (`copy_from_user`): it sleeps only where it faults, which it
+        /// does not where page faults are disabled.
+        #[serde(default)]
+        fault: bool,
     },
     /// A call that waits for what is registered on `object` to finish
     /// (`cancel_work_sync(&dev->work)`); the object is typed like a lock.

@@ -25,6 +25,9 @@ pub enum Op {
     /// Takes the lock and hands it to a callback that drops it (`kref_put_mutex`): it
     /// orders like an acquisition and leaves nothing held.
     Transient,
+    /// A user access that may fault: the fault handler takes the lock (`copy_from_user`
+    /// and `mmap_lock`) as a transient acquisition does, unless page faults are disabled.
+    Fault,
 }
 
 #[derive(Deserialize)]
@@ -581,6 +584,7 @@ fn op_name(op: Op) -> &'static str {
         Op::Conditional => "conditional",
         Op::Downgrade => "downgrade",
         Op::Transient => "transient",
+        Op::Fault => "fault",
     }
 }
 

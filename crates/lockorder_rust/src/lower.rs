@@ -503,6 +503,7 @@ fn acq(lock: LockId, kind: LockKind, mode: Mode, irq: Irq, nested: bool, waits: 
         irq,
         nested,
         waits,
+        fault: false,
     }
 }
 
@@ -1888,7 +1889,11 @@ impl Fb<'_, '_> {
         self.gfp_sleep(m.args.iter(), &display, span);
         if self.fl.rules.rust.blocking.contains(&method) && callee.is_some() {
             let name = self.fl.intern_name(&display);
-            self.emit(Event::Sleep { name, span });
+            self.emit(Event::Sleep {
+                name,
+                span,
+                fault: false,
+            });
         }
         for (v, a) in vals.iter().zip(&m.args) {
             let s = self.span_of(a);
@@ -1998,7 +2003,11 @@ impl Fb<'_, '_> {
         }
         let name = self.fl.intern_name("CondVar::wait");
         let Some(g) = guard else {
-            self.emit(Event::Sleep { name, span });
+            self.emit(Event::Sleep {
+                name,
+                span,
+                fault: false,
+            });
             return Val::default();
         };
         let Guard {
@@ -2014,7 +2023,11 @@ impl Fb<'_, '_> {
             mode,
             span,
         });
-        self.emit(Event::Sleep { name, span });
+        self.emit(Event::Sleep {
+            name,
+            span,
+            fault: false,
+        });
         self.emit(Event::Acquire {
             acq: acq(lock, kind, mode, irq, false, true),
             span,
@@ -2071,7 +2084,11 @@ impl Fb<'_, '_> {
         for a in args {
             if let Some(flag) = self.sleeping_gfp(a) {
                 let name = self.fl.intern_name(&format!("{callee}(.., {flag})"));
-                self.emit(Event::Sleep { name, span });
+                self.emit(Event::Sleep {
+                    name,
+                    span,
+                    fault: false,
+                });
                 return;
             }
         }
@@ -2205,7 +2222,11 @@ impl Fb<'_, '_> {
         let display = callee.clone().unwrap_or_else(|| joined.clone());
         if self.fl.rules.rust.blocking.contains(&last) {
             let name = self.fl.intern_name(&display);
-            self.emit(Event::Sleep { name, span });
+            self.emit(Event::Sleep {
+                name,
+                span,
+                fault: false,
+            });
         }
         self.gfp_sleep(c.args.iter(), &display, span);
         let mut out = self.constructed(&segs, &vals);
@@ -2306,7 +2327,7 @@ impl Fb<'_, '_> {
         let place = v.place.clone()?;
         let lock = self.fl.intern_lock(self.lock_expr(&place));
         match rule.op {
-            Op::Acquire | Op::Transient => self.emit(Event::Acquire {
+            Op::Acquire | Op::Transient | Op::Fault => self.emit(Event::Acquire {
                 acq: acq(lock, rule.kind, rule.mode, rule.irq, rule.nested, true),
                 span,
             }),

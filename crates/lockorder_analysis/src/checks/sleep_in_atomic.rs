@@ -57,6 +57,10 @@ fn op_text(op: ContextOp) -> (&'static str, &'static str) {
             "this is an RCU read-side section",
             "RCU read-side section entered here",
         ),
+        // Never a reason: disabled page faults are no atomic context.
+        ContextOp::PagefaultDisable | ContextOp::PagefaultEnable => {
+            ("page faults are disabled", "page faults disabled here")
+        }
     }
 }
 
