@@ -6,6 +6,8 @@
 
 use std::collections::VecDeque;
 
+use foldhash::HashSet;
+
 use lockorder_ir::{
     AtomId, ContextOp, Event, Function, Irq, LockId, LockKind, Mode, ReturnValue, Span, Success,
     Terminator, VarId,
@@ -137,17 +139,6 @@ impl Ctx {
     }
 
     fn apply(&mut self, op: ContextOp, span: Span) {
-        match op {
-            ContextOp::PagefaultDisable => {
-                self.pagefault = (self.pagefault + 1).min(MAX_CTX_DEPTH);
-                return;
-            }
-            ContextOp::PagefaultEnable => {
-                self.pagefault = self.pagefault.saturating_sub(1);
-                return;
-            }
-            _ => {}
-        }
         let bit = Ctx::bit(op);
         // (the counter, +1 / -1 / 0 for "back to none")
         let (counter, step) = match op {
@@ -160,7 +151,14 @@ impl Ctx {
             ContextOp::PreemptEnable => (&mut self.preempt, -1),
             ContextOp::RcuLock => (&mut self.rcu, 1),
             ContextOp::RcuUnlock => (&mut self.rcu, -1),
-            ContextOp::PagefaultDisable | ContextOp::PagefaultEnable => return,
+            ContextOp::PagefaultDisable => {
+                self.pagefault = (self.pagefault + 1).min(MAX_CTX_DEPTH);
+                return;
+            }
+            ContextOp::PagefaultEnable => {
+                self.pagefault = self.pagefault.saturating_sub(1);
+                return;
+            }
         };
         let up = step > 0;
         if !up && *counter == 0 {
@@ -442,15 +440,7 @@ pub fn run(
     // (`flags |= MPOL_MF_DISCONTIG_OK` makes them its own).
     let mut constant_tests = f.constant_tests().peekable();
     if constant_tests.peek().is_some() {
-        let assigned: Vec<VarId> = f
-            .blocks
-            .iter()
-            .flat_map(|b| &b.events)
-            .filter_map(|e| match e {
-                Event::Assign { var, .. } => Some(*var),
-                _ => None,
-            })
-            .collect();
+        let assigned = assigned_vars(f);
         for (atom, var, ..) in constant_tests {
             if let Some(n) = tests
                 .get_mut(atom as usize)
@@ -706,6 +696,18 @@ fn flag_held(
         }
     }
     (kept, to_flag)
+}
+
+/// The variables the function writes (a parameter's writes are kept in the IR).
+pub(crate) fn assigned_vars(f: &Function) -> HashSet<VarId> {
+    f.blocks
+        .iter()
+        .flat_map(|b| &b.events)
+        .filter_map(|e| match e {
+            Event::Assign { var, .. } => Some(*var),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The state on the edge where `atom` evaluated to `truth`, or `None` if that edge

@@ -358,7 +358,7 @@ impl Collector<'_> {
         // Taken on several paths: only what every one of them tests still guards it. Paths
         // entered with and without a guarded lock stay apart: a caller's flag tells which
         // one it takes (and which drops its lock first).
-        let guards: Vec<GuardKey> = self
+        let entry_keys: Vec<GuardKey> = self
             .guarded
             .iter()
             .map(|g| guards::key(g.param, None))
@@ -366,7 +366,7 @@ impl Collector<'_> {
         let entered = |g: &[(GuardKey, bool)]| -> Vec<(GuardKey, bool)> {
             g.iter()
                 .copied()
-                .filter(|x| guards.contains(&x.0))
+                .filter(|x| entry_keys.contains(&x.0))
                 .collect()
         };
         let mine = entered(&guard);
@@ -1381,7 +1381,7 @@ pub fn analyse_function(
         .collect();
     let entry: Vec<Held> = entry_reasons.into_iter().map(|h| h.0).collect();
     let single_instance = |c: ClassId| classes.is_single_instance(c);
-    let assigned = assigned_vars(f);
+    let assigned = dataflow::assigned_vars(f);
     let mut c = Collector {
         function: f,
         guarded: &guarded,
@@ -1498,18 +1498,6 @@ pub fn analyse_function(
         .collect();
     result.entry_params = c.entry_params;
     result
-}
-
-/// The variables the function writes (a parameter's writes are kept in the IR).
-fn assigned_vars(f: &Function) -> HashSet<lockorder_ir::VarId> {
-    f.blocks
-        .iter()
-        .flat_map(|b| &b.events)
-        .filter_map(|e| match e {
-            Event::Assign { var, .. } => Some(*var),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The parameters the function never writes (nor passes by address).
@@ -2087,7 +2075,7 @@ fn first_events(
 /// invents one.
 fn guarding_tests(f: &Function, entry_atoms: &[AtomId], target: &[bool]) -> Vec<(AtomId, bool)> {
     // A copy is always the second half of an assignment to the same variable.
-    let assigned = assigned_vars(f);
+    let assigned = dataflow::assigned_vars(f);
     let written = |atom: AtomId| {
         f.atom_vars[atom as usize]
             .iter()

@@ -1866,26 +1866,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             };
             let lock =
                 self.templated_lock(&macros::substitute(template, &w.params, &args), rule.lock);
-            let acq = Acquire {
-                lock,
-                kind: rule.kind,
-                mode: rule.mode,
-                irq: rule.irq,
-                nested: rule.nested,
-                waits: rule.op != Op::Trylock && !rule.backs_off,
-                fault: rule.op == Op::Fault,
-            };
+            let acq = api_acquire(lock, &rule);
             match rule.op {
                 Op::Acquire => self.emit(Event::Acquire { acq, span }),
-                Op::Transient | Op::Fault => {
-                    self.emit(Event::Acquire { acq, span });
-                    self.emit(Event::Release {
-                        lock,
-                        kind: rule.kind,
-                        mode: rule.mode,
-                        span,
-                    });
-                }
+                Op::Transient | Op::Fault => self.transient(acq, span),
                 Op::Release => self.emit(Event::Release {
                     lock,
                     kind: rule.kind,
@@ -1927,16 +1911,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .map(|a| named_children(a).map(|x| self.text(x)).collect())
             .unwrap_or_default();
         let lock = self.templated_lock(&macros::substitute(template, &w.params, &args), rule.lock);
-        let acq = Acquire {
-            lock,
-            kind: rule.kind,
-            mode: rule.mode,
-            irq: rule.irq,
-            nested: rule.nested,
-            waits: rule.op != Op::Trylock && !rule.backs_off,
-            fault: rule.op == Op::Fault,
-        };
-        Some((acq, rule.success.unwrap_or(Success::Nonzero)))
+        Some((
+            api_acquire(lock, &rule),
+            rule.success.unwrap_or(Success::Nonzero),
+        ))
     }
 
     /// The interned text of each argument that is a plain path (`dev`, `&priv->port`),
@@ -1962,7 +1940,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     && plain
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || "_>-.".contains(c));
-                if is_path || lockorder_ir::constant_truth(t).is_some() || is_constant_flags(t) {
+                if is_path || is_constant_arg(t) {
                     self.fl.intern_name(t)
                 } else {
                     NO_ARG
@@ -2797,17 +2775,20 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         Some(self.templated_lock(&text, rule.lock))
     }
 
+    /// An acquisition released at once (`kref_put_mutex`, a user access's fault).
+    fn transient(&mut self, acq: Acquire, span: Span) {
+        self.emit(Event::Acquire { acq, span });
+        self.emit(Event::Release {
+            lock: acq.lock,
+            kind: acq.kind,
+            mode: acq.mode,
+            span,
+        });
+    }
+
     fn acquire_of(&mut self, call: Node, rule: lockorder_rules::ApiRule) -> Option<Acquire> {
         let lock = self.api_lock(call, rule)?;
-        Some(Acquire {
-            lock,
-            kind: rule.kind,
-            mode: rule.mode,
-            irq: rule.irq,
-            nested: rule.nested,
-            waits: rule.op != Op::Trylock && !rule.backs_off,
-            fault: rule.op == Op::Fault,
-        })
+        Some(api_acquire(lock, &rule))
     }
 
     fn cond_acquire(&mut self, call: Node, rule: lockorder_rules::ApiRule, atom: AtomId) {
@@ -3053,13 +3034,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     }
                     Op::Transient | Op::Fault => {
                         if let Some(acq) = self.acquire_of(n, rule) {
-                            self.emit(Event::Acquire { acq, span });
-                            self.emit(Event::Release {
-                                lock: acq.lock,
-                                kind: rule.kind,
-                                mode: rule.mode,
-                                span,
-                            });
+                            self.transient(acq, span);
                         }
                     }
                 }
@@ -3186,10 +3161,7 @@ fn drop_unused_args(
         let text = names[*a as usize].trim_start_matches('&');
         let root = &text[..text.find(['-', '.', '[']).unwrap_or(text.len())];
         // A constant tells a callee which branch on that parameter runs.
-        if !params.iter().any(|p| p == root)
-            && lockorder_ir::constant_truth(text).is_none()
-            && !is_constant_flags(text)
-        {
+        if !params.iter().any(|p| p == root) && !is_constant_arg(text) {
             *a = NO_ARG;
         }
     }
@@ -3268,12 +3240,28 @@ fn is_constant_label(text: &str) -> bool {
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
 }
 
-/// Upper-case constants or numbers or'ed together (`MBX_POLL`, `QMFLAGS_A | QMFLAGS_B`),
-/// as a caller passes flags.
-fn is_constant_flags(text: &str) -> bool {
-    text.split('|')
-        .map(|t| t.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()))
-        .all(|t| !t.is_empty() && is_constant_label(t))
+/// An argument that is a constant a callee's test of the parameter can be decided by:
+/// `true`, `NULL`, a number, or upper-case constants or'ed together (`MBX_POLL`,
+/// `QMFLAGS_A | QMFLAGS_B`).
+fn is_constant_arg(text: &str) -> bool {
+    lockorder_ir::constant_truth(text).is_some()
+        || text
+            .split('|')
+            .map(|t| t.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()))
+            .all(|t| !t.is_empty() && is_constant_label(t))
+}
+
+/// What an API call's acquisition of `lock` is, as its rule says.
+fn api_acquire(lock: LockId, rule: &lockorder_rules::ApiRule) -> Acquire {
+    Acquire {
+        lock,
+        kind: rule.kind,
+        mode: rule.mode,
+        irq: rule.irq,
+        nested: rule.nested,
+        waits: rule.op != Op::Trylock && !rule.backs_off,
+        fault: rule.op == Op::Fault,
+    }
 }
 
 fn strip_parens(mut n: Node) -> Node {
