@@ -450,6 +450,12 @@ pub fn run(
             }
         }
     }
+    // And tests of bits of a result that tell whether the call dropped a lock.
+    for (atom, ..) in f.bit_tests() {
+        if let Some(n) = tests.get_mut(atom as usize) {
+            *n += 2;
+        }
+    }
     // Variables copied into others (`ret = key`): what is known of them is worth keeping.
     let mut copied: Vec<VarId> = f
         .blocks
@@ -804,7 +810,57 @@ pub(crate) fn assume(
             i += 1;
         }
     }
+    // A lock a call dropped where bits of its result are set, pending on a test of
+    // those bits, is decided by tests of others: `fault & VM_FAULT_COMPLETED` set means
+    // `fault & (VM_FAULT_RETRY | VM_FAULT_COMPLETED)` is true; that clear and `fault &
+    // VM_FAULT_RETRY` clear too, false.
+    if let Some((pending, truth)) = decided_bit_test(&s, f, atom, truth) {
+        return assume(&s, f, pending, truth, true);
+    }
     Some(s)
+}
+
+/// A pending lock's test of bits that `atom` evaluating to `truth` decides, with its
+/// outcome (see [`Event::ReleaseOnResult`]).
+fn decided_bit_test(
+    state: &State,
+    f: &Function,
+    atom: AtomId,
+    truth: bool,
+) -> Option<(AtomId, bool)> {
+    let (var, bits) = f.bit_test(atom)?;
+    let mut clear = if truth { 0 } else { bits };
+    for (a, v, b) in f.bit_tests() {
+        if v == var && state.facts.contains(&(a, false)) {
+            clear |= b;
+        }
+    }
+    state.pending.iter().find_map(|p| {
+        let (v, wanted) = f.bit_test(p.0).filter(|_| p.0 != atom)?;
+        if v != var {
+            None
+        } else if truth && bits & !wanted == 0 {
+            Some((p.0, true))
+        } else if clear & wanted == wanted {
+            Some((p.0, false))
+        } else {
+            None
+        }
+    })
+}
+
+/// A lock a call may have dropped, pending on bits of its result not yet tested, that a
+/// release of `lock` says was still held (the code's own reading of those bits).
+pub fn result_pending_index(
+    state: &State,
+    f: &Function,
+    lock: LockId,
+    class: ClassId,
+) -> Option<usize> {
+    state
+        .pending
+        .iter()
+        .position(|p| f.bit_test(p.0).is_some() && (p.1.lock == lock || p.1.class == class))
 }
 
 /// The held lock a release of `lock` drops: the same expression, else the same class.
@@ -1081,8 +1137,19 @@ fn apply(
                 .push((*atom, held_of(acq, class_of(acq.lock), *span), *success));
         }
         Event::Release { lock, span, .. } => {
-            if let Some(p) = released_index(state, *lock, class_of(*lock)) {
+            let class = class_of(*lock);
+            if let Some(p) = released_index(state, *lock, class) {
                 state.release_at(p, *span);
+            } else if let Some(p) = result_pending_index(state, f, *lock, class) {
+                state.pending.remove(p);
+                state.released.retain(|r| r.0 != class);
+                state.released.push((class, *span));
+            }
+        }
+        Event::ReleaseOnResult { lock, atom, .. } => {
+            if let Some(p) = released_index(state, *lock, class_of(*lock)) {
+                let h = state.held.remove(p);
+                state.pend(*atom, h, Success::held_where(false));
             }
         }
         Event::Downgrade { lock, .. } => {

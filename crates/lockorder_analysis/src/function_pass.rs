@@ -897,6 +897,9 @@ impl Observer for Collector<'_> {
                     self.released_from_call(&state.held[p]);
                     return;
                 }
+                if dataflow::result_pending_index(state, self.function, *lock, class).is_some() {
+                    return;
+                }
                 let previous_release = state.released.iter().find(|r| r.0 == class).map(|r| r.1);
                 // This path released another instance of the class first (`spin_unlock(&a->
                 // lock); spin_unlock(&b->lock);` after a helper that took both): the class
@@ -1266,9 +1269,18 @@ impl Collector<'_> {
                         unique.push(h);
                     }
                 }
+                // A caller's lock a call dropped only where bits of its result say, which
+                // this path never tested: still the caller's (the function returns what
+                // it was entered with, or an error that says nothing of the lock).
+                let result_pending = state
+                    .pending
+                    .iter()
+                    .filter(|p| self.function.bit_test(p.0).is_some())
+                    .map(|p| &p.1);
                 let entry_held_at = state
                     .held
                     .iter()
+                    .chain(result_pending)
                     .filter(|h| h.on_entry)
                     .map(|h| h.class)
                     .collect();

@@ -834,6 +834,12 @@ struct FnBuilder<'f, 'a> {
     constant_tests: Vec<(AtomId, VarId, u32, bool)>,
     /// Switches whose dispatch may become tests of their value (see `switch_tests`).
     switches: Vec<SwitchTests>,
+    /// Variables holding the result of a call that drops locks where the result's bits
+    /// say so, with the flag names their tests use: a flag's bit is its position among
+    /// its variable's.
+    result_bits: Vec<(VarId, String)>,
+    /// Atoms testing bits of such a variable (see `VarFact::Bits`).
+    bit_tests: Vec<(AtomId, VarId, u32)>,
     vars: HashMap<String, VarId>,
     /// The call being lowered as a branch condition, if any.
     condition_call: Option<usize>,
@@ -876,6 +882,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             compare_sites: HashMap::new(),
             constant_tests: Vec::new(),
             switches: Vec::new(),
+            result_bits: Vec::new(),
+            bit_tests: Vec::new(),
             vars: HashMap::new(),
             pointers: Default::default(),
             params: Vec::new(),
@@ -1544,7 +1552,56 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         if inner.kind_name() == "call_expression" {
             let atom = self.atom_for_var(name);
             self.tag_call_result(inner, atom);
+            self.release_on_result(inner, v);
         }
+    }
+
+    /// `fault = handle_mm_fault(vma, ...)`, a call that drops locks where bits of its
+    /// result say so: each of them, if held, pends on a test of those bits of `var`.
+    fn release_on_result(&mut self, call: Node, var: VarId) {
+        let Some(func) = call
+            .child_by_field_id(FIELDS.function)
+            .filter(|f| f.kind_name() == "identifier")
+        else {
+            return;
+        };
+        let Some(rule) = self.fl.rules.result_releases.get(self.text(func)) else {
+            return;
+        };
+        let Some(bits) = self.bit_mask(var, rule.bits.iter().map(String::as_str)) else {
+            return;
+        };
+        let key = format!("#{}", self.atom_vars.len());
+        let atom = self.new_atom(key, vec![var], None);
+        self.bit_tests.push((atom, var, bits));
+        let span = self.span(call);
+        for (ty, field) in rule.locks.clone() {
+            let lock = self.fl.intern_lock(LockExpr {
+                text: format!("{ty}::{field}"),
+                root: LockRoot::Typed { ty },
+                path: vec![PathStep::Field(field)],
+            });
+            self.emit(Event::ReleaseOnResult { lock, atom, span });
+        }
+    }
+
+    /// The bits of `var` the flags `names` stand for, numbered in the order the function
+    /// names them; `None` past 32 flags.
+    fn bit_mask<'n>(&mut self, var: VarId, names: impl Iterator<Item = &'n str>) -> Option<u32> {
+        let mut mask = 0u32;
+        for name in names {
+            let mut of_var = self.result_bits.iter().filter(|b| b.0 == var);
+            let bit = match of_var.position(|b| b.1 == name) {
+                Some(bit) => bit,
+                None => {
+                    let bit = self.result_bits.iter().filter(|b| b.0 == var).count();
+                    self.result_bits.push((var, name.to_string()));
+                    bit
+                }
+            };
+            mask |= 1u32.checked_shl(bit as u32)?;
+        }
+        Some(mask)
     }
 
     /// What the function's variables say about its locks and tests (see `VarFact`): the
@@ -1627,6 +1684,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             self.warning_paths
                 .iter()
                 .map(|&(start, end)| VarFact::WarningPath(start, end)),
+        );
+        facts.extend(
+            self.bit_tests
+                .iter()
+                .map(|&(a, v, bits)| VarFact::Bits(a, v, bits)),
         );
         facts.extend(self.constant_tests.iter().map(|&(a, v, c, mask)| {
             if mask {
@@ -2607,6 +2669,27 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             return;
         };
         let (l, r) = (strip_parens(l), strip_parens(r));
+        // `fault & (VM_FAULT_RETRY | VM_FAULT_COMPLETED)` on a result whose bits say
+        // whether the call dropped a lock.
+        if let Some(&var) = (l.kind_name() == "identifier")
+            .then(|| self.vars.get(self.text(l)))
+            .flatten()
+        {
+            if self.result_bits.iter().any(|b| b.0 == var) {
+                let text = self.text(r);
+                let names: Vec<&str> = text
+                    .split('|')
+                    .map(|n| n.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()))
+                    .collect();
+                if names.iter().all(|n| is_constant_label(n)) {
+                    if let Some(bits) = self.bit_mask(var, names.into_iter()) {
+                        if !self.bit_tests.contains(&(atom, var, bits)) {
+                            self.bit_tests.push((atom, var, bits));
+                        }
+                    }
+                }
+            }
+        }
         if l.kind_name() == "identifier" && r.kind_name() == "identifier" {
             let (flags, bit) = (self.text(l), self.text(r));
             if is_constant_label(bit) {

@@ -120,6 +120,21 @@ impl Function {
         })
     }
 
+    /// What `atom` tests of a variable's bits, if it does: the variable and the bits.
+    pub fn bit_test(&self, atom: AtomId) -> Option<(VarId, u32)> {
+        self.bit_tests()
+            .find(|t| t.0 == atom)
+            .map(|(_, v, bits)| (v, bits))
+    }
+
+    /// Every atom testing bits of a variable (see [`VarFact::Bits`]).
+    pub fn bit_tests(&self) -> impl Iterator<Item = (AtomId, VarId, u32)> + '_ {
+        self.var_facts.iter().filter_map(|f| match *f {
+            VarFact::Bits(a, v, bits) => Some((a, v, bits)),
+            _ => None,
+        })
+    }
+
     /// The atoms that test a pointer a held `lock` shows is not NULL: the variable holding
     /// its address (`if (root_lock)`), or the one it is reached through (`if (resource)`
     /// after `mutex_lock(&resource->conf_update)`).
@@ -144,7 +159,8 @@ impl Function {
             | VarFact::Pointee(..)
             | VarFact::WarningPath(..)
             | VarFact::Equals(..)
-            | VarFact::Masks(..) => None,
+            | VarFact::Masks(..)
+            | VarFact::Bits(..) => None,
         })
     }
 
@@ -247,6 +263,14 @@ pub enum Event {
         lock: LockId,
         kind: LockKind,
         mode: Mode,
+        span: Span,
+    },
+    /// A call that drops `lock`, if held, exactly where `atom` (a test of bits of its
+    /// result, see [`VarFact::Bits`]) is true: `handle_mm_fault` returning
+    /// `VM_FAULT_RETRY` or `VM_FAULT_COMPLETED` has released the fault's lock.
+    ReleaseOnResult {
+        lock: LockId,
+        atom: AtomId,
         span: Span,
     },
     /// `lockdep_assert_held(&l)`: the code states that `l` is held here.
@@ -369,6 +393,10 @@ pub enum VarFact {
     /// The atom tests a bit of a parameter (`flags & QMFLAGS_NO_MUTEX_LOCK`): a caller
     /// passing the constant among the ones it ors together sets it, one passing 0 not.
     Masks(AtomId, VarId, u32),
+    /// The atom is true where the variable has any of these bits (`fault &
+    /// (VM_FAULT_RETRY | VM_FAULT_COMPLETED)`), numbered per function by constant name.
+    /// Kept for the results of calls whose lock release the result's bits tell.
+    Bits(AtomId, VarId, u32),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

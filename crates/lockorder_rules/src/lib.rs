@@ -161,6 +161,17 @@ pub struct RegistrationRule {
     pub waited_by: Option<WaitKind>,
 }
 
+/// A call that drops its caller's locks where bits of its result say so:
+/// `handle_mm_fault` returning `VM_FAULT_RETRY` or `VM_FAULT_COMPLETED` has released the
+/// `mmap_lock` (or the per-VMA lock) it was called under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultRelease {
+    /// The lock classes as (type, field): `("struct mm_struct", "mmap_lock")`.
+    pub locks: Vec<(String, String)>,
+    /// The result's flags, any of which set says the locks were dropped.
+    pub bits: Vec<String>,
+}
+
 /// A cleanup guard class usable as `guard(class)(&l)` or `scoped_guard(class, &l)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GuardRule {
@@ -270,6 +281,8 @@ pub struct Rules {
     pub novalidate: HashSet<String>,
     /// Semaphore initialisers and their count argument: a count of 0 makes a completion.
     pub semaphore_inits: HashMap<String, usize>,
+    /// Calls that drop locks where bits of their result say so.
+    pub result_releases: HashMap<String, ResultRelease>,
     /// Calls returning a pointer to the type named by an argument (`container_of`).
     pub typed_results: HashMap<String, usize>,
     /// Functions that run before the scheduler does (`start_kernel`): the kernel checks
@@ -519,6 +532,24 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.line, 1);
         assert!(err.message.contains("success"), "{}", err.message);
+    }
+
+    #[test]
+    fn result_release_locks_are_field_classes() {
+        let rules = Rules::defaults();
+        let fault = &rules.result_releases["handle_mm_fault"];
+        assert!(fault
+            .locks
+            .contains(&("struct mm_struct".into(), "mmap_lock".into())));
+        assert!(fault.bits.contains(&"VM_FAULT_RETRY".to_string()));
+        let err = Rules::with_user_files(vec![(
+            "mine.toml".into(),
+            "[[result_release]]\ncalls = [\"x_fault\"]\nlocks = [\"x_lock\"]\nbits = [\"X_RETRY\"]\n"
+                .into(),
+        )])
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (3, 10));
+        assert!(err.message.contains("x_lock"), "{}", err.message);
     }
 
     #[test]

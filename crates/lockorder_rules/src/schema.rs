@@ -44,6 +44,8 @@ pub(crate) struct RuleFile {
     #[serde(default)]
     semaphore_init: Vec<SemaphoreInitEntry>,
     #[serde(default)]
+    result_release: Vec<ResultReleaseEntry>,
+    #[serde(default)]
     typed_result: Vec<TypedResultEntry>,
     #[serde(default)]
     typed_name: Vec<TypedNameEntry>,
@@ -229,6 +231,18 @@ struct LockdepClassEntry {
 struct SemaphoreInitEntry {
     calls: Vec<String>,
     count_arg: usize,
+}
+
+/// Calls that drop their caller's locks where bits of their result say so
+/// (`handle_mm_fault` and `VM_FAULT_RETRY`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResultReleaseEntry {
+    calls: Vec<String>,
+    /// Lock classes (`struct mm_struct::mmap_lock`), each dropped where held.
+    locks: Vec<Spanned<String>>,
+    /// The result's flags, any of which set says the locks were dropped.
+    bits: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -514,6 +528,31 @@ impl RuleFile {
         for e in self.semaphore_init {
             for c in e.calls {
                 rules.semaphore_inits.insert(c, e.count_arg);
+            }
+        }
+        for e in self.result_release {
+            let mut locks = Vec::new();
+            for l in e.locks {
+                let span = l.span();
+                let class = l.into_inner();
+                let Some((ty, field)) = class.rsplit_once("::").filter(|(t, f)| {
+                    t.starts_with("struct ") && !f.is_empty() && !f.contains(char::is_whitespace)
+                }) else {
+                    return Err((
+                        span.start,
+                        format!("`{class}` is no field class (`struct type::field`)"),
+                    ));
+                };
+                locks.push((ty.to_string(), field.to_string()));
+            }
+            for c in e.calls {
+                rules.result_releases.insert(
+                    c,
+                    crate::ResultRelease {
+                        locks: locks.clone(),
+                        bits: e.bits.clone(),
+                    },
+                );
             }
         }
         for e in self.typed_result {
