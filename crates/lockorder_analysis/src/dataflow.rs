@@ -275,9 +275,14 @@ impl State {
     /// Releases the held lock at `p` here: its class was last released at `span`.
     fn release_at(&mut self, p: usize, span: Span) -> Held {
         let h = self.held.remove(p);
-        self.released.retain(|r| r.0 != h.class);
-        self.released.push((h.class, span));
+        self.note_released(h.class, span);
         h
+    }
+
+    /// `class` was last released at `span` on this path.
+    fn note_released(&mut self, class: ClassId, span: Span) {
+        self.released.retain(|r| r.0 != class);
+        self.released.push((class, span));
     }
 
     /// `h`, held from here where `atom` tests as `success` says, in place of what of its
@@ -1142,8 +1147,7 @@ fn apply(
                 state.release_at(p, *span);
             } else if let Some(p) = result_pending_index(state, f, *lock, class) {
                 state.pending.remove(p);
-                state.released.retain(|r| r.0 != class);
-                state.released.push((class, *span));
+                state.note_released(class, *span);
             }
         }
         Event::ReleaseOnResult { lock, atom, .. } => {

@@ -2675,18 +2675,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .then(|| self.vars.get(self.text(l)))
             .flatten()
         {
-            if self.result_bits.iter().any(|b| b.0 == var) {
-                let text = self.text(r);
-                let names: Vec<&str> = text
-                    .split('|')
-                    .map(|n| n.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()))
-                    .collect();
-                if names.iter().all(|n| is_constant_label(n)) {
-                    if let Some(bits) = self.bit_mask(var, names.into_iter()) {
-                        if !self.bit_tests.contains(&(atom, var, bits)) {
-                            self.bit_tests.push((atom, var, bits));
-                        }
-                    }
+            let names = or_ed_constants(self.text(r))
+                .filter(|_| self.result_bits.iter().any(|b| b.0 == var));
+            if let Some(bits) = names.and_then(|n| self.bit_mask(var, n.into_iter())) {
+                if !self.bit_tests.contains(&(atom, var, bits)) {
+                    self.bit_tests.push((atom, var, bits));
                 }
             }
         }
@@ -3327,11 +3320,15 @@ fn is_constant_label(text: &str) -> bool {
 /// `true`, `NULL`, a number, or upper-case constants or'ed together (`MBX_POLL`,
 /// `QMFLAGS_A | QMFLAGS_B`).
 fn is_constant_arg(text: &str) -> bool {
-    lockorder_ir::constant_truth(text).is_some()
-        || text
-            .split('|')
-            .map(|t| t.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()))
-            .all(|t| !t.is_empty() && is_constant_label(t))
+    lockorder_ir::constant_truth(text).is_some() || or_ed_constants(text).is_some()
+}
+
+/// The names of upper-case constants or'ed together (`A | B`, `(A | B)`, one alone).
+fn or_ed_constants(text: &str) -> Option<Vec<&str>> {
+    text.split('|')
+        .map(|t| t.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()))
+        .map(|t| (!t.is_empty() && is_constant_label(t)).then_some(t))
+        .collect()
 }
 
 /// What an API call's acquisition of `lock` is, as its rule says.
