@@ -404,6 +404,14 @@ fn print_debug_summary(
         r.entry_held.iter().map(cn).collect::<Vec<_>>(),
         r.guarded_entry.iter().map(|g| cn(&g.0)).collect::<Vec<_>>(),
     );
+    // The lowered function itself, for reading what the front end made of the source.
+    if std::env::var_os("LOCKORDER_DEBUG_IR").is_some() {
+        let f = &program.files[fi].facts.functions[fj];
+        for (i, b) in f.blocks.iter().enumerate() {
+            eprintln!("  block {i}: {:?} -> {:?}", b.events, b.terminator);
+        }
+        eprintln!("  atom vars {:?} plain {:?}", f.atom_vars, f.atom_var);
+    }
     for ret in &r.returns {
         eprintln!(
             "  return {:?} at {}: held {:?} released {:?} pending {:?} wrote {:?} entered without {:?}",

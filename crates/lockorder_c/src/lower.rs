@@ -2431,6 +2431,49 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     return;
                 }
             }
+            // `if (!ptep++)` tests the pointer before stepping it: a pointer that was not
+            // NULL is not NULL after the step either, so a lock held where it is not NULL
+            // stays tied to it (madvise's `swapin_walk_pmd_entry` relocks only where it
+            // set `ptep = NULL` after unlocking). Tree-sitter reads `!p++` as `(!p)++`.
+            "update_expression" => {
+                let mut a = n.child_by_field_id(FIELDS.argument);
+                let mut negated = false;
+                while let Some(u) = a.filter(|u| u.kind_name() == "unary_expression") {
+                    if self.op(u) != "!" {
+                        break;
+                    }
+                    negated = !negated;
+                    a = u.child_by_field_id(FIELDS.argument);
+                }
+                if let Some(a) = a
+                    .filter(|a| a.kind_name() == "identifier")
+                    .filter(|a| self.pointers.contains(self.text(*a)))
+                    .filter(|_| {
+                        n.child_by_field_id(FIELDS.operator)
+                            .is_some_and(|o| o.start_byte() > n.start_byte())
+                    })
+                {
+                    let name = self.text(a);
+                    let atom = self.atom_for_var(name);
+                    let var = self.var(name);
+                    let (t, f) = if negated { (f, t) } else { (t, f) };
+                    let (was_set, was_null) = (self.new_block(), self.new_block());
+                    self.finish(Terminator::Branch {
+                        atom,
+                        then: was_set,
+                        otherwise: was_null,
+                    });
+                    for (edge, value, to) in [
+                        (was_set, Some(ReturnValue::NonNull), t),
+                        (was_null, None, f),
+                    ] {
+                        self.cur = edge;
+                        self.emit(Event::Assign { var, value });
+                        self.goto(to);
+                    }
+                    return;
+                }
+            }
             // `if (!*locked)`: the value a pointer parameter points to, which the
             // function and its callees write (`*locked = 1`).
             "pointer_expression" if self.op(n) == "*" => {

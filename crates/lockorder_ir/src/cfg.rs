@@ -356,7 +356,8 @@ pub enum ReturnValue {
     /// returned; as a condition false, since `IS_ERR(p)` reads like `!p`.
     ErrorPointer,
     /// A pointer known not to be NULL on the path: a lock was taken through it
-    /// (`spin_lock(&key->lock); ret = key;`). Only the analysis learns it.
+    /// (`spin_lock(&key->lock); ret = key;`), or it was stepped (`p++`) where it tested
+    /// not NULL.
     NonNull,
 }
 
