@@ -72,12 +72,31 @@ pub struct ReturnObservation {
     /// set). One started without tells nothing of what the function does with it for a
     /// caller holding it.
     pub start: u8,
+    /// Classes of the function's locks reached through a pointer this path knows is NULL
+    /// (`if (!inode) return true;` for `inode->i_lock`): the path has no such lock to
+    /// hold, so its return says nothing of whether the function keeps it.
+    pub null_roots: Vec<ClassId>,
 }
 
 impl ReturnObservation {
     /// Whether the path to this return started holding guarded entry lock `i`.
     pub fn started_with(&self, i: usize) -> bool {
         self.start & (1 << i) != 0
+    }
+
+    /// The polarity of the conditional acquisition of `class` this return hands on in its
+    /// value, if any (see [`Self::pending`]).
+    pub fn forwarded(&self, class: ClassId) -> Option<lockorder_ir::Success> {
+        self.pending
+            .iter()
+            .find(|p| p.0.class == class)
+            .map(|p| p.1)
+    }
+
+    /// Whether this return tells whether the function keeps `class` held: it is not
+    /// handed on in the value and its pointer is not NULL here.
+    pub fn decides(&self, class: ClassId) -> bool {
+        self.forwarded(class).is_none() && !self.null_roots.contains(&class)
     }
 }
 
@@ -1237,6 +1256,15 @@ impl Collector<'_> {
                 Some((p, dataflow::truth_of(value)?))
             })
             .collect();
+        let mut null_roots: Vec<ClassId> = self
+            .function
+            .lock_pointers()
+            .filter(|&(_, var)| state.truth_of(var, self.function.atom_testing(var)) == Some(false))
+            .map(|(lock, _)| (self.class_of)(lock))
+            .filter(|c| !state.held.iter().any(|h| h.class == *c))
+            .collect();
+        null_roots.sort_unstable();
+        null_roots.dedup();
         // Paths that wrote different constants through an out-parameter stay apart: what
         // they wrote tells the caller which locks they left it.
         let key = (
@@ -1250,6 +1278,7 @@ impl Collector<'_> {
         match self.returns.get(&key) {
             Some(&i) => {
                 let r = &mut self.result.returns[i];
+                r.null_roots.retain(|c| null_roots.contains(c));
                 for h in held {
                     if !r.held.iter().any(|x| x.class == h.class) {
                         r.held.push(h);
@@ -1293,6 +1322,7 @@ impl Collector<'_> {
                     pending,
                     written_params,
                     start: state.start,
+                    null_roots,
                 });
             }
         }

@@ -384,18 +384,53 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             dropped: Vec::new(),
             guard: Vec::new(),
         };
-        let (held, free): (Vec<usize>, Vec<usize>) =
-            (0..r.returns.len()).partition(|&i| r.returns[i].held.iter().any(|h| h.class == class));
+        // Returns that hand on a callee's outcome (`sk = listening_get_first(seq);
+        // return sk;` after dropping the lock) hold it where their value says, as a
+        // conditional acquisition's returns do: they must agree with the others' reading.
+        let forwarded: Vec<Success> = r
+            .returns
+            .iter()
+            .filter_map(|x| x.forwarded(class))
+            .collect();
+        // Returns where the lock's pointer is NULL hold nothing whatever the function
+        // does; they count as returns without it only where no other return is one
+        // (`if (!p) return 0; spin_lock(&p->lock); return 1;`).
+        let (mut held, mut free, mut null) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, ret) in r.returns.iter().enumerate() {
+            if ret.held.iter().any(|h| h.class == class) {
+                held.push(i);
+            } else if ret.decides(class) {
+                free.push(i);
+            } else if ret.forwarded(class).is_none() {
+                null.push(i);
+            }
+        }
         if free.is_empty() {
+            free = null;
+        }
+        if free.is_empty() && forwarded.is_empty() {
             s.acquires.push(lock);
             continue;
         }
-        if let Some((param, truth)) = flag_written(r, &free, &held) {
+        if let Some((param, truth)) = flag_written(r, &free, &held).filter(|_| forwarded.is_empty())
+        {
             s.acquires_with_flag.push((lock.clone(), param, truth));
         }
-        if let Some(success) =
+        let success = if free.is_empty() {
+            let values: Vec<ReturnValue> = held.iter().map(|&i| r.returns[i].value).collect();
+            forwarded.first().copied().filter(|&w| {
+                values.iter().all(|&v| match w {
+                    Success::Nonzero => !matches!(
+                        v,
+                        ReturnValue::Zero | ReturnValue::Error | ReturnValue::Void
+                    ),
+                    Success::Zero => v == ReturnValue::Zero,
+                })
+            })
+        } else {
             held_on_success(r, &held, &free).or_else(|| held_when_zero(r, &held, &free))
-        {
+        };
+        if let Some(success) = success.filter(|w| forwarded.iter().all(|x| x == w)) {
             s.cond_acquires.push((lock, success));
         }
     }

@@ -151,7 +151,7 @@ impl Function {
     }
 
     /// Every lock with a variable holding its address or one it is reached through.
-    fn lock_pointers(&self) -> impl Iterator<Item = (LockId, VarId)> + '_ {
+    pub fn lock_pointers(&self) -> impl Iterator<Item = (LockId, VarId)> + '_ {
         self.var_facts.iter().filter_map(|f| match *f {
             VarFact::LockAddress(l, v) | VarFact::LockRoot(l, v) => Some((l, v)),
             VarFact::Compares(..)

@@ -73,7 +73,9 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
         }
         let clean: Vec<usize> = (0..r.returns.len())
             .filter(|&i| {
-                !leaking.contains(&i) && r.returns[i].released.iter().any(|x| x.0 == class)
+                !leaking.contains(&i)
+                    && r.returns[i].released.iter().any(|x| x.0 == class)
+                    && r.returns[i].decides(class)
             })
             .collect();
         if clean.is_empty() || crate::summary::held_on_success(r, &leaking, &clean).is_some() {
