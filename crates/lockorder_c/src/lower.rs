@@ -1489,7 +1489,16 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// `if (name)` decides whether the lock is held.
     fn assign_value(&mut self, name: &str, value: Node) {
         let inner = strip_parens(value);
-        if let Some((rule, call)) = self.lock_call(inner) {
+        // `contended = !spin_trylock_irq(&lock);`: the variable says the opposite.
+        let (mut tested, mut negated) = (inner, false);
+        while tested.kind_name() == "unary_expression" && self.op(tested) == "!" {
+            let Some(a) = tested.child_by_field_id(FIELDS.argument) else {
+                break;
+            };
+            tested = strip_parens(a);
+            negated = !negated;
+        }
+        if let Some((rule, call)) = self.lock_call(tested) {
             if matches!(rule.op, Op::Trylock | Op::Conditional) {
                 self.call_args(call);
                 let v = self.var(name);
@@ -1498,7 +1507,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     value: None,
                 });
                 let atom = self.atom_for_var(name);
-                self.cond_acquire(call, rule, atom);
+                self.cond_acquire_tested(call, rule, atom, negated);
                 return;
             }
         }
@@ -2911,12 +2920,29 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     }
 
     fn cond_acquire(&mut self, call: Node, rule: lockorder_rules::ApiRule, atom: AtomId) {
+        self.cond_acquire_tested(call, rule, atom, false);
+    }
+
+    /// A conditional lock call whose result `atom` tests, negated (`!trylock(...)`) or not.
+    fn cond_acquire_tested(
+        &mut self,
+        call: Node,
+        rule: lockorder_rules::ApiRule,
+        atom: AtomId,
+        negated: bool,
+    ) {
         if let Some(acq) = self.acquire_of(call, rule) {
             let span = self.span(call);
+            let success = rule.success.unwrap_or(Success::Nonzero);
+            let success = if negated {
+                Success::held_where(!success.held_when(true))
+            } else {
+                success
+            };
             self.emit(Event::CondAcquire {
                 acq,
                 atom,
-                success: rule.success.unwrap_or(Success::Nonzero),
+                success,
                 span,
             });
         }
