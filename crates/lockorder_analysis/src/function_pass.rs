@@ -376,7 +376,8 @@ impl Collector<'_> {
         }
         // Taken on several paths: only what every one of them tests still guards it. Paths
         // entered with and without a guarded lock stay apart: a caller's flag tells which
-        // one it takes (and which drops its lock first).
+        // one it takes (and which drops its lock first). So do paths that dropped
+        // different caller's locks first (GUP's retake after a fault dropped `mmap_lock`).
         let entry_keys: Vec<GuardKey> = self
             .guarded
             .iter()
@@ -393,7 +394,7 @@ impl Collector<'_> {
             .result
             .waits_for
             .iter_mut()
-            .find(|l| l.class == class && entered(&l.guard) == mine)
+            .find(|l| l.class == class && entered(&l.guard) == mine && l.dropped == dropped)
         {
             l.guard.retain(|g| guard.contains(g));
             return;
@@ -493,6 +494,10 @@ impl Collector<'_> {
                 .or_else(|| self.passed_values.iter().find(|x| x.0 == var)?.1);
         }
         let text = self.arg_text(args, p)?;
+        // An address (`&locked`) is never NULL.
+        if text.starts_with('&') {
+            return Some(true);
+        }
         lockorder_ir::constant_truth(text)
             .or_else(|| self.reaches_held(state, text).then_some(true))
     }

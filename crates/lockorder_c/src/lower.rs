@@ -3095,7 +3095,79 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             }
             return;
         }
-        self.call_args(n);
+        // `__get_user_pages_locked(..., locked ? locked : &local_locked, ...)`: one call
+        // for each arm, so that what the callee does with each argument is followed.
+        if let Some((i, c, arms)) = self.split_argument(n, func) {
+            let (t, f, join) = (self.new_block(), self.new_block(), self.new_block());
+            self.cond(c, t, f);
+            for (block, arm) in [(t, arms.0), (f, arms.1)] {
+                self.cur = block;
+                self.call_with(n, func, Some((i, arm)));
+                self.goto(join);
+            }
+            self.cur = join;
+            return;
+        }
+        self.call_with(n, func, None);
+    }
+
+    /// For a call of a plain function with one argument that is a choice between two
+    /// plain paths or constants (`p ? p : &local`): its index, its condition and its arms.
+    #[allow(clippy::type_complexity)]
+    fn split_argument<'t>(
+        &self,
+        n: Node<'t>,
+        func: Node<'t>,
+    ) -> Option<(usize, Node<'t>, (Node<'t>, Node<'t>))> {
+        if func.kind_name() != "identifier" || self.fl.rules.apis.contains_key(self.text(func)) {
+            return None;
+        }
+        let args = n.child_by_field_id(FIELDS.arguments)?;
+        let mut found = None;
+        for (i, a) in named_children(args).enumerate() {
+            let a = strip_parens(a);
+            if a.kind_name() != "conditional_expression" {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            let part = |field: &str| a.child_by_field_name(field).map(strip_parens);
+            let (c, x, y) = (
+                part("condition")?,
+                part("consequence")?,
+                part("alternative")?,
+            );
+            let simple = |v: Node| {
+                let t = self.text(v);
+                let plain = t.trim_start_matches('&');
+                is_constant_arg(t)
+                    || (plain.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                        && plain
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || "_>-.".contains(c)))
+            };
+            if !(simple(x) && simple(y)) || c.byte_range().len() > 80 {
+                return None;
+            }
+            found = Some((i, c, (x, y)));
+        }
+        found
+    }
+
+    /// [`FnBuilder::call`] past its special forms, with argument `choice.0` read as
+    /// `choice.1` where the call was split on a choice between two arguments.
+    fn call_with(&mut self, n: Node, func: Node, choice: Option<(usize, Node)>) {
+        match choice {
+            Some((i, arm)) => {
+                if let Some(args) = n.child_by_field_id(FIELDS.arguments) {
+                    for (j, a) in named_children(args).enumerate() {
+                        self.expr(if j == i { arm } else { a });
+                    }
+                }
+            }
+            None => self.call_args(n),
+        }
         let span = self.span(n);
         if func.kind_name() == "identifier" {
             let name = self.text(func);
@@ -3213,7 +3285,24 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         .collect();
                     self.path_arg_ids(texts)
                 }
-                None => self.path_args(n),
+                None => match choice {
+                    Some((i, arm)) => {
+                        let texts = n
+                            .child_by_field_id(FIELDS.arguments)
+                            .map(|a| {
+                                named_children(a)
+                                    .enumerate()
+                                    .map(|(j, x)| {
+                                        let x = if j == i { arm } else { x };
+                                        self.text(x).split_whitespace().collect()
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        self.path_arg_ids(texts)
+                    }
+                    None => self.path_args(n),
+                },
             };
             self.emit(Event::Call {
                 call: Call { callee, indirect },
@@ -3247,6 +3336,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .filter(|_| self.condition_call != Some(n.id()))
         {
             let mut written: Vec<VarId> = named_children(args)
+                .enumerate()
+                .map(|(j, a)| match choice {
+                    Some((i, arm)) if i == j => arm,
+                    _ => a,
+                })
                 .filter(|a| a.kind_name() == "pointer_expression" && self.op(*a) == "&")
                 .filter_map(|a| a.child_by_field_id(FIELDS.argument))
                 .filter(|a| a.kind_name() == "identifier")
@@ -3259,6 +3353,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             // may write what it points to, which this function tests as `*locked`.
             written.extend(
                 named_children(args)
+                    .enumerate()
+                    .map(|(j, a)| match choice {
+                        Some((i, arm)) if i == j => arm,
+                        _ => a,
+                    })
                     .filter(|a| a.kind_name() == "identifier")
                     .filter(|a| self.params.iter().any(|p| p == self.text(*a)))
                     .filter_map(|a| self.vars.get(&pointee_name(self.text(a))).copied())
@@ -3305,8 +3404,11 @@ fn drop_unused_args(
     for a in call_args.iter_mut().filter(|a| **a != NO_ARG) {
         let text = names[*a as usize].trim_start_matches('&');
         let root = &text[..text.find(['-', '.', '[']).unwrap_or(text.len())];
-        // A constant tells a callee which branch on that parameter runs.
-        if !params.iter().any(|p| p == root) && !is_constant_arg(text) {
+        // A constant tells a callee which branch on that parameter runs; so does the
+        // address of a local flag (`&local_locked`), through what the callee finds there.
+        let local_flag = names[*a as usize].starts_with('&')
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !params.iter().any(|p| p == root) && !is_constant_arg(text) && !local_flag {
             *a = NO_ARG;
         }
     }

@@ -498,7 +498,19 @@ impl Function {
         let mut read = vec![false; self.var_count as usize];
         // A parameter's writes stay: without them it is what the caller passed. So do
         // writes through one: they are what the caller finds.
-        for (v, _) in self.var_params.iter().copied().chain(self.pointees()) {
+        // So do writes of a variable whose address a call is passed: they are what the
+        // callee finds there (`int local_locked = 1; ... gup(..., &local_locked)`).
+        let passed = self.var_facts.iter().filter_map(|f| match *f {
+            VarFact::AddressOf(_, v) => Some((v, 0)),
+            _ => None,
+        });
+        for (v, _) in self
+            .var_params
+            .iter()
+            .copied()
+            .chain(self.pointees())
+            .chain(passed)
+        {
             if let Some(r) = read.get_mut(v as usize) {
                 *r = true;
             }
