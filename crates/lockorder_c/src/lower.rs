@@ -1511,6 +1511,24 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 return;
             }
         }
+        // `bool not_lockless = !rtnl_held && !(ops->flags & F);`: a flag computed from
+        // tests is those tests, taken as branches, with the flag set on each side — so
+        // that `if (not_lockless) rtnl_lock();` is guarded by what it says of `rtnl_held`.
+        if self.is_logical(inner) {
+            let v = self.var(name);
+            let (t, f, join) = (self.new_block(), self.new_block(), self.new_block());
+            self.cond(inner, t, f);
+            for (block, value) in [(t, ReturnValue::One), (f, ReturnValue::Zero)] {
+                self.cur = block;
+                self.emit(Event::Assign {
+                    var: v,
+                    value: Some(value),
+                });
+                self.goto(join);
+            }
+            self.cur = join;
+            return;
+        }
         self.expr(value);
         let v = self.var(name);
         // `start_pte = pte = pte_offset_map_lock(...)`: either variable tells whether the
@@ -1562,6 +1580,19 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             let atom = self.atom_for_var(name);
             self.tag_call_result(inner, atom);
             self.release_on_result(inner, v);
+        }
+    }
+
+    /// A condition made of `&&`, `||` and `!` (not a lone `!` of a call, whose result a
+    /// variable may carry on as it is).
+    fn is_logical(&self, n: Node) -> bool {
+        match n.kind_name() {
+            "binary_expression" => matches!(self.op(n), "&&" | "||"),
+            "unary_expression" if self.op(n) == "!" => n
+                .child_by_field_id(FIELDS.argument)
+                .map(strip_parens)
+                .is_some_and(|a| a.kind_name() != "call_expression"),
+            _ => false,
         }
     }
 
