@@ -52,6 +52,13 @@ pub struct Held {
     /// For a lock a callee leaves held where it writes a pointer through an argument
     /// (`&orphan_dir`), that variable: not NULL where the lock turns out held.
     pub witness: Option<VarId>,
+    /// For a lock a callee returned held where a test of the variable its result went to
+    /// said so (`right = alloc_locked(...); if (IS_ERR(right))`), that variable: the lock
+    /// is reached through it.
+    pub owner: Option<VarId>,
+    /// Stored where the caller reaches it (`path->nodes[level] = eb;`): held at a return,
+    /// it is the caller's now (see [`Event::HandOff`]).
+    pub handed: bool,
 }
 
 impl Held {
@@ -800,6 +807,12 @@ pub(crate) fn assume(
                 assign_value(&mut s.values, var, Some(value));
             }
             if success.held_when(truth) {
+                // Decided by a test of the variable the call's result went to (`right =
+                // alloc_locked(...); if (IS_ERR(right))`): the lock is reached through it.
+                let mut held = held;
+                if held.owner.is_none() {
+                    held.owner = f.atom_var.get(atom as usize).copied().flatten();
+                }
                 if !again {
                     s.held.push(held);
                 } else if held.mode == Mode::Shared
@@ -890,6 +903,8 @@ fn held_of(acq: &lockorder_ir::Acquire, class: ClassId, site: Span) -> Held {
         again: false,
         handle: None,
         witness: None,
+        owner: None,
+        handed: false,
     }
 }
 
@@ -1010,6 +1025,8 @@ fn apply_summary(
             again: false,
             handle: None,
             witness: None,
+            owner: None,
+            handed: false,
         };
         let named = bound_lock(f, l.handle, call.result, call.args, arg_lock);
         // A lock nobody here can name (the result thrown away, an argument that is no
@@ -1185,6 +1202,15 @@ fn apply(
             assign_value(&mut state.values, *var, value);
         }
         Event::Copy { var, from } => copy_value(&mut state.values, *var, *from),
+        Event::HandOff { var } => {
+            for h in &mut state.held {
+                if h.owner == Some(*var)
+                    || (h.lock != VIA_CALL && f.non_null_vars(h.lock).any(|v| v == *var))
+                {
+                    h.handed = true;
+                }
+            }
+        }
         Event::Context { op, span } => state.ctx.apply(*op, *span),
         Event::Call { .. }
         | Event::AssertHeld { .. }

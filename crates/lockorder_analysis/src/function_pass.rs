@@ -50,6 +50,8 @@ pub struct HeldAtReturn {
     /// How a caller would know the lock: it is returned (`return ptl;`), or the
     /// caller's argument (`spin_lock(lock)` on a parameter), or its class.
     pub handle: LockHandle,
+    /// Stored where the caller reaches it before this return (see `Held::handed`).
+    pub handed: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -1231,6 +1233,7 @@ impl Collector<'_> {
             site: h.site,
             irq: h.irq,
             handle: handle(h),
+            handed: h.handed,
         };
         let pending: Vec<(HeldAtReturn, lockorder_ir::Success)> = state
             .pending
@@ -1670,6 +1673,8 @@ fn held_on_entry(
         again: false,
         handle: None,
         witness: None,
+        owner: None,
+        handed: false,
     };
     let mut out: Vec<(Held, EntryReason)> = Vec::new();
     let mut guarded: Vec<GuardedEntry> = Vec::new();

@@ -1583,6 +1583,36 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
     }
 
+    /// `path->nodes[level] = eb;`, `*out = eb;` into memory a parameter leads to: the
+    /// locks reached through `eb` go to the caller with it.
+    fn hand_off(&mut self, n: Node, l: Node, r: Node) {
+        let r = strip_parens(r);
+        if self.op(n) != "=" || r.kind_name() != "identifier" {
+            return;
+        }
+        let mut root = strip_parens(l);
+        let mut depth = 0;
+        while depth < 16
+            && matches!(
+                root.kind_name(),
+                "field_expression" | "subscript_expression" | "pointer_expression"
+            )
+        {
+            let Some(x) = root.child_by_field_id(FIELDS.argument) else {
+                return;
+            };
+            root = strip_parens(x);
+            depth += 1;
+        }
+        if depth > 0
+            && root.kind_name() == "identifier"
+            && self.params.iter().any(|p| p == self.text(root))
+        {
+            let var = self.var(self.text(r));
+            self.emit(Event::HandOff { var });
+        }
+    }
+
     /// A condition made of `&&`, `||` and `!` (not a lone `!` of a call, whose result a
     /// variable may carry on as it is).
     fn is_logical(&self, n: Node) -> bool {
@@ -3006,6 +3036,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 let outer = std::mem::replace(&mut self.assign_target, target);
                 if let Some(name) = self.assigned_name(n) {
                     self.assign_value(&name, r);
+                    self.hand_off(n, l, r);
                 } else {
                     self.expr(r);
                     self.expr(l);
@@ -3016,6 +3047,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         });
                     }
                     self.flag_set_or_cleared(n, l, r);
+                    self.hand_off(n, l, r);
                     // `*locked = false`: what the pointee holds now, kept apart from the
                     // pointer's own value.
                     let l = strip_parens(l);
@@ -3426,7 +3458,7 @@ fn drop_unused_args(
     let has_locks = blocks.iter().flat_map(|b| &b.events).any(|e| {
         !matches!(
             e,
-            Event::Call { .. } | Event::Assign { .. } | Event::Copy { .. }
+            Event::Call { .. } | Event::Assign { .. } | Event::Copy { .. } | Event::HandOff { .. }
         )
     });
     if has_locks {

@@ -335,6 +335,12 @@ pub enum Event {
         var: VarId,
         from: VarId,
     },
+    /// `path->nodes[level] = eb;`, `*cow_ret = cow;`: the pointer in `var` was stored
+    /// where the caller reaches it through a parameter, and with it the locks reached
+    /// through it: returning them held hands them to the caller.
+    HandOff {
+        var: VarId,
+    },
 }
 
 /// What a `return` returns, as far as the syntax tells: enough to recognise functions that

@@ -52,7 +52,10 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             // A lock entered held where a parameter says so and taken where it says not
             // (`gate_ctrl(fe, 1)` locks, `gate_ctrl(fe, 0)` unlocks) is handed between
             // calls.
+            // One stored where the caller reaches it (`path->nodes[level] = eb;`) is the
+            // caller's to release.
             if h.kind.has_owner()
+                && !h.handed
                 && !r.entry_held.contains(&h.class)
                 && !r.guarded_entry.iter().any(|g| g.0 == h.class)
             {
