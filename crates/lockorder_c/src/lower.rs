@@ -3638,6 +3638,8 @@ fn return_value(text: &str) -> ReturnValue {
         ReturnValue::One
     } else if t.starts_with("-E")
         || is_error_pointer(t)
+        // `return PTR_ERR(p);` follows `IS_ERR(p)`: the error the pointer carried.
+        || t.starts_with("PTR_ERR(")
         || (t.starts_with('-') && t[1..].bytes().all(|b| b.is_ascii_digit()) && t.len() > 1)
     {
         ReturnValue::Error
