@@ -56,9 +56,9 @@ pub struct Held {
     /// said so (`right = alloc_locked(...); if (IS_ERR(right))`), that variable: the lock
     /// is reached through it.
     pub owner: Option<VarId>,
-    /// Stored where the caller reaches it (`path->nodes[level] = eb;`): held at a return,
-    /// it is the caller's now (see [`Event::HandOff`]).
-    pub handed: bool,
+    /// Stored where the caller reaches it through this parameter (`path->nodes[level] =
+    /// eb;`): held at a return, it is the caller's now (see [`Event::HandOff`]).
+    pub handed: Option<u8>,
 }
 
 impl Held {
@@ -409,6 +409,7 @@ pub fn run(
     class_of: &dyn Fn(LockId) -> ClassId,
     arg_lock: &dyn Fn(u32) -> Option<LockId>,
     arg_truth: &dyn Fn(u32) -> Option<bool>,
+    arg_param: &dyn Fn(u32) -> Option<u8>,
     effects: CallEffects,
     observer: &mut dyn Observer,
 ) -> DataflowStats {
@@ -551,6 +552,7 @@ pub fn run(
                         result: *result,
                         args,
                         arg_truth,
+                        arg_param,
                     };
                     apply_summary(&mut state, summary, &call, f, class_of, arg_lock);
                     // `return not_found(pvmw);` where not_found() always returns false.
@@ -904,7 +906,7 @@ fn held_of(acq: &lockorder_ir::Acquire, class: ClassId, site: Span) -> Held {
         handle: None,
         witness: None,
         owner: None,
-        handed: false,
+        handed: None,
     }
 }
 
@@ -947,6 +949,8 @@ struct SummarisedCall<'a> {
     args: &'a [u32],
     /// The truth of an argument that is a constant (`true`, `NULL`, `0`).
     arg_truth: &'a dyn Fn(u32) -> Option<bool>,
+    /// The parameter of the caller an argument is a path from (`path`, `&path->nodes[0]`).
+    arg_param: &'a dyn Fn(u32) -> Option<u8>,
 }
 
 /// A summarised call: the caller's locks the callee releases, then those it leaves held
@@ -1026,7 +1030,7 @@ fn apply_summary(
             handle: None,
             witness: None,
             owner: None,
-            handed: false,
+            handed: None,
         };
         let named = bound_lock(f, l.handle, call.result, call.args, arg_lock);
         // A lock nobody here can name (the result thrown away, an argument that is no
@@ -1043,6 +1047,19 @@ fn apply_summary(
             h.class = class_of(lock);
         }
         Some(h)
+    };
+    // A lock the callee stored where its parameter leads, and this call passes one of this
+    // function's parameters (or a path from one) for it: stored where this function's
+    // caller reaches it in turn.
+    let handed_to = |class: ClassId| {
+        let &(_, p) = summary.handed.iter().find(|x| x.0 == class)?;
+        (call.arg_param)(*call.args.get(p as usize)?)
+    };
+    let held = |l: &crate::summary::SummaryLock| {
+        held(l).map(|mut h| {
+            h.handed = handed_to(l.class);
+            h
+        })
     };
     for l in &summary.acquires {
         let Some(h) = held(l) else { continue };
@@ -1202,12 +1219,12 @@ fn apply(
             assign_value(&mut state.values, *var, value);
         }
         Event::Copy { var, from } => copy_value(&mut state.values, *var, *from),
-        Event::HandOff { var } => {
+        Event::HandOff { var, param } => {
             for h in &mut state.held {
                 if h.owner == Some(*var)
                     || (h.lock != VIA_CALL && f.non_null_vars(h.lock).any(|v| v == *var))
                 {
-                    h.handed = true;
+                    h.handed = Some(*param);
                 }
             }
         }

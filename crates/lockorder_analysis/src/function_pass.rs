@@ -51,7 +51,7 @@ pub struct HeldAtReturn {
     /// caller's argument (`spin_lock(lock)` on a parameter), or its class.
     pub handle: LockHandle,
     /// Stored where the caller reaches it before this return (see `Held::handed`).
-    pub handed: bool,
+    pub handed: Option<u8>,
 }
 
 #[derive(Clone, Debug)]
@@ -1527,8 +1527,13 @@ pub fn analyse_function(
         .filter_map(|h| Some((h.class, c.lock_param(h.lock)?)))
         .collect();
     let arg_truth = |arg: u32| lockorder_ir::constant_truth(facts.names.get(arg as usize)?);
+    let arg_param = |arg: u32| {
+        let text = facts.names.get(arg as usize)?.trim_start_matches('&');
+        let root = &text[..text.find(['-', '.', '[']).unwrap_or(text.len())];
+        u8::try_from(f.params.iter().position(|q| q == root)?).ok()
+    };
     let stats = dataflow::run(
-        f, entry, &guarded, &class_of, &arg_lock, &arg_truth, effects, &mut c,
+        f, entry, &guarded, &class_of, &arg_lock, &arg_truth, &arg_param, effects, &mut c,
     );
     let mut result = c.result;
     result.call_irqs = c
@@ -1674,7 +1679,7 @@ fn held_on_entry(
         handle: None,
         witness: None,
         owner: None,
-        handed: false,
+        handed: None,
     };
     let mut out: Vec<(Held, EntryReason)> = Vec::new();
     let mut guarded: Vec<GuardedEntry> = Vec::new();

@@ -140,6 +140,10 @@ pub struct FunctionSummary {
     /// not): the caller's test of the variable whose address it passed says which. A lock
     /// also in [`Self::cond_acquires`] has two witnesses, and either test tells the other.
     pub acquires_with_flag: Vec<(SummaryLock, u8, bool)>,
+    /// Of the locks it leaves held, the classes it stored where its caller reaches them
+    /// through a parameter on every return that holds them (`path->nodes[level] = eb;`):
+    /// the caller's caller releases them with what it passed.
+    pub handed: Vec<(ClassId, u8)>,
     /// Locks the function (or its callees) waits for, released or not: taken under the
     /// caller's locks, they order after them.
     pub waits_for: Vec<SummaryLock>,
@@ -211,6 +215,7 @@ impl FunctionSummary {
             acquires: Vec::new(),
             cond_acquires: Vec::new(),
             acquires_with_flag: Vec::new(),
+            handed: Vec::new(),
             waits_for: Vec::new(),
             requires: Vec::new(),
             may_sleep: None,
@@ -384,6 +389,14 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             dropped: Vec::new(),
             guard: Vec::new(),
         };
+        let mut holding = r
+            .returns
+            .iter()
+            .flat_map(|ret| ret.held.iter().filter(|h| h.class == class));
+        let first = holding.next().and_then(|h| h.handed);
+        if let Some(p) = first.filter(|_| holding.all(|h| h.handed == first)) {
+            s.handed.push((class, p));
+        }
         // Returns that hand on a callee's outcome (`sk = listening_get_first(seq);
         // return sk;` after dropping the lock) hold it where their value says, as a
         // conditional acquisition's returns do: they must agree with the others' reading.

@@ -1604,12 +1604,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             root = strip_parens(x);
             depth += 1;
         }
-        if depth > 0
-            && root.kind_name() == "identifier"
-            && self.params.iter().any(|p| p == self.text(root))
-        {
+        let param = self.params.iter().position(|p| p == self.text(root));
+        if let Some(param) = param.filter(|_| depth > 0 && root.kind_name() == "identifier") {
             let var = self.var(self.text(r));
-            self.emit(Event::HandOff { var });
+            let param = u8::try_from(param).unwrap_or(u8::MAX);
+            self.emit(Event::HandOff { var, param });
         }
     }
 

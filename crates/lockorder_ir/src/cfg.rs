@@ -340,6 +340,8 @@ pub enum Event {
     /// through it: returning them held hands them to the caller.
     HandOff {
         var: VarId,
+        /// The parameter the memory is reached through.
+        param: u8,
     },
 }
 

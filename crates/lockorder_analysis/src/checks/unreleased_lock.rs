@@ -55,7 +55,7 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             // One stored where the caller reaches it (`path->nodes[level] = eb;`) is the
             // caller's to release.
             if h.kind.has_owner()
-                && !h.handed
+                && h.handed.is_none()
                 && !r.entry_held.contains(&h.class)
                 && !r.guarded_entry.iter().any(|g| g.0 == h.class)
             {
