@@ -1934,12 +1934,37 @@ impl FirstEvents {
 /// guard's form (see [`SummaryLock::guard`]).
 fn entry_atom(f: &Function, atom: AtomId) -> Option<u8> {
     let var = f.atom_var.get(atom as usize).copied().flatten()?;
-    if let Some(&(_, p)) = f.var_params.iter().find(|x| x.0 == var) {
-        return (p < POINTEE).then_some(p);
+    let param = |v: lockorder_ir::VarId| {
+        let &(_, p) = f.var_params.iter().find(|x| x.0 == v)?;
+        (p < crate::guards::FIELD).then_some(p)
+    };
+    if let Some(p) = param(var) {
+        return Some(p);
     }
-    f.pointees()
-        .find(|x| x.0 == var)
-        .and_then(|(_, p)| (p < POINTEE).then_some(p | POINTEE))
+    if let Some((_, p)) = f.pointees().find(|x| x.0 == var) {
+        return (p < crate::guards::FIELD).then_some(p | POINTEE);
+    }
+    // `if (info->task)`: a field of what a parameter points to, read through nothing
+    // else (besides the field itself, the atom reads only the parameter), that the
+    // function itself writes: state it keeps across calls (an iterator that sets
+    // `info->task` where it returns holding the lock). A field it only reads says
+    // nothing of what its caller holds.
+    let mut others = f
+        .atom_vars
+        .get(atom as usize)?
+        .iter()
+        .filter(|&&v| v != var);
+    let (Some(&only), None) = (others.next(), others.next()) else {
+        return None;
+    };
+    let writes = f
+        .blocks
+        .iter()
+        .flat_map(|b| &b.events)
+        .any(|e| matches!(e, Event::Assign { var: v, .. } if *v == var));
+    param(only)
+        .filter(|_| writes)
+        .map(|p| p | crate::guards::FIELD)
 }
 
 /// What the paths from the entry meet first of `lock` (see [`FirstEvents`]); with
@@ -1980,7 +2005,10 @@ fn first_events(
     // other way than before still counts as a path (as it did before entry tests were
     // followed), but says nothing of which tests lead where.
     type Values = Vec<(lockorder_ir::VarId, ReturnValue)>;
-    type Tests = Vec<(AtomId, Option<bool>)>;
+    // Each entry test with its outcome at entry (`None`: written before any test) and
+    // whether the variable was written since: a later test reads the new value, but the
+    // path still started on the side the first test said.
+    type Tests = Vec<(AtomId, Option<bool>, bool)>;
     let budget = f.blocks.len() * 4;
     let mut visited: HashSet<(usize, Values, Tests, bool)> = HashSet::new();
     let mut seen_block = vec![false; f.blocks.len()];
@@ -1994,14 +2022,19 @@ fn first_events(
     let written = |tests: &mut Tests, var: lockorder_ir::VarId| {
         for &a in &entry_atoms {
             if f.atom_vars[a as usize].contains(&var) {
-                tests.retain(|x| x.0 != a);
-                tests.push((a, None));
+                match tests.iter_mut().find(|x| x.0 == a) {
+                    Some(x) => x.2 = true,
+                    None => tests.push((a, None, true)),
+                }
             }
         }
         tests.sort_unstable();
     };
     let meet = |tests: &Tests, into: &mut Option<Vec<(AtomId, bool)>>| {
-        let mine: Vec<(AtomId, bool)> = tests.iter().filter_map(|&(a, t)| Some((a, t?))).collect();
+        let mine: Vec<(AtomId, bool)> = tests
+            .iter()
+            .filter_map(|&(a, t, _)| Some((a, t?)))
+            .collect();
         match into {
             Some(v) => v.retain(|x| mine.contains(x)),
             None => *into = Some(mine),
@@ -2081,7 +2114,11 @@ fn first_events(
                         then,
                         otherwise,
                     } => {
-                        let known = tests.iter().find(|x| x.0 == *atom).map(|x| x.1);
+                        // Once written, a test reads the new value: it decides nothing.
+                        let known = tests
+                            .iter()
+                            .find(|x| x.0 == *atom)
+                            .map(|x| x.1.filter(|_| !x.2));
                         match (dataflow::value_truth(f, &values, *atom), known) {
                             (Some(true), _) => vec![(*then, None, feasible)],
                             (Some(false), _) => vec![(*otherwise, None, feasible)],
@@ -2103,7 +2140,7 @@ fn first_events(
                     let s = s as usize;
                     let mut tests = tests.clone();
                     if let Some((a, t)) = learned {
-                        tests.push((a, Some(t)));
+                        tests.push((a, Some(t), false));
                         tests.sort_unstable();
                     }
                     let fresh = if visited.len() < budget {

@@ -21,6 +21,11 @@ pub type GuardKey = u32;
 /// points to (`if (!*locked)`).
 pub const POINTEE: u8 = 0x80;
 
+/// The bit of a guard's parameter index that says the test reads a field the parameter
+/// leads to (`if (info->task)`): the function's entry depends on it, but no argument a
+/// caller passes decides it.
+pub const FIELD: u8 = 0x40;
+
 /// The key of a test of parameter `param` (with [`POINTEE`] if so), against constant
 /// test `test` if any.
 pub fn key(param: u8, test: Option<u32>) -> GuardKey {
