@@ -1587,7 +1587,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// locks reached through `eb` go to the caller with it.
     fn hand_off(&mut self, n: Node, l: Node, r: Node) {
         let r = strip_parens(r);
-        if self.op(n) != "=" || r.kind_name() != "identifier" {
+        if self.op(n) != "="
+            || r.kind_name() != "identifier"
+            || !self.pointers.contains(self.text(r))
+        {
             return;
         }
         let mut root = strip_parens(l);
@@ -2066,12 +2069,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             .iter()
             .take(8)
             .map(|t| {
-                let plain = t.trim_start_matches('&');
-                let is_path = plain.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && plain
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "_>-.".contains(c));
-                if is_path || is_constant_arg(t) {
+                if is_path_arg(t) || is_constant_arg(t) {
                     self.fl.intern_name(t)
                 } else {
                     NO_ARG
@@ -3200,15 +3198,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                 part("consequence")?,
                 part("alternative")?,
             );
-            let simple = |v: Node| {
-                let t = self.text(v);
-                let plain = t.trim_start_matches('&');
-                is_constant_arg(t)
-                    || (plain.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                        && plain
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || "_>-.".contains(c)))
-            };
+            let simple = |v: Node| is_path_arg(self.text(v)) || is_constant_arg(self.text(v));
             if !(simple(x) && simple(y)) || c.byte_range().len() > 80 {
                 return None;
             }
@@ -3645,6 +3635,15 @@ fn return_value(text: &str) -> ReturnValue {
     } else {
         ReturnValue::Other
     }
+}
+
+/// A plain path argument, or its address: `dev`, `&priv->port`, `ctx.lock`.
+fn is_path_arg(text: &str) -> bool {
+    let plain = text.trim_start_matches('&');
+    plain.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && plain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_>-.".contains(c))
 }
 
 /// An expression's text as constants are told apart: without whitespace.

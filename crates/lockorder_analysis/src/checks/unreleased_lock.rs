@@ -49,11 +49,10 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
     let mut leaks: BTreeMap<ClassId, Vec<usize>> = BTreeMap::new();
     for (i, ret) in r.returns.iter().enumerate() {
         for h in &ret.held {
-            // A lock entered held where a parameter says so and taken where it says not
-            // (`gate_ctrl(fe, 1)` locks, `gate_ctrl(fe, 0)` unlocks) is handed between
-            // calls.
-            // One stored where the caller reaches it (`path->nodes[level] = eb;`) is the
-            // caller's to release.
+            // A lock stored where the caller reaches it (`path->nodes[level] = eb;`) is
+            // the caller's to release. One entered held where a parameter says so and
+            // taken where it says not (`gate_ctrl(fe, 1)` locks, `gate_ctrl(fe, 0)`
+            // unlocks) is handed between calls.
             if h.kind.has_owner()
                 && h.handed.is_none()
                 && !r.entry_held.contains(&h.class)
