@@ -1219,6 +1219,12 @@ fn apply(
             assign_value(&mut state.values, *var, value);
         }
         Event::Copy { var, from } => copy_value(&mut state.values, *var, *from),
+        // Dereferenced: not NULL, unless the path already knows better.
+        Event::Deref { var } => {
+            if !state.values.iter().any(|x| x.0 == *var) {
+                state.values.push((*var, ReturnValue::NonNull));
+            }
+        }
         Event::HandOff { var, param } => {
             for h in &mut state.held {
                 if h.owner == Some(*var)

@@ -2082,6 +2082,13 @@ fn first_events(
                     dataflow::copy_value(&mut values, *var, *from);
                     None
                 }
+                // Not NULL from here: no write, the entry test it answers stays one.
+                Event::Deref { var } => {
+                    if !values.iter().any(|x| x.0 == *var) {
+                        values.push((*var, ReturnValue::NonNull));
+                    }
+                    None
+                }
                 _ => None,
             };
             if first.is_some() {

@@ -859,6 +859,8 @@ struct FnBuilder<'f, 'a> {
     /// Nesting beyond [`MAX_NESTING`] was cut off.
     too_deep: bool,
     nesting: usize,
+    /// Parameters whose first dereference was recorded (see `Event::Deref`).
+    dereferenced: HashSet<String>,
 }
 
 impl<'f, 'a> FnBuilder<'f, 'a> {
@@ -894,6 +896,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             warning_paths: Vec::new(),
             too_deep: false,
             nesting: 0,
+            dereferenced: Default::default(),
         }
     }
 
@@ -3084,6 +3087,27 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                     });
                 }
             }
+            // `dst_vma->vm_mm`, a parameter's first dereference: not NULL from here.
+            "field_expression" => {
+                let base = n.child_by_field_id(FIELDS.argument).map(strip_parens);
+                for c in named_children(n) {
+                    self.expr(c);
+                }
+                if let Some(b) = base.filter(|b| b.kind_name() == "identifier") {
+                    let name = self.text(b);
+                    let arrow = n
+                        .child_by_field_id(FIELDS.operator)
+                        .is_some_and(|o| self.text(o) == "->");
+                    if arrow
+                        && self.params.iter().any(|p| p == name)
+                        && !self.dereferenced.contains(name)
+                    {
+                        self.dereferenced.insert(name.to_string());
+                        let var = self.var(name);
+                        self.emit(Event::Deref { var });
+                    }
+                }
+            }
             "compound_statement" => self.stmt(n),
             "identifier"
             | "number_literal"
@@ -3447,7 +3471,11 @@ fn drop_unused_args(
     let has_locks = blocks.iter().flat_map(|b| &b.events).any(|e| {
         !matches!(
             e,
-            Event::Call { .. } | Event::Assign { .. } | Event::Copy { .. } | Event::HandOff { .. }
+            Event::Call { .. }
+                | Event::Assign { .. }
+                | Event::Copy { .. }
+                | Event::HandOff { .. }
+                | Event::Deref { .. }
         )
     });
     if has_locks {

@@ -343,6 +343,11 @@ pub enum Event {
         /// The parameter the memory is reached through.
         param: u8,
     },
+    /// `dst_vma->vm_mm`: the pointer parameter was dereferenced, so it is not NULL on this
+    /// path (until written). Only a parameter's first dereference is recorded.
+    Deref {
+        var: VarId,
+    },
 }
 
 /// What a `return` returns, as far as the syntax tells: enough to recognise functions that
@@ -558,6 +563,7 @@ impl Function {
             block.events.retain(|e| match *e {
                 Event::Assign { var, .. } => is(&read, var),
                 Event::Copy { var, from } => is(&read, var) && is(&read, from),
+                Event::Deref { var } => is(&read, var),
                 _ => true,
             });
         }
