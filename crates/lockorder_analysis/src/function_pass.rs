@@ -500,7 +500,8 @@ impl Collector<'_> {
         if text.starts_with('&') {
             return Some(true);
         }
-        lockorder_ir::constant_truth(text)
+        self.constant_tests
+            .constant_truth(text)
             .or_else(|| self.reaches_held(state, text).then_some(true))
     }
 
@@ -1526,7 +1527,7 @@ pub fn analyse_function(
         .iter()
         .filter_map(|h| Some((h.class, c.lock_param(h.lock)?)))
         .collect();
-    let arg_truth = |arg: u32| lockorder_ir::constant_truth(facts.names.get(arg as usize)?);
+    let arg_truth = |arg: u32| constant_tests.constant_truth(facts.names.get(arg as usize)?);
     let arg_param = |arg: u32| {
         let text = facts.names.get(arg as usize)?.trim_start_matches('&');
         let root = &text[..text.find(['-', '.', '[']).unwrap_or(text.len())];

@@ -70,12 +70,26 @@ pub struct ConstantTests {
     /// Per function (file, index), its atoms that are constant tests, with the variable
     /// and the test's id.
     by_function: HashMap<(u32, u32), TestAtoms>,
+    /// Object-like macros that are a truth value program-wide (`#define CAN_NOT_SLEEP
+    /// false`); a name two files define differently is left out.
+    truth_macros: HashMap<Box<str>, Option<bool>>,
 }
 
 impl ConstantTests {
     pub fn build(program: &Program) -> Self {
         let mut ids: HashMap<ConstantTest, u32> = HashMap::new();
         let mut out = ConstantTests::default();
+        for file in &program.files {
+            for (name, truth) in &file.facts.truth_macros {
+                let known = out
+                    .truth_macros
+                    .entry(name.as_str().into())
+                    .or_insert(Some(*truth));
+                if *known != Some(*truth) {
+                    *known = None;
+                }
+            }
+        }
         for (fi, file) in program.files.iter().enumerate() {
             let names = &file.facts.names;
             for (fj, f) in file.facts.functions.iter().enumerate() {
@@ -116,6 +130,12 @@ impl ConstantTests {
             }
         }
         out
+    }
+
+    /// The truth of an argument's text as a condition: a literal (`true`, `0`, `NULL`) or
+    /// a macro defined as one (`CAN_NOT_SLEEP`).
+    pub fn constant_truth(&self, text: &str) -> Option<bool> {
+        lockorder_ir::constant_truth(text).or_else(|| *self.truth_macros.get(text)?)
     }
 
     /// The constant tests of function `fj` of file `fi`: atom, variable, test id.
@@ -174,6 +194,7 @@ mod tests {
                 })
                 .collect(),
             by_function: HashMap::new(),
+            truth_macros: HashMap::new(),
         }
     }
 

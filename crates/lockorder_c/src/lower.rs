@@ -75,6 +75,7 @@ impl CFrontEnd {
         let defines = scan_defines(src, rules);
         facts.macro_wrappers = defines.wrappers;
         facts.typed_macros = defines.typed;
+        facts.truth_macros = defines.truths;
         facts.includes = scan_includes(src);
         facts.fields_set = scan_fields_set(
             src,

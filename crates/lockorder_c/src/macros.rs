@@ -19,6 +19,8 @@ pub struct Defines {
     /// Accessors that are one `container_of`-style call (`#define unix_sk(ptr)
     /// container_of_const(ptr, struct unix_sock, sk)`), with the type they point to.
     pub typed: Vec<(String, String)>,
+    /// Object-like macros that are a truth value (`#define CAN_NOT_SLEEP false`).
+    pub truths: Vec<(String, bool)>,
 }
 
 /// The lock wrapper macros defined in `src`.
@@ -48,6 +50,10 @@ pub fn scan_defines(src: &str, rules: &Rules) -> Defines {
                 None => break,
             }
         }
+        if let Some(t) = truth_definition(def.trim()) {
+            out.truths.push(t);
+            continue;
+        }
         let Some((name, params, body)) = split_definition(def.trim()) else {
             continue;
         };
@@ -58,6 +64,24 @@ pub fn scan_defines(src: &str, rules: &Rules) -> Defines {
         }
     }
     out
+}
+
+/// An object-like macro whose body is `true`, `false`, `0` or `1` (in parentheses or
+/// not): its name and truth.
+fn truth_definition(def: &str) -> Option<(String, bool)> {
+    let name_end = def.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+    let (name, body) = def.split_at(name_end);
+    if name.is_empty() || !body.starts_with([' ', '\t']) {
+        return None;
+    }
+    let body = body.split("/*").next()?.split("//").next()?.trim();
+    let body = body.trim_start_matches('(').trim_end_matches(')').trim();
+    let truth = match body {
+        "true" | "1" => true,
+        "false" | "0" => false,
+        _ => return None,
+    };
+    Some((name.to_string(), truth))
 }
 
 /// A function-like macro's name, parameters and body.

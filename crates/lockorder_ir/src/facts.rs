@@ -165,6 +165,10 @@ pub struct FileFacts {
     /// returns, after them.
     #[serde(default)]
     pub typed_macros: Vec<(String, String)>,
+    /// Object-like macros defined here as a truth value (`#define CAN_NOT_SLEEP false`):
+    /// a call passing one passes a constant.
+    #[serde(default)]
+    pub truth_macros: Vec<(String, bool)>,
     /// The fields the rules' context opt-outs name that this file sets true
     /// (`pcm->nonatomic = true;`).
     #[serde(default)]
