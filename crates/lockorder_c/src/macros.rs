@@ -362,4 +362,18 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn an_object_like_macro_that_is_a_truth_value_is_read() {
+        let rules = Rules::defaults();
+        let src = "#define CAN_SLEEP\ttrue\n#define CAN_NOT_SLEEP (0) /* atomic */\n#define LIMIT 2\n#define one(x) 1\n#define EMPTY\n";
+        let truths = scan_defines(src, &rules).truths;
+        assert_eq!(
+            truths,
+            vec![
+                ("CAN_SLEEP".to_string(), true),
+                ("CAN_NOT_SLEEP".to_string(), false),
+            ]
+        );
+    }
 }
