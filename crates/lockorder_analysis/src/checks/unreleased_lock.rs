@@ -76,12 +76,17 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
         let clean: Vec<usize> = (0..r.returns.len())
             // A return that released it but holds another lock taken here is a lock
             // helper's other choice (`sem_lock` returns holding one semaphore's lock or
-            // the array's, and says which): it shows no leak.
+            // the array's, and says which): it shows no leak. The caller's own lock
+            // dropped and taken again is no such choice.
             .filter(|&i| {
                 !leaking.contains(&i)
                     && r.returns[i].released.iter().any(|x| x.0 == class)
                     && r.returns[i].decides(class)
-                    && r.returns[i].held.iter().all(|h| h.handed.is_some())
+                    && r.returns[i].held.iter().all(|h| {
+                        h.handed.is_some()
+                            || r.entry_held.contains(&h.class)
+                            || r.guarded_entry.iter().any(|g| g.0 == h.class)
+                    })
             })
             .collect();
         if clean.is_empty() || crate::summary::held_on_success(r, &leaking, &clean).is_some() {
