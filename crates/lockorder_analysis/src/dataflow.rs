@@ -247,6 +247,13 @@ pub(crate) fn assign_value(
     }
 }
 
+/// `p->field` read: `var` is not NULL, unless the path already knows its value.
+pub(crate) fn dereferenced(values: &mut Vec<(VarId, ReturnValue)>, var: VarId) {
+    if !values.iter().any(|x| x.0 == var) {
+        values.push((var, ReturnValue::NonNull));
+    }
+}
+
 /// `var = from`, after its `assign_value(var, None)`: `var` holds what `from` does.
 pub(crate) fn copy_value(values: &mut Vec<(VarId, ReturnValue)>, var: VarId, from: VarId) {
     if let Some(&(_, v)) = values.iter().find(|x| x.0 == from) {
@@ -1219,12 +1226,7 @@ fn apply(
             assign_value(&mut state.values, *var, value);
         }
         Event::Copy { var, from } => copy_value(&mut state.values, *var, *from),
-        // Dereferenced: not NULL, unless the path already knows better.
-        Event::Deref { var } => {
-            if !state.values.iter().any(|x| x.0 == *var) {
-                state.values.push((*var, ReturnValue::NonNull));
-            }
-        }
+        Event::Deref { var } => dereferenced(&mut state.values, *var),
         Event::HandOff { var, param } => {
             for h in &mut state.held {
                 if h.owner == Some(*var)

@@ -2085,9 +2085,7 @@ fn first_events(
                 }
                 // Not NULL from here: no write, the entry test it answers stays one.
                 Event::Deref { var } => {
-                    if !values.iter().any(|x| x.0 == *var) {
-                        values.push((*var, ReturnValue::NonNull));
-                    }
+                    dataflow::dereferenced(&mut values, *var);
                     None
                 }
                 _ => None,
