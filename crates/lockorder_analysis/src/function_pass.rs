@@ -183,6 +183,12 @@ impl ProgramWide {
 }
 
 impl FunctionResult {
+    /// Whether the function is entered holding locks of `class`, always or where a
+    /// parameter says so: a caller's lock, not one it takes.
+    pub fn entered_holding(&self, class: ClassId) -> bool {
+        self.entry_held.contains(&class) || self.guarded_entry.iter().any(|g| g.0 == class)
+    }
+
     /// The part the program-wide checks read: `None` when that is nothing (most
     /// functions of a kernel). The locks it waits for only where something waits for the
     /// function to finish (`wait_under_lock` reads them of registered work, timers,

@@ -353,21 +353,19 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
     let mut classes: Vec<(ClassId, LockKind, Mode, Span, lockorder_ir::Irq)> = Vec::new();
     for ret in &r.returns {
         for h in &ret.held {
-            if !r.entry_held.contains(&h.class)
-                && !r.guarded_entry.iter().any(|g| g.0 == h.class)
-                && !classes.iter().any(|c| c.0 == h.class)
-            {
+            if !r.entered_holding(h.class) && !classes.iter().any(|c| c.0 == h.class) {
                 classes.push((h.class, h.kind, h.mode, h.site, h.irq));
             }
         }
     }
     for (class, kind, mode, site, irq) in classes {
+        let holding = || {
+            r.returns
+                .iter()
+                .flat_map(move |ret| ret.held.iter().filter(move |h| h.class == class))
+        };
         // Every return that holds it hands its address back.
-        let mut handles = r
-            .returns
-            .iter()
-            .flat_map(|ret| ret.held.iter().filter(|h| h.class == class))
-            .map(|h| h.handle);
+        let mut handles = holding().map(|h| h.handle);
         let first = handles.next().unwrap_or_default();
         let handle = if handles.all(|h| h == first) {
             first
@@ -389,12 +387,9 @@ pub fn summarize(r: &FunctionResult, me: FuncRef) -> FunctionSummary {
             dropped: Vec::new(),
             guard: Vec::new(),
         };
-        let mut holding = r
-            .returns
-            .iter()
-            .flat_map(|ret| ret.held.iter().filter(|h| h.class == class));
-        let first = holding.next().and_then(|h| h.handed);
-        if let Some(p) = first.filter(|_| holding.all(|h| h.handed == first)) {
+        // Stored where a parameter leads on every return that holds it.
+        let first = holding().next().and_then(|h| h.handed);
+        if let Some(p) = first.filter(|_| holding().all(|h| h.handed == first)) {
             s.handed.push((class, p));
         }
         // Returns that hand on a callee's outcome (`sk = listening_get_first(seq);

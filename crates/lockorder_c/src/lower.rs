@@ -1494,14 +1494,7 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     fn assign_value(&mut self, name: &str, value: Node) {
         let inner = strip_parens(value);
         // `contended = !spin_trylock_irq(&lock);`: the variable says the opposite.
-        let (mut tested, mut negated) = (inner, false);
-        while tested.kind_name() == "unary_expression" && self.op(tested) == "!" {
-            let Some(a) = tested.child_by_field_id(FIELDS.argument) else {
-                break;
-            };
-            tested = strip_parens(a);
-            negated = !negated;
-        }
+        let (tested, negated) = self.strip_negations(inner);
         if let Some((rule, call)) = self.lock_call(tested) {
             if matches!(rule.op, Op::Trylock | Op::Conditional) {
                 self.call_args(call);
@@ -1617,6 +1610,21 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             let param = u8::try_from(param).unwrap_or(u8::MAX);
             self.emit(Event::HandOff { var, param });
         }
+    }
+
+    /// `n` without the `!`s (and parentheses) in front of it, and whether there was an odd
+    /// number of them.
+    fn strip_negations<'t>(&self, mut n: Node<'t>) -> (Node<'t>, bool) {
+        let mut negated = false;
+        n = strip_parens(n);
+        while n.kind_name() == "unary_expression" && self.op(n) == "!" {
+            let Some(a) = n.child_by_field_id(FIELDS.argument) else {
+                break;
+            };
+            n = strip_parens(a);
+            negated = !negated;
+        }
+        (n, negated)
     }
 
     /// A condition made of `&&`, `||` and `!` (not a lone `!` of a call, whose result a
@@ -2507,18 +2515,11 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             // stays tied to it (madvise's `swapin_walk_pmd_entry` relocks only where it
             // set `ptep = NULL` after unlocking). Tree-sitter reads `!p++` as `(!p)++`.
             "update_expression" => {
-                let mut a = n.child_by_field_id(FIELDS.argument);
-                let mut negated = false;
-                while let Some(u) = a.filter(|u| u.kind_name() == "unary_expression") {
-                    if self.op(u) != "!" {
-                        break;
-                    }
-                    negated = !negated;
-                    a = u.child_by_field_id(FIELDS.argument);
-                }
-                if let Some(a) = a
-                    .filter(|a| a.kind_name() == "identifier")
-                    .filter(|a| self.pointers.contains(self.text(*a)))
+                if let Some((a, negated)) = n
+                    .child_by_field_id(FIELDS.argument)
+                    .map(|a| self.strip_negations(a))
+                    .filter(|(a, _)| a.kind_name() == "identifier")
+                    .filter(|(a, _)| self.pointers.contains(self.text(*a)))
                     .filter(|_| {
                         n.child_by_field_id(FIELDS.operator)
                             .is_some_and(|o| o.start_byte() > n.start_byte())
@@ -3235,15 +3236,9 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
     /// [`FnBuilder::call`] past its special forms, with argument `choice.0` read as
     /// `choice.1` where the call was split on a choice between two arguments.
     fn call_with(&mut self, n: Node, func: Node, choice: Option<(usize, Node)>) {
-        match choice {
-            Some((i, arm)) => {
-                if let Some(args) = n.child_by_field_id(FIELDS.arguments) {
-                    for (j, a) in named_children(args).enumerate() {
-                        self.expr(if j == i { arm } else { a });
-                    }
-                }
-            }
-            None => self.call_args(n),
+        let args = chosen_args(n, choice);
+        for &a in &args {
+            self.expr(a);
         }
         let span = self.span(n);
         if func.kind_name() == "identifier" {
@@ -3362,24 +3357,13 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
                         .collect();
                     self.path_arg_ids(texts)
                 }
-                None => match choice {
-                    Some((i, arm)) => {
-                        let texts = n
-                            .child_by_field_id(FIELDS.arguments)
-                            .map(|a| {
-                                named_children(a)
-                                    .enumerate()
-                                    .map(|(j, x)| {
-                                        let x = if j == i { arm } else { x };
-                                        self.text(x).split_whitespace().collect()
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        self.path_arg_ids(texts)
-                    }
-                    None => self.path_args(n),
-                },
+                None => {
+                    let texts = args
+                        .iter()
+                        .map(|&x| self.text(x).split_whitespace().collect())
+                        .collect();
+                    self.path_arg_ids(texts)
+                }
             };
             self.emit(Event::Call {
                 call: Call { callee, indirect },
@@ -3408,16 +3392,10 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
         }
         // `&x` passed to a call may write `x` — unless the call is a branch condition
         // (`if (static_branch_unlikely(&key))`): a predicate, tested again later.
-        if let Some(args) = n
-            .child_by_field_id(FIELDS.arguments)
-            .filter(|_| self.condition_call != Some(n.id()))
-        {
-            let mut written: Vec<VarId> = named_children(args)
-                .enumerate()
-                .map(|(j, a)| match choice {
-                    Some((i, arm)) if i == j => arm,
-                    _ => a,
-                })
+        if n.child_by_field_id(FIELDS.arguments).is_some() && self.condition_call != Some(n.id()) {
+            let mut written: Vec<VarId> = args
+                .iter()
+                .copied()
                 .filter(|a| a.kind_name() == "pointer_expression" && self.op(*a) == "&")
                 .filter_map(|a| a.child_by_field_id(FIELDS.argument))
                 .filter(|a| a.kind_name() == "identifier")
@@ -3429,12 +3407,8 @@ impl<'f, 'a> FnBuilder<'f, 'a> {
             // A pointer parameter passed on (`__get_user_pages(..., locked)`): the callee
             // may write what it points to, which this function tests as `*locked`.
             written.extend(
-                named_children(args)
-                    .enumerate()
-                    .map(|(j, a)| match choice {
-                        Some((i, arm)) if i == j => arm,
-                        _ => a,
-                    })
+                args.iter()
+                    .copied()
                     .filter(|a| a.kind_name() == "identifier")
                     .filter(|a| self.params.iter().any(|p| p == self.text(*a)))
                     .filter_map(|a| self.vars.get(&pointee_name(self.text(a))).copied())
@@ -3664,6 +3638,22 @@ fn return_value(text: &str) -> ReturnValue {
     } else {
         ReturnValue::Other
     }
+}
+
+/// A call's arguments, with argument `choice.0` read as `choice.1` where the call was
+/// split on a choice between two arguments (see `FnBuilder::split_argument`).
+fn chosen_args<'t>(call: Node<'t>, choice: Option<(usize, Node<'t>)>) -> Vec<Node<'t>> {
+    call.child_by_field_id(FIELDS.arguments)
+        .map(|a| {
+            named_children(a)
+                .enumerate()
+                .map(|(j, x)| match choice {
+                    Some((i, arm)) if i == j => arm,
+                    _ => x,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A plain path argument, or its address: `dev`, `&priv->port`, `ctx.lock`.

@@ -514,14 +514,14 @@ impl Function {
         // So do writes of a variable whose address a call is passed: they are what the
         // callee finds there (`int local_locked = 1; ... gup(..., &local_locked)`).
         let passed = self.var_facts.iter().filter_map(|f| match *f {
-            VarFact::AddressOf(_, v) => Some((v, 0)),
+            VarFact::AddressOf(_, v) => Some(v),
             _ => None,
         });
-        for (v, _) in self
+        for v in self
             .var_params
             .iter()
-            .copied()
-            .chain(self.pointees())
+            .map(|p| p.0)
+            .chain(self.pointees().map(|p| p.0))
             .chain(passed)
         {
             if let Some(r) = read.get_mut(v as usize) {

@@ -53,11 +53,7 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
             // the caller's to release. One entered held where a parameter says so and
             // taken where it says not (`gate_ctrl(fe, 1)` locks, `gate_ctrl(fe, 0)`
             // unlocks) is handed between calls.
-            if h.kind.has_owner()
-                && h.handed.is_none()
-                && !r.entry_held.contains(&h.class)
-                && !r.guarded_entry.iter().any(|g| g.0 == h.class)
-            {
+            if h.kind.has_owner() && h.handed.is_none() && !r.entered_holding(h.class) {
                 leaks.entry(h.class).or_default().push(i);
             }
         }
@@ -82,11 +78,10 @@ pub fn check(ctx: &FunctionContext, unit: &FunctionUnit, out: &mut Vec<Finding>)
                 !leaking.contains(&i)
                     && r.returns[i].released.iter().any(|x| x.0 == class)
                     && r.returns[i].decides(class)
-                    && r.returns[i].held.iter().all(|h| {
-                        h.handed.is_some()
-                            || r.entry_held.contains(&h.class)
-                            || r.guarded_entry.iter().any(|g| g.0 == h.class)
-                    })
+                    && r.returns[i]
+                        .held
+                        .iter()
+                        .all(|h| h.handed.is_some() || r.entered_holding(h.class))
             })
             .collect();
         if clean.is_empty() || crate::summary::held_on_success(r, &leaking, &clean).is_some() {
