@@ -59,7 +59,7 @@ impl CFrontEnd {
         let t2 = Instant::now();
         let mut facts = FileFacts::default();
         facts.stats.bytes = src.len() as u64;
-        facts.stats.lines = src.bytes().filter(|&b| b == b'\n').count() as u64;
+        facts.stats.lines = memchr::memchr_iter(b'\n', src.as_bytes()).count() as u64;
         facts.stats.prepass_ns = (t1 - t0).as_nanos() as u64;
         if parsed.is_some() {
             facts.stats.parse_ns = (t2 - t1).as_nanos() as u64;
@@ -71,7 +71,11 @@ impl CFrontEnd {
         };
         // The pre-pass output is `src` with some bytes turned into ASCII: still UTF-8 at
         // every boundary tree-sitter reports, since those are token boundaries.
-        let text = String::from_utf8_lossy(&pre.text);
+        // Only a syntax tree's nodes read it.
+        let text = match tree {
+            Some(_) => String::from_utf8_lossy(&pre.text),
+            None => std::borrow::Cow::Borrowed(""),
+        };
         let defines = scan_defines(src, rules);
         facts.macro_wrappers = defines.wrappers;
         facts.typed_macros = defines.typed;
@@ -3718,13 +3722,8 @@ fn function_name<'t>(arg: Node, text: &'t str) -> Option<&'t str> {
 
 /// The paths of a file's `#include "x.h"` and `#include <x.h>` lines.
 fn scan_includes(src: &str) -> Vec<String> {
-    src.lines()
-        .filter_map(|l| {
-            let rest = l
-                .trim_start()
-                .strip_prefix('#')?
-                .trim_start()
-                .strip_prefix("include")?;
+    macros::directive_lines(src, "include", false)
+        .filter_map(|rest| {
             let rest = rest.trim_start();
             let close = match rest.chars().next()? {
                 '"' => '"',
@@ -3744,7 +3743,7 @@ fn scan_fields_set<'r>(src: &str, fields: impl Iterator<Item = &'r String>) -> V
     fields
         .into_iter()
         .filter(|field| {
-            src.match_indices(field.as_str()).any(|(at, _)| {
+            memchr::memmem::find_iter(src.as_bytes(), field.as_bytes()).any(|at| {
                 let before = src[..at].trim_end();
                 let after = src[at + field.len()..].trim_start();
                 (before.ends_with("->") || before.ends_with('.'))
@@ -3780,7 +3779,7 @@ mod tests {
     fn a_header_of_directives_is_not_parsed_but_its_lock_macros_are_learned() {
         let rules = Rules::defaults();
         let src = "#define REG_A 0x10\n#define hw_lock(h)\tspin_lock(&(h)->lock)\n";
-        let facts = CFrontEnd::new().lower_file(FileId(0), src, &rules, &MacroTable::new());
+        let facts = CFrontEnd::new().lower_file(FileId(0), src, &rules, &MacroTable::default());
         assert_eq!(facts.stats.parse_ns, 0);
         assert_eq!(facts.macro_wrappers.len(), 1);
         assert_eq!(facts.macro_wrappers[0].name, "hw_lock");
@@ -3790,7 +3789,7 @@ mod tests {
     fn syntax_errors_are_seen_as_errors() {
         let rules = Rules::defaults();
         let src = "int a = 1 +;\n}\nvoid f(void)\n{\n}\n";
-        let facts = CFrontEnd::new().lower_file(FileId(0), src, &rules, &MacroTable::new());
+        let facts = CFrontEnd::new().lower_file(FileId(0), src, &rules, &MacroTable::default());
         assert!(facts.stats.error_nodes > 0);
     }
 }

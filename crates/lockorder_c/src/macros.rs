@@ -3,7 +3,8 @@
 //! `#define` lines (tree-sitter leaves macro bodies unparsed) and expanded at each use by
 //! substituting the arguments' text.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use std::borrow::Cow;
 
 use lockorder_ir::MacroWrapper;
 use lockorder_rules::Rules;
@@ -31,25 +32,7 @@ pub fn scan_macro_wrappers(src: &str, rules: &Rules) -> Vec<MacroWrapper> {
 /// The macros defined in `src` that the lowering reads.
 pub fn scan_defines(src: &str, rules: &Rules) -> Defines {
     let mut out = Defines::default();
-    let mut lines = src.lines();
-    while let Some(line) = lines.next() {
-        let t = line.trim_start();
-        let Some(rest) = t
-            .strip_prefix('#')
-            .map(str::trim_start)
-            .and_then(|r| r.strip_prefix("define"))
-        else {
-            continue;
-        };
-        // The whole definition, over backslash-newlines.
-        let mut def = rest.to_string();
-        while def.ends_with('\\') {
-            def.pop();
-            match lines.next() {
-                Some(next) => def.push_str(next),
-                None => break,
-            }
-        }
+    for def in directive_lines(src, "define", true) {
         if let Some(t) = truth_definition(def.trim()) {
             out.truths.push(t);
             continue;
@@ -66,13 +49,80 @@ pub fn scan_defines(src: &str, rules: &Rules) -> Defines {
     out
 }
 
+/// The `#name` directives of `src` (`#` first on its line, blanks around it allowed): the
+/// text after the name, up to the end of the line or, with `continued`, over
+/// backslash-newlines (backslashes dropped). Lines are found by searching for `#`, not
+/// walked one by one: a line walk over a whole kernel tree costs seconds.
+pub(crate) fn directive_lines<'s>(
+    src: &'s str,
+    name: &'static str,
+    continued: bool,
+) -> impl Iterator<Item = Cow<'s, str>> {
+    let bytes = src.as_bytes();
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c);
+    // The line from `from`, without its newline or a carriage return before it, and where
+    // the next line starts.
+    let line = move |from: usize| {
+        let end = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+        let text = &src[from..end];
+        (
+            text.strip_suffix('\r').unwrap_or(text),
+            (end + 1).min(bytes.len()),
+        )
+    };
+    let mut resume = 0;
+    memchr::memchr_iter(b'#', bytes).filter_map(move |at| {
+        if at < resume {
+            return None;
+        }
+        let start = bytes[..at]
+            .iter()
+            .rposition(|&b| !blank(b))
+            .map_or(0, |i| i + 1);
+        if start > 0 && bytes[start - 1] != b'\n' {
+            return None;
+        }
+        let mut after = at + 1;
+        while after < bytes.len() && blank(bytes[after]) {
+            after += 1;
+        }
+        if !src[after..].starts_with(name) {
+            return None;
+        }
+        let (text, mut next) = line(after + name.len());
+        resume = next;
+        if !continued || !text.ends_with('\\') {
+            return Some(Cow::Borrowed(text));
+        }
+        let mut def = text.to_string();
+        while def.ends_with('\\') && next < bytes.len() {
+            def.pop();
+            let (more, after_more) = line(next);
+            def.push_str(more);
+            next = after_more;
+        }
+        if def.ends_with('\\') {
+            def.pop();
+        }
+        resume = next;
+        Some(Cow::Owned(def))
+    })
+}
+
 /// An object-like macro whose body is `true` or `false` (in parentheses or not): its name
 /// and truth. Those defined as `0` or `1` are mostly register values and counts (some
 /// 175,000 in the kernel), kept out.
 fn truth_definition(def: &str) -> Option<(String, bool)> {
-    let name_end = def.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+    let name_end = def
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))?;
     let (name, body) = def.split_at(name_end);
     if name.is_empty() || !body.starts_with([' ', '\t']) {
+        return None;
+    }
+    // Most object-like macros are numbers and expressions: out before any search.
+    let first = body.trim_start().trim_start_matches('(').bytes().next();
+    if !matches!(first, Some(b't' | b'f')) {
         return None;
     }
     let body = body.split("/*").next()?.split("//").next()?.trim();
@@ -87,7 +137,9 @@ fn truth_definition(def: &str) -> Option<(String, bool)> {
 
 /// A function-like macro's name, parameters and body.
 fn split_definition(def: &str) -> Option<(&str, Vec<String>, &str)> {
-    let name_end = def.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+    let name_end = def
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))?;
     let (name, rest) = def.split_at(name_end);
     // Function-like only: the parameter list follows the name directly.
     let rest = rest.strip_prefix('(')?;
@@ -303,6 +355,23 @@ fn strip_path_parens(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn directive_lines_start_a_line_and_continue_over_backslashes() {
+        let src = "int a; # define X 1\n  #  define lock_it(d) \\\r\n\tmutex_lock(d)\n\
+                   #define Y 2 /* # define Z */\n#include <a.h>\n#define LAST \\";
+        let defines: Vec<_> = directive_lines(src, "define", true).collect();
+        assert_eq!(
+            defines,
+            [
+                " lock_it(d) \tmutex_lock(d)",
+                " Y 2 /* # define Z */",
+                " LAST "
+            ]
+        );
+        let includes: Vec<_> = directive_lines(src, "include", false).collect();
+        assert_eq!(includes, [" <a.h>"]);
+    }
 
     #[test]
     fn finds_wrappers_and_substitutes_arguments() {

@@ -405,7 +405,7 @@ fn run_with(
         };
         let is_header = |i: &usize| inputs[*i].path.extension().is_some_and(|e| e == "h");
         let (headers, sources): (Vec<usize>, Vec<usize>) = (0..inputs.len()).partition(is_header);
-        let no_macros = MacroTable::new();
+        let no_macros = MacroTable::default();
         // On a terminal only, not with --quiet, and only once the run has taken a second, so
         // short runs stay silent.
         let show_progress = !quiet && std::io::stderr().is_terminal();
@@ -456,7 +456,7 @@ fn run_with(
             lowered[i] = facts;
         }
         // In file order, the first definition of a name wins.
-        let mut macros = MacroTable::new();
+        let mut macros = MacroTable::default();
         for facts in lowered.iter().flatten() {
             // A call alias is followed in its own file only: a header's would re-route
             // calls all over the tree.

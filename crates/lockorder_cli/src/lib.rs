@@ -43,7 +43,7 @@ pub fn main() -> i32 {
                 lockorder_ir::FileId(0),
                 &text,
                 &rules,
-                &lockorder_c::MacroTable::new(),
+                &lockorder_c::MacroTable::default(),
             );
             write_stdout(&format!("{facts:#?}\n"))
         }

@@ -207,7 +207,8 @@ pub struct FileFacts {
 pub fn scan_suppressions(src: &str, file: crate::FileId) -> Vec<Suppression> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = src[from..].find("lockorder:") {
+    let finder = memchr::memmem::Finder::new("lockorder:");
+    while let Some(i) = finder.find(&src.as_bytes()[from..]) {
         let at = from + i;
         from = at + "lockorder:".len();
         let line_start = src[..at].rfind('\n').map_or(0, |p| p + 1);

@@ -3,7 +3,7 @@
 
 mod schema;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::fmt;
 
 use lockorder_ir::{
